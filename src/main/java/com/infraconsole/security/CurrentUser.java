@@ -1,0 +1,27 @@
+package com.infraconsole.security;
+
+import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is acting right now, for services that record or check the actor. */
+public final class CurrentUser {
+
+    private CurrentUser() {}
+
+    public static Optional<AppUserPrincipal> get() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof AppUserPrincipal p) {
+            return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    public static AppUserPrincipal require() {
+        return get().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
+    }
+
+    public static boolean hasRole(Role role) {
+        return get().map(p -> p.role() == role).orElse(false);
+    }
+}

@@ -1,0 +1,34 @@
+package com.infraconsole.server;
+
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import org.springframework.data.jpa.domain.Specification;
+
+/** What the servers list is narrowed by; every part is optional and becomes a WHERE clause. */
+public record ServerFilter(String text, Long environmentId, ServerStatus status) {
+
+    public static ServerFilter none() {
+        return new ServerFilter(null, null, null);
+    }
+
+    Specification<Server> toSpecification() {
+        return (root, query, cb) -> {
+            var predicates = new ArrayList<Predicate>();
+            if (text != null && !text.isBlank()) {
+                var like = "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                predicates.add(cb.or(
+                        cb.like(cb.lower(root.get("hostname")), like, '\\'),
+                        cb.like(root.get("ipAddress"), like, '\\'),
+                        cb.like(cb.lower(root.get("location")), like, '\\'),
+                        cb.like(cb.lower(root.get("osType")), like, '\\')));
+            }
+            if (environmentId != null) {
+                predicates.add(cb.equal(root.get("environment").get("id"), environmentId));
+            }
+            if (status != null) {
+                predicates.add(cb.equal(root.get("status"), status));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+}

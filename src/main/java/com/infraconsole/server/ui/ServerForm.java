@@ -1,0 +1,98 @@
+package com.infraconsole.server.ui;
+
+import com.infraconsole.server.Environment;
+import com.infraconsole.server.Server;
+import com.infraconsole.server.ServerStatus;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import java.util.List;
+import java.util.Map;
+
+/** The fields of a server. Validation comes from the entity's constraints; the service checks again. */
+class ServerForm extends Composite<FormLayout> {
+
+    private final BeanValidationBinder<Server> binder = new BeanValidationBinder<>(Server.class);
+    private final TextField hostname = new TextField("Hostname");
+    private final TextField ipAddress = new TextField("IP address");
+    private final IntegerField sshPort = new IntegerField("SSH port");
+    private final TextField sshUser = new TextField("SSH user");
+    private final TextField osType = new TextField("OS");
+    private final ComboBox<Environment> environment = new ComboBox<>("Environment");
+    private final Select<ServerStatus> status = new Select<>();
+    private final TextField location = new TextField("Location");
+    private final TextArea description = new TextArea("Description");
+
+    ServerForm(List<Environment> environments) {
+        hostname.setPlaceholder("web-01.example.com");
+        hostname.setRequiredIndicatorVisible(true);
+        hostname.setMaxLength(253);
+        ipAddress.setPlaceholder("10.0.0.12 or 2001:db8::12");
+        ipAddress.setMaxLength(45);
+        sshPort.setMin(1);
+        sshPort.setMax(65535);
+        sshPort.setStepButtonsVisible(true);
+        sshUser.setMaxLength(64);
+        osType.setPlaceholder("Debian 12");
+        osType.setMaxLength(50);
+        environment.setItems(environments);
+        environment.setItemLabelGenerator(Environment::getName);
+        status.setLabel("Status");
+        status.setItems(ServerStatus.values());
+        status.setItemLabelGenerator(ServerStatus::label);
+        location.setPlaceholder("Rack B4, Frankfurt DC");
+        location.setMaxLength(100);
+        description.setMaxLength(10000);
+
+        binder.bindInstanceFields(this);
+        var form = getContent();
+        form.add(hostname, ipAddress, sshPort, sshUser, osType, environment, status, location);
+        form.add(description, 2);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+    }
+
+    void edit(Server server) {
+        binder.setBean(server);
+    }
+
+    /** Validates the fields; the bean is only written when everything is valid. */
+    boolean isValid() {
+        return binder.validate().isOk();
+    }
+
+    Server bean() {
+        return binder.getBean();
+    }
+
+    /** Shows the service's per-field messages next to the fields they belong to. */
+    void showErrors(Map<String, String> errors) {
+        errors.forEach((field, message) -> {
+            HasValidation target = switch (field) {
+                case "hostname" -> hostname;
+                case "ipAddress" -> ipAddress;
+                case "sshPort" -> sshPort;
+                case "sshUser" -> sshUser;
+                case "osType" -> osType;
+                case "environment" -> environment;
+                case "status" -> status;
+                case "location" -> location;
+                case "description" -> description;
+                default -> null;
+            };
+            if (target != null) {
+                target.setErrorMessage(message);
+                target.setInvalid(true);
+            }
+        });
+    }
+
+    void focus() {
+        hostname.focus();
+    }
+}

@@ -1,0 +1,139 @@
+package com.infraconsole.server.ui;
+
+import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
+
+import com.infraconsole.base.ui.Badges;
+import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.Role;
+import com.infraconsole.server.Environment;
+import com.infraconsole.server.Server;
+import com.infraconsole.server.ServerFilter;
+import com.infraconsole.server.ServerService;
+import com.infraconsole.server.ServerStatus;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+@Route("servers")
+@PageTitle("Servers")
+@Menu(order = 10, icon = "vaadin:server", title = "Servers")
+@RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
+class ServersView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+
+    private final ServerService service;
+    private final Grid<Server> grid = new Grid<>(Server.class, false);
+    private final TextField search = new TextField();
+    private final ComboBox<Environment> environment = new ComboBox<>();
+    private final Select<ServerStatus> status = new Select<>();
+    private final boolean canEdit;
+
+    ServersView(ServerService service) {
+        this.service = service;
+        this.canEdit = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR);
+        setSizeFull();
+
+        search.setPlaceholder("Hostname, IP, OS or location");
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addClassName("grow");
+        search.setAriaLabel("Search servers");
+        environment.setPlaceholder("All environments");
+        environment.setItems(service.environments());
+        environment.setItemLabelGenerator(Environment::getName);
+        environment.setClearButtonVisible(true);
+        environment.setAriaLabel("Environment");
+        status.setPlaceholder("Any status");
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.setItems(ServerStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
+        status.setAriaLabel("Status");
+        search.addValueChangeListener(e -> refresh());
+        environment.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+
+        var add = new Button("New server", new Icon(VaadinIcon.PLUS), e -> open(new Server()));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(canEdit);
+        var toolbar = new Div(search, environment, status, add);
+        toolbar.addClassName("toolbar");
+
+        configureGrid();
+        add(toolbar, grid);
+    }
+
+    private void configureGrid() {
+        grid.addColumn(Server::getHostname).setHeader("Hostname").setKey("hostname").setSortable(true)
+                .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(Server::getIpAddress).setHeader("IP address").setSortProperty("ipAddress").setAutoWidth(true);
+        grid.addColumn(Server::getSshPort).setHeader("Port").setSortProperty("sshPort").setAutoWidth(true);
+        grid.addColumn(s -> s.getEnvironment().getName()).setHeader("Environment")
+                .setSortProperty("environment.name").setAutoWidth(true);
+        grid.addComponentColumn(s -> Badges.badge(s.getStatus().label(), tone(s.getStatus())))
+                .setHeader("Status").setSortProperty("status").setAutoWidth(true);
+        grid.addColumn(Server::getOsType).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
+        grid.addColumn(Server::getLocation).setHeader("Location").setSortProperty("location").setAutoWidth(true);
+        grid.addColumn(s -> s.getUpdatedAt() == null ? "" : WHEN.format(s.getUpdatedAt())).setHeader("Updated")
+                .setSortProperty("updatedAt").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
+        grid.addItemClickListener(e -> service.get(e.getItem().getId()).ifPresentOrElse(this::open, this::refresh));
+        grid.setEmptyStateText("No servers match these filters.");
+        grid.setSizeFull();
+    }
+
+    private ServerFilter filter() {
+        var env = environment.getValue();
+        return new ServerFilter(search.getValue(), env == null ? null : env.getId(), status.getValue());
+    }
+
+    private void open(Server server) {
+        new ServerDialog(server, service.environments(), canEdit, saved -> {
+            var wasNew = saved.isNew();
+            var result = service.save(saved);
+            com.infraconsole.base.ui.Notifications.success((wasNew ? "Created " : "Saved ") + result.getHostname());
+            refresh();
+        }, toDelete -> {
+            service.delete(toDelete);
+            com.infraconsole.base.ui.Notifications.success("Deleted " + toDelete.getHostname());
+            refresh();
+        }, () -> {
+            refresh();
+            if (!server.isNew()) {
+                service.get(server.getId()).ifPresent(this::open);
+            }
+        }).open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    static Badges.Tone tone(ServerStatus status) {
+        return switch (status) {
+            case ACTIVE -> Badges.Tone.SUCCESS;
+            case MAINTENANCE -> Badges.Tone.WARNING;
+            case INACTIVE -> Badges.Tone.NEUTRAL;
+        };
+    }
+}

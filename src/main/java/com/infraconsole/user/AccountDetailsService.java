@@ -1,0 +1,30 @@
+package com.infraconsole.user;
+
+import com.infraconsole.security.AppUserPrincipal;
+import java.time.Clock;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads accounts for Spring Security; inactive and locked accounts load as such and are refused. */
+@Service
+class AccountDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    AccountDetailsService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        var user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return new AppUserPrincipal(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
+                user.isActive(), !user.isLockedAt(clock.instant()));
+    }
+}

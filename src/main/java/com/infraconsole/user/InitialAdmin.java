@@ -1,0 +1,54 @@
+package com.infraconsole.user;
+
+import com.infraconsole.security.Role;
+import com.infraconsole.security.SystemAuthentication;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of the console with no users at all, creates {@code admin} with a random
+ * password, printed once in the log, that must be replaced at first login.
+ */
+@Component
+class InitialAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final UserService userService;
+
+    InitialAdmin(UserService userService) {
+        this.userService = userService;
+    }
+
+    @EventListener
+    public void onReady(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext) || userService.count() > 0) {
+            return; // command-line runs create their admin with create-admin
+        }
+        var password = randomPassword(20);
+        SystemAuthentication.run(() -> userService.create("admin", "admin@localhost.localdomain", Role.ADMIN, password, true));
+        log.warn("""
+
+                ================================================================
+                 No users existed, so an administrator was created:
+                   username: admin
+                   password: {}
+                 This password is shown once. You must change it at first login.
+                ================================================================""", password);
+    }
+
+    static String randomPassword(int length) {
+        var random = new SecureRandom();
+        var sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package com.infraconsole.user;
+
+import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.Role;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: creation by admins, and each user's own password. */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class UserService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final EntityValidator validator;
+    private final Clock clock;
+
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, EntityValidator validator, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Creates an account; with {@code mustChangePassword} the user picks a new password at first login. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public User create(String username, String email, Role role, String password, boolean mustChange) {
+        var user = new User(trim(username), trim(email), role);
+        validator.validate(user);
+        var errors = new LinkedHashMap<String, String>();
+        if (users.existsByUsernameIgnoreCase(user.getUsername())) {
+            errors.put("username", "Username " + user.getUsername() + " is already taken");
+        }
+        if (users.existsByEmailIgnoreCase(user.getEmail())) {
+            errors.put("email", "Another account already uses " + user.getEmail());
+        }
+        PasswordPolicy.problemWith(password, user.getUsername()).ifPresent(p -> errors.put("password", p));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        user.setPasswordHash(passwordEncoder.encode(password), clock.instant());
+        user.setMustChangePassword(mustChange);
+        return users.saveAndFlush(user);
+    }
+
+    /** The signed-in user replaces their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        var user = users.findById(CurrentUser.require().id()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw InvalidInputException.of("currentPassword", "The current password is not correct");
+        }
+        PasswordPolicy.problemWith(newPassword, user.getUsername())
+                .ifPresent(p -> { throw InvalidInputException.of("newPassword", p); });
+        if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            throw InvalidInputException.of("newPassword", "Choose a password different from the current one");
+        }
+        user.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        user.setMustChangePassword(false);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public boolean mustChangePassword() {
+        return CurrentUser.get()
+                .flatMap(p -> users.findById(p.id()))
+                .map(User::isMustChangePassword)
+                .orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<User> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> listActive() {
+        return users.findAll().stream().filter(User::isActive).toList();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public long count() {
+        return users.count();
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+}

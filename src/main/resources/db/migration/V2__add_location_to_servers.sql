@@ -1,0 +1,1 @@
+ALTER TABLE servers ADD COLUMN location VARCHAR(100) NULL AFTER status;

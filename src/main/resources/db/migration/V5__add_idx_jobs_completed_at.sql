@@ -1,0 +1,1 @@
+CREATE INDEX idx_jobs_completed_at ON jobs (completed_at);
