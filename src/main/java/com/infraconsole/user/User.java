@@ -1,6 +1,8 @@
 package com.infraconsole.user;
 
 import com.infraconsole.base.EditableEntity;
+import com.infraconsole.base.audit.AuditIgnored;
+import com.infraconsole.base.audit.AuditMasked;
 import com.infraconsole.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -29,6 +31,7 @@ public class User extends EditableEntity {
     @Column(nullable = false, length = 120, unique = true)
     private String email;
 
+    @AuditMasked
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
@@ -43,12 +46,14 @@ public class User extends EditableEntity {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    @AuditIgnored
     @Column(name = "failed_login_attempts", nullable = false)
     private int failedLoginAttempts;
 
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @AuditIgnored
     @Column(name = "last_login")
     private Instant lastLogin;
 
