@@ -4,8 +4,11 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
+import com.infraconsole.user.UserService;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -21,16 +24,32 @@ public class ServerService {
     private final ServerRepository servers;
     private final EnvironmentRepository environments;
     private final EntityValidator validator;
+    private final UserService users;
 
-    ServerService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator) {
+    ServerService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
+            UserService users) {
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
+        this.users = users;
     }
 
     @Transactional(readOnly = true)
     public List<Server> list(ServerFilter filter, Pageable pageable) {
         return servers.findAll(filter.toSpecification(), pageable).getContent();
+    }
+
+    /**
+     * A page of servers with the name of who created each: one query for the page and one for
+     * the names of its creators, never one per row.
+     */
+    @Transactional(readOnly = true)
+    public List<ServerRow> listRows(ServerFilter filter, Pageable pageable) {
+        var page = list(filter, pageable);
+        var ids = page.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
+        var names = users.usernames(ids);
+        return page.stream().map(s -> new ServerRow(s, s.getCreatedBy() == null ? null : names.get(s.getCreatedBy())))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,10 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,6 +83,23 @@ public class UserService {
     @Transactional(readOnly = true)
     public Optional<User> findByUsername(String username) {
         return users.findByUsername(username);
+    }
+
+    /** The signed-in user's own account, for the profile page. */
+    @Transactional(readOnly = true)
+    public User current() {
+        return users.findById(CurrentUser.require().id()).orElseThrow();
+    }
+
+    /** Usernames by id in one query, for lists that show who created or did something. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> usernames(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<Long, String>();
+        users.findUsernames(ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
     }
 
     @Transactional(readOnly = true)

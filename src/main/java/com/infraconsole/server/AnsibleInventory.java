@@ -1,0 +1,109 @@
+package com.infraconsole.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the hosts of an Ansible INI inventory: [group] sections with host lines and their
+ * key=value host vars, [group:vars] defaults, [group:children] ignored. A host listed in several
+ * groups is one host with all those groups; its first line is where the report points.
+ */
+final class AnsibleInventory {
+
+    record Host(int line, String name, List<String> groups, Map<String, String> vars, String problem) {}
+
+    private static final Pattern SECTION = Pattern.compile("\\[([^\\]:]+)(?::(vars|children))?\\]");
+    private static final Pattern TOKEN = Pattern.compile("(?:[^\\s\"']|\"[^\"]*\"|'[^']*')+");
+
+    private AnsibleInventory() {}
+
+    static List<Host> parse(String text) {
+        var hosts = new LinkedHashMap<String, Host>();
+        var groupVars = new HashMap<String, Map<String, String>>();
+        String group = "ungrouped";
+        String mode = "hosts";
+        var lines = text.replace("\uFEFF", "").split("\\r?\\n|\\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            var line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            var section = SECTION.matcher(line);
+            if (section.matches()) {
+                group = section.group(1).strip();
+                mode = section.group(2) == null ? "hosts" : section.group(2);
+                continue;
+            }
+            var tokens = tokens(line);
+            switch (mode) {
+                case "vars" -> {
+                    var kv = line.split("=", 2);
+                    if (kv.length == 2) {
+                        groupVars.computeIfAbsent(group, g -> new HashMap<>()).put(kv[0].strip(), unquote(kv[1].strip()));
+                    }
+                }
+                case "children" -> { /* nested groups carry no hosts of their own here */ }
+                default -> addHost(hosts, i + 1, group, tokens);
+            }
+        }
+        // Group vars fill in what the host line did not say; "all" applies last.
+        var result = new ArrayList<Host>();
+        for (var host : hosts.values()) {
+            var vars = new HashMap<>(host.vars());
+            for (var g : host.groups()) {
+                groupVars.getOrDefault(g, Map.of()).forEach(vars::putIfAbsent);
+            }
+            groupVars.getOrDefault("all", Map.of()).forEach(vars::putIfAbsent);
+            result.add(new Host(host.line(), host.name(), host.groups(), vars, host.problem()));
+        }
+        return result;
+    }
+
+    private static void addHost(Map<String, Host> hosts, int line, String group, List<String> tokens) {
+        var name = tokens.getFirst();
+        var existing = hosts.get(name.toLowerCase());
+        if (existing != null) {
+            existing.groups().add(group);
+            return;
+        }
+        var vars = new HashMap<String, String>();
+        String problem = null;
+        for (var token : tokens.subList(1, tokens.size())) {
+            var kv = token.split("=", 2);
+            if (kv.length != 2) {
+                problem = "\"" + token + "\" is not a key=value host variable";
+            } else {
+                vars.put(kv[0], unquote(kv[1]));
+            }
+        }
+        if (name.contains("[") && name.contains(":")) {
+            problem = "host ranges like " + name + " are not supported; list the hosts one by one";
+        }
+        var groups = new ArrayList<String>();
+        groups.add(group);
+        hosts.put(name.toLowerCase(), new Host(line, name, groups, vars, problem));
+    }
+
+    private static List<String> tokens(String line) {
+        var tokens = new ArrayList<String>();
+        var m = TOKEN.matcher(line);
+        while (m.find()) {
+            if (m.group().startsWith("#")) {
+                break; // trailing comment
+            }
+            tokens.add(m.group());
+        }
+        return tokens;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+}

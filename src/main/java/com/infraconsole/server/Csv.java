@@ -1,0 +1,98 @@
+package com.infraconsole.server;
+
+import com.infraconsole.base.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 4180 CSV: quoted cells with "" escapes and line breaks inside quotes; rows remember their first line. */
+final class Csv {
+
+    record Record(int line, List<String> cells) {}
+
+    private Csv() {}
+
+    static List<Record> parse(String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark from spreadsheet exports
+        }
+        var records = new ArrayList<Record>();
+        var cells = new ArrayList<String>();
+        var cell = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        int recordLine = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                cells.add(cell.toString());
+                cell.setLength(0);
+                addUnlessBlank(records, recordLine, cells);
+                cells = new ArrayList<>();
+                line++;
+                recordLine = line;
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw InvalidInputException.of("file", "Line " + recordLine + " opens a quote that is never closed.");
+        }
+        cells.add(cell.toString());
+        addUnlessBlank(records, recordLine, cells);
+        return records;
+    }
+
+    private static void addUnlessBlank(List<Record> records, int line, List<String> cells) {
+        if (!(cells.size() == 1 && cells.getFirst().isBlank())) {
+            records.add(new Record(line, List.copyOf(cells)));
+        }
+    }
+
+    /** One CSV line; cells with commas, quotes or line breaks are quoted. */
+    static String line(List<String> cells) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            var cell = cells.get(i) == null ? "" : cells.get(i);
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(cell);
+            }
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    /**
+     * Free text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+     * apostrophe, so that an exported description cannot execute anything when opened.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}
