@@ -1,0 +1,108 @@
+package com.infraconsole.server.ui;
+
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.StaleDataException;
+import com.infraconsole.server.Environment;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import java.util.function.Consumer;
+
+/** Create, rename or describe one environment; stays open with the input on any refusal. */
+class EnvironmentDialog extends Dialog {
+
+    private final BeanValidationBinder<Environment> binder = new BeanValidationBinder<>(Environment.class);
+    final TextField name = new TextField("Name");
+    final TextArea description = new TextArea("Description");
+    final Span formError = new Span();
+
+    EnvironmentDialog(Environment environment, long serverCount, Consumer<Environment> onSave,
+            Consumer<Environment> onDelete, Runnable onReload) {
+        setHeaderTitle(environment.isNew() ? "New environment" : "Environment " + environment.getName());
+        setWidth("min(32rem, 95vw)");
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(50);
+        name.setHelperText("Lower-case letters, digits, dash and underscore; servers and inventories refer to it");
+        description.setMaxLength(255);
+        binder.bindInstanceFields(this);
+        binder.setBean(environment);
+        formError.getStyle().setColor("var(--lumo-error-text-color)");
+        var form = new FormLayout(name, description);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(formError, form);
+
+        getFooter().add(new Button("Cancel", e -> close()));
+        if (!environment.isNew()) {
+            var delete = new Button("Delete", e -> confirmDelete(environment, serverCount, onDelete, onReload));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            delete.getStyle().setMarginRight("auto");
+            getFooter().addComponentAsFirst(delete);
+        }
+        var save = new Button("Save", e -> {
+            formError.setText("");
+            if (!binder.validate().isOk()) {
+                return;
+            }
+            try {
+                onSave.accept(binder.getBean());
+                close();
+            } catch (InvalidInputException ex) {
+                showErrors(ex);
+            } catch (StaleDataException ex) {
+                offerReload(ex, onReload);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(save);
+        addOpenedChangeListener(e -> name.focus());
+    }
+
+    private void showErrors(InvalidInputException ex) {
+        ex.fieldErrors().forEach((field, message) -> {
+            switch (field) {
+                case "name" -> { name.setErrorMessage(message); name.setInvalid(true); }
+                case "description" -> { description.setErrorMessage(message); description.setInvalid(true); }
+                default -> formError.setText(message);
+            }
+        });
+    }
+
+    private void confirmDelete(Environment environment, long serverCount, Consumer<Environment> onDelete,
+            Runnable onReload) {
+        if (serverCount > 0) {
+            formError.setText("Environment " + environment.getName() + " is used by " + serverCount
+                    + (serverCount == 1 ? " server" : " servers") + "; move or delete them first.");
+            return;
+        }
+        var confirm = new ConfirmDialog("Delete " + environment.getName() + "?",
+                "No server uses it. The change is recorded in the audit log.", "Delete", e -> {
+                    try {
+                        onDelete.accept(environment);
+                        close();
+                    } catch (InvalidInputException ex) {
+                        showErrors(ex);
+                    } catch (StaleDataException ex) {
+                        offerReload(ex, onReload);
+                    }
+                }, "Cancel", e -> {});
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    /** Someone else saved first: keep the user's input on screen and let them decide. */
+    private void offerReload(StaleDataException ex, Runnable onReload) {
+        formError.setText(ex.getMessage() + " Your changes are still in the form.");
+        new ConfirmDialog("Saved by someone else", ex.getMessage()
+                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
+                "Reload", e -> {
+                    close();
+                    onReload.run();
+                }, "Keep editing", e -> {}).open();
+    }
+}
