@@ -8,6 +8,8 @@ import com.infraconsole.security.Role;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
+import com.infraconsole.server.ServerRow;
+import com.infraconsole.server.ServerTransferService;
 import com.infraconsole.server.ServerService;
 import com.infraconsole.server.ServerStatus;
 import com.vaadin.flow.component.button.Button;
@@ -15,7 +17,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,14 +46,18 @@ class ServersView extends VerticalLayout {
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final ServerService service;
-    private final Grid<Server> grid = new Grid<>(Server.class, false);
+    private final ServerTransferService transfer;
+    final Grid<ServerRow> grid = new Grid<>();
+    /** The filter the grid shows, read by the export download outside the UI lock. */
+    private volatile ServerFilter currentFilter = ServerFilter.none();
     private final TextField search = new TextField();
     private final ComboBox<Environment> environment = new ComboBox<>();
     private final Select<ServerStatus> status = new Select<>();
     private final boolean canEdit;
 
-    ServersView(ServerService service) {
+    ServersView(ServerService service, ServerTransferService transfer) {
         this.service = service;
+        this.transfer = transfer;
         this.canEdit = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR);
         setSizeFull();
 
@@ -75,7 +85,12 @@ class ServersView extends VerticalLayout {
         var add = new Button("New server", new Icon(VaadinIcon.PLUS), e -> open(new Server()));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(canEdit);
-        var toolbar = new Div(search, environment, status, add);
+        var importButton = new Button("Import", new Icon(VaadinIcon.UPLOAD),
+                e -> new ImportDialog(transfer, service.environments(), this::refresh).open());
+        importButton.setVisible(canEdit);
+        var export = new Anchor(exportHandler(), "");
+        export.add(new Button("Export CSV", new Icon(VaadinIcon.DOWNLOAD)));
+        var toolbar = new Div(search, environment, status, add, importButton, export);
         toolbar.addClassName("toolbar");
 
         configureGrid();
@@ -83,21 +98,22 @@ class ServersView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(Server::getHostname).setHeader("Hostname").setKey("hostname").setSortable(true)
+        grid.addColumn(r -> r.server().getHostname()).setHeader("Hostname").setKey("hostname").setSortable(true)
                 .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(2);
-        grid.addColumn(Server::getIpAddress).setHeader("IP address").setSortProperty("ipAddress").setAutoWidth(true);
-        grid.addColumn(Server::getSshPort).setHeader("Port").setSortProperty("sshPort").setAutoWidth(true);
-        grid.addColumn(s -> s.getEnvironment().getName()).setHeader("Environment")
+        grid.addColumn(r -> r.server().getIpAddress()).setHeader("IP address").setSortProperty("ipAddress").setAutoWidth(true);
+        grid.addColumn(r -> r.server().getSshPort()).setHeader("Port").setSortProperty("sshPort").setAutoWidth(true);
+        grid.addColumn(r -> r.server().getEnvironment().getName()).setHeader("Environment")
                 .setSortProperty("environment.name").setAutoWidth(true);
-        grid.addComponentColumn(s -> Badges.badge(s.getStatus().label(), tone(s.getStatus())))
+        grid.addComponentColumn(r -> Badges.badge(r.server().getStatus().label(), tone(r.server().getStatus())))
                 .setHeader("Status").setSortProperty("status").setAutoWidth(true);
-        grid.addColumn(Server::getOsType).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
-        grid.addColumn(Server::getLocation).setHeader("Location").setSortProperty("location").setAutoWidth(true);
-        grid.addColumn(s -> s.getUpdatedAt() == null ? "" : WHEN.format(s.getUpdatedAt())).setHeader("Updated")
+        grid.addColumn(r -> r.server().getOsType()).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
+        grid.addColumn(r -> r.server().getLocation()).setHeader("Location").setSortProperty("location").setAutoWidth(true);
+        grid.addColumn(ServerRow::createdBy).setHeader("Created by").setAutoWidth(true);
+        grid.addColumn(r -> r.server().getUpdatedAt() == null ? "" : WHEN.format(r.server().getUpdatedAt())).setHeader("Updated")
                 .setSortProperty("updatedAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
-        grid.addItemClickListener(e -> service.get(e.getItem().getId()).ifPresentOrElse(this::open, this::refresh));
+        grid.setItems(query -> service.listRows(filter(), toSpringPageRequest(query)).stream());
+        grid.addItemClickListener(e -> service.get(e.getItem().server().getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No servers match these filters.");
         grid.setSizeFull();
     }
@@ -126,7 +142,19 @@ class ServersView extends VerticalLayout {
     }
 
     private void refresh() {
+        currentFilter = filter();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** Streams the filtered list as CSV straight into the response; never builds the file in memory. */
+    private DownloadHandler exportHandler() {
+        return event -> {
+            event.setFileName("servers.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
+            transfer.exportCsv(currentFilter, writer);
+            writer.flush();
+        };
     }
 
     static Badges.Tone tone(ServerStatus status) {
