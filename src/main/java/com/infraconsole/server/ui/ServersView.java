@@ -108,7 +108,7 @@ class ServersView extends VerticalLayout {
                 .setHeader("Status").setSortProperty("status").setAutoWidth(true);
         grid.addColumn(r -> r.server().getOsType()).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
         grid.addColumn(r -> r.server().getLocation()).setHeader("Location").setSortProperty("location").setAutoWidth(true);
-        grid.addColumn(ServerRow::createdBy).setHeader("Created by").setAutoWidth(true);
+        grid.addColumn(ServerRow::createdBy).setHeader("Created by").setKey("createdBy").setAutoWidth(true);
         grid.addColumn(r -> r.server().getUpdatedAt() == null ? "" : WHEN.format(r.server().getUpdatedAt())).setHeader("Updated")
                 .setSortProperty("updatedAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
