@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -67,7 +68,8 @@ class ImportDialog extends Dialog {
         report.addColumn(ImportReport.Row::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
         report.addColumn(ImportReport.Row::hostname).setHeader("Hostname").setAutoWidth(true).setFlexGrow(1);
         report.addComponentColumn(this::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        report.addColumn(ImportReport.Row::reason).setHeader("Why").setFlexGrow(2);
+        report.addColumn(ImportReport.Row::reason).setHeader("Why").setFlexGrow(3);
+        report.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         report.setHeight("18rem");
         report.setVisible(false);
 

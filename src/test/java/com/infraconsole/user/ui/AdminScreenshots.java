@@ -53,6 +53,9 @@ public final class AdminScreenshots {
             shoot(page, out.resolve("user-dialog.png"));
             go(page, base + "/profile", 2000);
             shoot(page, out.resolve("profile.png"));
+            if (args.length > 5) {
+                importServers(page, base, Paths.get(args[5]), out);
+            }
             browser.close();
         }
     }
@@ -84,6 +87,30 @@ public final class AdminScreenshots {
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Save")).click();
             page.waitForTimeout(1500);
+        }
+    }
+
+    /** Previews a CSV in the import dialog, shoots the report, imports, and shoots the servers list. */
+    private static void importServers(Page page, String base, Path csv, Path out) {
+        go(page, base + "/servers", 2000);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+        page.waitForTimeout(1000);
+        page.locator("vaadin-upload input[type=file]").setInputFiles(csv);
+        page.waitForTimeout(2500);
+        shoot(page, out.resolve("servers-import.png"));
+        page.getByText("Import 3 new servers").click();
+        page.waitForTimeout(1500);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Close").setExact(true)).click();
+        page.waitForTimeout(1500);
+        shoot(page, out.resolve("servers.png"));
+        var download = page.waitForDownload(() -> page.getByText("Export CSV").click());
+        try {
+            System.out.println("export " + download.suggestedFilename() + ":\n"
+                    + java.nio.file.Files.readString(download.path()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
