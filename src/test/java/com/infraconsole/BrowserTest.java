@@ -106,6 +106,7 @@ public abstract class BrowserTest {
         }
         var file = SCREENSHOTS.resolve(name + ".png");
         waitForVaadin();
+        page.waitForTimeout(400); // let grids finish sizing their columns
         page.screenshot(new Page.ScreenshotOptions().setPath(file));
         return file;
     }
