@@ -72,7 +72,9 @@ public abstract class BrowserTest {
     @BeforeEach
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(20_000);
+        // Generous: a busy 2-core CI machine in Vaadin dev mode can take seconds for a first page.
+        context.setDefaultTimeout(45_000);
+        context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
     }
 
