@@ -9,8 +9,8 @@ import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
 import com.infraconsole.server.ServerRow;
-import com.infraconsole.server.ServerTransferService;
 import com.infraconsole.server.ServerService;
+import com.infraconsole.server.ServerTransferService;
 import com.infraconsole.server.ServerStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,9 +19,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,19 +28,16 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 @Route("servers")
 @PageTitle("Servers")
 @Menu(order = 10, icon = "vaadin:server", title = "Servers")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
 class ServersView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final ServerService service;
     private final ServerTransferService transfer;
@@ -98,19 +92,20 @@ class ServersView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(r -> r.server().getHostname()).setHeader("Hostname").setKey("hostname").setSortable(true)
-                .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(2);
-        grid.addColumn(r -> r.server().getIpAddress()).setHeader("IP address").setSortProperty("ipAddress").setAutoWidth(true);
-        grid.addColumn(r -> r.server().getSshPort()).setHeader("Port").setSortProperty("sshPort").setAutoWidth(true);
+        grid.addColumn(r -> r.server().getHostname()).setHeader("Hostname").setKey("hostname")
+                .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(1);
+        // Address and SSH port share a column: the port is rarely not 22, but must be seen when it is not.
+        grid.addColumn(r -> address(r.server())).setHeader("Address").setSortProperty("ipAddress").setAutoWidth(true);
         grid.addColumn(r -> r.server().getEnvironment().getName()).setHeader("Environment")
                 .setSortProperty("environment.name").setAutoWidth(true);
         grid.addComponentColumn(r -> Badges.badge(r.server().getStatus().label(), tone(r.server().getStatus())))
-                .setHeader("Status").setSortProperty("status").setAutoWidth(true);
+                .setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.server().getOsType()).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
-        grid.addColumn(r -> r.server().getLocation()).setHeader("Location").setSortProperty("location").setAutoWidth(true);
+        grid.addColumn(r -> r.server().getLocation()).setHeader("Location").setSortProperty("location").setWidth("10em")
+                .setFlexGrow(1);
+        // Resolved per page in one query (ServerService.listRows), not per row.
         grid.addColumn(ServerRow::createdBy).setHeader("Created by").setKey("createdBy").setAutoWidth(true);
-        grid.addColumn(r -> r.server().getUpdatedAt() == null ? "" : WHEN.format(r.server().getUpdatedAt())).setHeader("Updated")
-                .setSortProperty("updatedAt").setAutoWidth(true);
+        grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.listRows(filter(), toSpringPageRequest(query)).stream());
         grid.addItemClickListener(e -> service.get(e.getItem().server().getId()).ifPresentOrElse(this::open, this::refresh));
@@ -155,6 +150,11 @@ class ServersView extends VerticalLayout {
             transfer.exportCsv(currentFilter, writer);
             writer.flush();
         };
+    }
+
+    private static String address(Server s) {
+        var ip = s.getIpAddress().contains(":") ? "[" + s.getIpAddress() + "]" : s.getIpAddress();
+        return ip + ":" + s.getSshPort();
     }
 
     static Badges.Tone tone(ServerStatus status) {

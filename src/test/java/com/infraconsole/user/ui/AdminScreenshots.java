@@ -104,7 +104,7 @@ public final class AdminScreenshots {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Close").setExact(true)).click();
         page.waitForTimeout(1500);
-        shoot(page, out.resolve("servers.png"));
+        shoot(page, out.resolve("servers-imported.png"));
         var download = page.waitForDownload(() -> page.getByText("Export CSV").click());
         try {
             System.out.println("export " + download.suggestedFilename() + ":\n"
