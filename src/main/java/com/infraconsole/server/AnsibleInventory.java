@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the hosts of an Ansible INI inventory: [group] sections with host lines and their
- * key=value host vars, [group:vars] defaults, [group:children] ignored. A host listed in several
- * groups is one host with all those groups; its first line is where the report points.
+ * key=value host vars, [group:vars] defaults, and [group:children] nesting: a host of a child
+ * group also belongs to its parent groups (so [production:children] webservers puts the web
+ * servers in production). A host listed in several groups is one host with all those groups,
+ * its own groups first; its first line is where the report points.
  */
 final class AnsibleInventory {
 
@@ -24,6 +26,7 @@ final class AnsibleInventory {
     static List<Host> parse(String text) {
         var hosts = new LinkedHashMap<String, Host>();
         var groupVars = new HashMap<String, Map<String, String>>();
+        var parents = new HashMap<String, List<String>>();
         String group = "ungrouped";
         String mode = "hosts";
         var lines = text.replace("\uFEFF", "").split("\\r?\\n|\\r", -1);
@@ -46,21 +49,36 @@ final class AnsibleInventory {
                         groupVars.computeIfAbsent(group, g -> new HashMap<>()).put(kv[0].strip(), unquote(kv[1].strip()));
                     }
                 }
-                case "children" -> { /* nested groups carry no hosts of their own here */ }
+                case "children" -> parents.computeIfAbsent(tokens.getFirst(), g -> new ArrayList<>()).add(group);
                 default -> addHost(hosts, i + 1, group, tokens);
             }
         }
         // Group vars fill in what the host line did not say; "all" applies last.
         var result = new ArrayList<Host>();
         for (var host : hosts.values()) {
+            var groups = withAncestors(host.groups(), parents);
             var vars = new HashMap<>(host.vars());
-            for (var g : host.groups()) {
+            for (var g : groups) {
                 groupVars.getOrDefault(g, Map.of()).forEach(vars::putIfAbsent);
             }
             groupVars.getOrDefault("all", Map.of()).forEach(vars::putIfAbsent);
-            result.add(new Host(host.line(), host.name(), host.groups(), vars, host.problem()));
+            result.add(new Host(host.line(), host.name(), groups, vars, host.problem()));
         }
         return result;
+    }
+
+    /** The groups, then their parents, grandparents and so on, each once; cycles end the walk. */
+    private static List<String> withAncestors(List<String> groups, Map<String, List<String>> parents) {
+        var all = new java.util.LinkedHashSet<>(groups);
+        var queue = new java.util.ArrayDeque<>(groups);
+        while (!queue.isEmpty()) {
+            for (var parent : parents.getOrDefault(queue.poll(), List.of())) {
+                if (all.add(parent)) {
+                    queue.add(parent);
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static void addHost(Map<String, Host> hosts, int line, String group, List<String> tokens) {

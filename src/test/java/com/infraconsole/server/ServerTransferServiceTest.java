@@ -131,6 +131,23 @@ class ServerTransferServiceTest {
     }
 
     @Test
+    void ini_children_groups_inherit_the_environment_of_their_parent() {
+        testUsers.signIn(Role.OPERATOR);
+        var p = unique("kids");
+        var ini = """
+                [webservers]
+                %1$s-w1.example.test ansible_host=10.6.0.1
+
+                [production:children]
+                webservers
+                """.formatted(p);
+        var report = transfer.importValid(ini, ImportFormat.ANSIBLE_INI, null);
+        assertThat(report.count(Outcome.NEW)).isEqualTo(1);
+        var w1 = servers.list(new ServerFilter(p + "-w1", null, null), PageRequest.of(0, 1)).getFirst();
+        assertThat(w1.getEnvironment().getName()).isEqualTo("production");
+    }
+
+    @Test
     void a_failing_insert_leaves_nothing_half_imported() {
         testUsers.signIn(Role.OPERATOR);
         var p = unique("half");
