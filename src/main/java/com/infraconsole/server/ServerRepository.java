@@ -1,5 +1,7 @@
 package com.infraconsole.server;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -7,6 +9,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 interface ServerRepository extends JpaRepository<Server, Long>, JpaSpecificationExecutor<Server> {
 
@@ -22,4 +25,8 @@ interface ServerRepository extends JpaRepository<Server, Long>, JpaSpecification
     boolean existsByHostnameIgnoreCaseAndIdNot(String hostname, Long id);
 
     long countByEnvironment(Environment environment);
+
+    /** Which of these hostnames exist; the column's collation compares them case-insensitively. */
+    @Query("select s.hostname from Server s where s.hostname in :hostnames")
+    List<String> findExistingHostnames(Collection<String> hostnames);
 }
