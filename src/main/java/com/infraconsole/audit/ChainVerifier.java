@@ -52,6 +52,12 @@ class ChainVerifier {
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
         long prevSeq = anchors.isEmpty() ? 0 : (Long) anchors.get(0)[0];
         var prevHash = anchors.isEmpty() ? ChainHasher.GENESIS : (String) anchors.get(0)[1];
+        var early = jdbc.queryForList("SELECT seq FROM " + t.logs() + " WHERE seq <= ? ORDER BY seq LIMIT 1", Long.class,
+                prevSeq);
+        if (!early.isEmpty()) {
+            return VerificationResult.broken(0, early.get(0), Problem.INSERTED,
+                    "row before the start of the chain (" + (prevSeq + 1) + ")");
+        }
         var hasher = new ChainHasher();
         long checked = 0;
         LocalDateTime cursorAt = LocalDateTime.of(1, 1, 1, 0, 0);
