@@ -2,9 +2,6 @@ package com.infraconsole.audit;
 
 import com.infraconsole.base.audit.AuditEvent;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,26 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditRecorder {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditRecorder.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditChainWriter writer;
     private final TransactionTemplate ownTransaction;
-    private final boolean enabled;
+    private final AuditSwitch auditSwitch;
 
-    AuditRecorder(AuditChainWriter writer, PlatformTransactionManager transactions,
-            @Value("${infra.audit.enabled:true}") boolean enabled) {
+    AuditRecorder(AuditChainWriter writer, PlatformTransactionManager transactions, AuditSwitch auditSwitch) {
         this.writer = writer;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.enabled = enabled;
-        if (!enabled) {
-            log.warn("Audit recording is switched OFF (infra.audit.enabled=false): benchmarks only, never in production");
-        }
+        this.auditSwitch = auditSwitch;
     }
 
     boolean isEnabled() {
-        return enabled;
+        return auditSwitch.enabled();
     }
 
     void recordChange(String action, String entityType, String entityId, Map<String, Object[]> changes) {
@@ -51,7 +43,7 @@ class AuditRecorder {
 
     @EventListener
     void on(AuditEvent event) {
-        if (!enabled) {
+        if (!isEnabled()) {
             return;
         }
         var actor = event.actorOverride() == null ? Actor.current() : Actor.named(event.actorOverride());
@@ -63,7 +55,7 @@ class AuditRecorder {
     /** For events whose actor is not the signed-in user (a login attempt, a lockout). */
     void record(Actor actor, String action, String entityType, String entityId, Map<String, Object[]> changes,
             String outcome) {
-        if (enabled) {
+        if (isEnabled()) {
             record(new PendingEntry(actor.userId(), actor.username(), action, entityType, entityId, json(changes),
                     actor.clientIp(), actor.userAgent(), outcome));
         }
@@ -72,7 +64,7 @@ class AuditRecorder {
     /** A refusal must stay on record even when the transaction around it rolls back because of it. */
     void recordOutsideTransaction(Actor actor, String action, String entityType, String entityId,
             Map<String, Object[]> changes, String outcome) {
-        if (enabled) {
+        if (isEnabled()) {
             var entry = new PendingEntry(actor.userId(), actor.username(), action, entityType, entityId, json(changes),
                     actor.clientIp(), actor.userAgent(), outcome);
             ownTransaction.executeWithoutResult(status -> ChainBuffer.current(writer).add(entry));

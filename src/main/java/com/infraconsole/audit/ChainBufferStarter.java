@@ -1,7 +1,6 @@
 package com.infraconsole.audit;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
@@ -18,16 +17,16 @@ class ChainBufferStarter implements TransactionExecutionListener {
     // Looked up late: the transaction manager is built with this listener, and the writer's
     // dependencies lead back to it.
     private final ObjectProvider<AuditChainWriter> writer;
-    private final boolean enabled;
+    private final AuditSwitch auditSwitch;
 
-    ChainBufferStarter(ObjectProvider<AuditChainWriter> writer, @Value("${infra.audit.enabled:true}") boolean enabled) {
+    ChainBufferStarter(ObjectProvider<AuditChainWriter> writer, AuditSwitch auditSwitch) {
         this.writer = writer;
-        this.enabled = enabled;
+        this.auditSwitch = auditSwitch;
     }
 
     @Override
     public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
-        if (beginFailure == null && enabled && !transaction.isReadOnly()
+        if (beginFailure == null && auditSwitch.enabled() && !transaction.isReadOnly()
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
             ChainBuffer.current(writer.getObject());
         }

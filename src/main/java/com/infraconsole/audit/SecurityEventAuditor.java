@@ -29,7 +29,8 @@ class SecurityEventAuditor {
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        recorder.record(Actor.of(event.getAuthentication()), "LOGIN_SUCCESS", "User", null, Map.of(), "SUCCESS");
+        var actor = Actor.of(event.getAuthentication());
+        recorder.record(actor, "LOGIN_SUCCESS", "User", idOf(actor), Map.of(), "SUCCESS");
     }
 
     @EventListener
@@ -47,7 +48,8 @@ class SecurityEventAuditor {
 
     @EventListener
     void on(LogoutSuccessEvent event) {
-        recorder.record(Actor.of(event.getAuthentication()), "LOGOUT", "User", null, Map.of(), "SUCCESS");
+        var actor = Actor.of(event.getAuthentication());
+        recorder.record(actor, "LOGOUT", "User", idOf(actor), Map.of(), "SUCCESS");
     }
 
     /** Signed-in users refused something; anonymous visitors sent to the login page are routine. */
@@ -59,6 +61,10 @@ class SecurityEventAuditor {
         }
         recorder.recordOutsideTransaction(Actor.of(auth), "ACCESS_DENIED", null, null,
                 Map.of("target", new Object[] {null, describe(event.getObject())}), "DENIED");
+    }
+
+    private static String idOf(Actor actor) {
+        return actor.userId() == null ? null : actor.userId().toString();
     }
 
     private static String describe(Object target) {

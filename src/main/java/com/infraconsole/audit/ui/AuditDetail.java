@@ -20,7 +20,7 @@ class AuditDetail extends VerticalLayout {
     AuditDetail() {
         addClassName("audit-detail");
         setPadding(true);
-        setWidth("32rem");
+        setWidth("34rem");
         getStyle().set("border-left", "1px solid var(--lumo-contrast-10pct)").set("overflow", "auto");
         facts.addClassName("audit-facts");
         diff.addColumn(FieldChange::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
@@ -47,6 +47,7 @@ class AuditDetail extends VerticalLayout {
         fact("Client IP", row.clientIp());
         fact("Browser", row.userAgent());
         fact("Hash", row.hash().substring(0, 16) + "…");
+        fact("Previous", row.prevHash().substring(0, 16) + "…");
         var changes = FieldChange.parse(row.changes());
         diff.setItems(changes);
         diff.setVisible(!changes.isEmpty());
@@ -56,6 +57,8 @@ class AuditDetail extends VerticalLayout {
     private void fact(String label, String value) {
         var name = new Span(label);
         name.addClassName("audit-fact-label");
+        name.getStyle().set("display", "inline-block").set("width", "6rem")
+                .set("color", "var(--lumo-secondary-text-color)");
         var line = new Div(name, new Span(value == null ? "(none)" : value));
         line.addClassName("audit-fact");
         facts.add(line);

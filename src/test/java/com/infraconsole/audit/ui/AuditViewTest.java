@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AuditViewTest extends KaribuTest {
 
     @Autowired ServerService servers;
+    @Autowired com.infraconsole.audit.AuditLogProbe audit;
 
     private void open(Role role) {
         signInAs(role);
@@ -74,9 +75,15 @@ class AuditViewTest extends KaribuTest {
     }
 
     @Test
-    void an_operator_cannot_open_the_audit_log() {
-        signInAs(Role.OPERATOR);
+    void an_operator_cannot_open_the_audit_log_and_the_attempt_is_recorded() {
+        var operator = signInAs(Role.OPERATOR);
+        long before = audit.lastSeq();
         assertThatThrownBy(() -> UI.getCurrent().navigate("audit"))
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+        assertThat(audit.since(before)).filteredOn(r -> r.action().equals("ACCESS_DENIED")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.username()).isEqualTo(operator.getUsername());
+                    assertThat(r.entityId()).isEqualTo("audit");
+                });
     }
 }
