@@ -74,8 +74,8 @@ class AuditRetention {
     private void addMonth(ChainTables t, LocalDate month) {
         var upper = month.plusMonths(1);
         var existing = partitions(t);
-        if (existing.stream().anyMatch(p -> upper.equals(p.upperBound()))) {
-            return;
+        if (existing.stream().anyMatch(p -> p.upperBound() != null && !p.upperBound().isBefore(upper))) {
+            return; // already covered
         }
         var name = NAME.format(month);
         jdbc.execute("ALTER TABLE " + t.logs() + " REORGANIZE PARTITION p_future INTO (PARTITION " + name

@@ -31,8 +31,9 @@ class AuditRetentionTest {
             months.append(String.format("PARTITION p2025%02d VALUES LESS THAN ('%s'), ", m,
                     java.time.LocalDate.of(2025, m, 1).plusMonths(1)));
         }
-        jdbc.execute("ALTER TABLE " + t.logs() + " REORGANIZE PARTITION p_start INTO (" + months
-                + "PARTITION p_start VALUES LESS THAN ('2026-01-01'))");
+        // Explicit, because LIKE copies whatever months the live table's maintenance has added by now.
+        jdbc.execute("ALTER TABLE " + t.logs() + " PARTITION BY RANGE COLUMNS (occurred_at) (" + months
+                + "PARTITION p_start VALUES LESS THAN ('2026-01-01'), PARTITION p_future VALUES LESS THAN (MAXVALUE))");
 
         // One row a week from January 2025 to early July 2026.
         var hasher = new ChainHasher();
