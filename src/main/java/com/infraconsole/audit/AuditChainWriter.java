@@ -63,7 +63,11 @@ class AuditChainWriter {
             prev = hasher.hash(row);
             rows.add(params(row.withHash(prev)));
         }
-        jdbc.batchUpdate(INSERT, rows);
+        if (rows.size() == 1) {
+            jdbc.update(INSERT, rows.get(0)); // the usual case, without the JDBC batch machinery
+        } else {
+            jdbc.batchUpdate(INSERT, rows);
+        }
         jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_occurred_at = ? WHERE id = 1",
                 seq, prev, utc(now));
     }
