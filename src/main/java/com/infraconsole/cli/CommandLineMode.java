@@ -36,8 +36,15 @@ public final class CommandLineMode {
         var springArgs = new java.util.ArrayList<>(List.of(
                 "--infra.cli.command=" + command,
                 "--spring.jpa.hibernate.ddl-auto=none",
+                // Vaadin's auto-configuration needs a web application context, which a command has not.
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                 "--logging.level.root=warn",
                 "--logging.level.com.infraconsole=warn",
+                // A failure is reported below as one line; no "Application run failed" stack trace.
+                "--logging.level.org.springframework.boot.SpringApplication=off",
+                "--logging.level.org.springframework.boot.diagnostics=off",
+                "--logging.level.org.springframework.context=error",
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false"));
         springArgs.addAll(Arrays.asList(extraSpringArgs));
