@@ -4,6 +4,7 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.SystemAuthentication;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -61,7 +62,8 @@ public class ServerService {
             throw duplicateHostname(server);
         }
         if (server.isNew()) {
-            server.setCreatedBy(CurrentUser.get().map(p -> p.id()).orElse(null));
+            // "system" (id 0: CLI, scheduled tasks) is no row in users: no creator then.
+            server.setCreatedBy(CurrentUser.get().filter(p -> !SystemAuthentication.isSystem(p)).map(p -> p.id()).orElse(null));
         } else if (!servers.existsById(server.getId())) {
             throw new StaleDataException("Server " + server.getHostname(), null, null);
         }
