@@ -96,7 +96,8 @@ class DatabaseCommandsTest {
         assertThat(status.out()).isEmpty();
         assertThat(status.err().lines().toList()).singleElement().asString()
                 .startsWith("db-status: Cannot connect to database jdbc:mariadb://127.0.0.1:1/x?user=ops&password=****");
-        assertThat(output.getAll() + status.all()).doesNotContain("hunter2-secret").doesNotContain("\tat ");
+        assertThat(output.getAll() + status.all()).doesNotContain("hunter2-secret").doesNotContain("\tat ")
+                .doesNotContain("APPLICATION FAILED TO START");
     }
 
     private static void createSchema(String name) throws Exception {
