@@ -4,7 +4,6 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
-import com.infraconsole.security.SystemAuthentication;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -62,8 +61,7 @@ public class ServerService {
             throw duplicateHostname(server);
         }
         if (server.isNew()) {
-            // "system" (id 0: CLI, scheduled tasks) is no row in users: no creator then.
-            server.setCreatedBy(CurrentUser.get().filter(p -> !SystemAuthentication.isSystem(p)).map(p -> p.id()).orElse(null));
+            server.setCreatedBy(CurrentUser.accountId().orElse(null));
         } else if (!servers.existsById(server.getId())) {
             throw new StaleDataException("Server " + server.getHostname(), null, null);
         }
