@@ -36,7 +36,10 @@ class SecurityConfig {
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
             return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
-                    .permitAll())
+                    .permitAll()
+                    // Admin-only screens opened by URL: refuse the page itself with 403, as the views'
+                    // @RolesAllowed refuses the navigation (Vaadin would answer 200 with its error view).
+                    .requestMatchers("/users", "/users/**", "/environments", "/environments/**").hasRole("ADMIN"))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }

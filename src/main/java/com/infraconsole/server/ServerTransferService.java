@@ -68,7 +68,7 @@ public class ServerTransferService {
     @AuditAction("SERVER_IMPORT")
     public ImportReport importValid(String content, ImportFormat format, Long defaultEnvironmentId) {
         var plan = plan(content, format, defaultEnvironmentId);
-        var creator = CurrentUser.get().map(p -> p.id()).filter(id -> id > 0).orElse(null);
+        var creator = CurrentUser.accountId().orElse(null);
         String current = null;
         try {
             for (var server : plan.valid()) {

@@ -66,7 +66,7 @@ class SchemaIntegrityTest {
 
     @Test
     void the_history_of_the_old_guide_is_in_place() {
-        assertThat(jdbc.queryForList("SELECT name FROM environments ORDER BY id", String.class))
+        assertThat(jdbc.queryForList("SELECT name FROM environments WHERE id <= 3 ORDER BY id", String.class))
                 .containsExactly("development", "staging", "production");
         assertThat(column("servers", "location")).isEqualTo("varchar(100)");
         assertThat(column("servers", "description")).isEqualTo("text");
