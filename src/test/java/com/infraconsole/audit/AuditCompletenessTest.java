@@ -47,7 +47,7 @@ class AuditCompletenessTest {
     @Autowired AuditLogProbe audit;
 
     Map<String, Scenario> scenarios() {
-        return Map.of(
+        var base = Map.of(
                 "ServerService.save", new Scenario(() -> {
                     testUsers.signIn(Role.OPERATOR);
                     long since = audit.lastSeq();
@@ -88,6 +88,124 @@ class AuditCompletenessTest {
                     testUsers.signIn(Role.OPERATOR);
                     return () -> users.changeOwnPassword("wrong-password", "Another-Horse-Battery-42");
                 }));
+        var all = new java.util.HashMap<>(base);
+        all.putAll(adminScenarios());
+        return all;
+    }
+
+    @Autowired com.infraconsole.server.EnvironmentService environments;
+    @Autowired com.infraconsole.server.ServerTransferService transfer;
+    @Autowired com.infraconsole.user.UserAdminService userAdmin;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Environments, user administration and server import (the admin branch). */
+    Map<String, Scenario> adminScenarios() {
+        return Map.ofEntries(
+                Map.entry("EnvironmentService.save", new Scenario(() -> {
+                    testUsers.signIn(Role.ADMIN);
+                    long since = audit.lastSeq();
+                    var env = environments.save(new com.infraconsole.server.Environment("cmp-" + System.nanoTime(), null));
+                    return new Expected("Environment", env.getId(), "CREATE", since);
+                }, () -> {
+                    testUsers.signIn(Role.ADMIN);
+                    return () -> environments.save(new com.infraconsole.server.Environment("Bad Name!", null));
+                })),
+                Map.entry("EnvironmentService.delete", new Scenario(() -> {
+                    testUsers.signIn(Role.ADMIN);
+                    var env = environments.save(new com.infraconsole.server.Environment("cmp-del-" + System.nanoTime(), null));
+                    long since = audit.lastSeq();
+                    environments.delete(env);
+                    return new Expected("Environment", env.getId(), "DELETE", since);
+                }, () -> {
+                    testUsers.signIn(Role.ADMIN);
+                    var env = environments.save(new com.infraconsole.server.Environment("cmp-st-" + System.nanoTime(), null));
+                    var mine = environments.get(env.getId()).orElseThrow();
+                    env.setDescription("edited elsewhere");
+                    environments.save(env);
+                    return () -> environments.delete(mine);
+                })),
+                Map.entry("ServerTransferService.importValid", new Scenario(() -> {
+                    testUsers.signIn(Role.OPERATOR);
+                    var host = "cmp-imp-" + System.nanoTime() + ".example.test";
+                    long since = audit.lastSeq();
+                    transfer.importValid("hostname,ip_address,environment\n" + host + ",10.0.0.9,staging\n",
+                            com.infraconsole.server.ImportFormat.CSV, null);
+                    var s = servers.list(new com.infraconsole.server.ServerFilter(host, null, null),
+                            org.springframework.data.domain.PageRequest.of(0, 1)).getFirst();
+                    return new Expected("Server", s.getId(), "SERVER_IMPORT", since);
+                }, () -> {
+                    testUsers.signIn(Role.OPERATOR);
+                    return () -> transfer.importValid(" ", com.infraconsole.server.ImportFormat.CSV, null);
+                })),
+                Map.entry("UserAdminService.createWithGeneratedPassword", new Scenario(() -> {
+                    testUsers.signIn(Role.ADMIN);
+                    var name = "cmp-g-" + System.nanoTime();
+                    long since = audit.lastSeq();
+                    var u = userAdmin.createWithGeneratedPassword(name, name + "@example.test", Role.OPERATOR).user();
+                    return new Expected("User", u.getId(), "CREATE", since);
+                }, () -> {
+                    testUsers.signIn(Role.ADMIN);
+                    return () -> userAdmin.createWithGeneratedPassword("cmp-g-bad", "not-an-email", Role.OPERATOR);
+                })),
+                Map.entry("UserAdminService.changeRole", new Scenario(() -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    long since = audit.lastSeq();
+                    userAdmin.changeRole(target, Role.AUDITOR);
+                    return new Expected("User", target.getId(), "ROLE_CHANGE", since);
+                }, () -> {
+                    var me = testUsers.signIn(Role.ADMIN);
+                    return () -> userAdmin.changeRole(me, Role.OPERATOR);
+                })),
+                Map.entry("UserAdminService.deactivate", new Scenario(() -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    long since = audit.lastSeq();
+                    userAdmin.deactivate(target);
+                    return new Expected("User", target.getId(), "USER_DEACTIVATE", since);
+                }, () -> {
+                    var me = testUsers.signIn(Role.ADMIN);
+                    return () -> userAdmin.deactivate(me);
+                })),
+                Map.entry("UserAdminService.reactivate", new Scenario(() -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    var inactive = userAdmin.deactivate(target);
+                    long since = audit.lastSeq();
+                    userAdmin.reactivate(inactive);
+                    return new Expected("User", target.getId(), "USER_REACTIVATE", since);
+                }, () -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    userAdmin.changeRole(target, Role.AUDITOR); // someone else saved first: target is stale
+                    return () -> userAdmin.reactivate(target);
+                })),
+                Map.entry("UserAdminService.unlock", new Scenario(() -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    jdbc.update("UPDATE users SET locked_until = ?, failed_login_attempts = 10 WHERE id = ?",
+                            java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)), target.getId());
+                    testUsers.signIn(Role.ADMIN);
+                    long since = audit.lastSeq();
+                    userAdmin.unlock(target);
+                    return new Expected("User", target.getId(), "USER_UNLOCK", since);
+                }, () -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    userAdmin.changeRole(target, Role.AUDITOR); // someone else saved first: target is stale
+                    return () -> userAdmin.unlock(target);
+                })),
+                Map.entry("UserAdminService.resetPassword", new Scenario(() -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    long since = audit.lastSeq();
+                    userAdmin.resetPassword(target);
+                    return new Expected("User", target.getId(), "PASSWORD_RESET", since);
+                }, () -> {
+                    var target = testUsers.create(Role.OPERATOR);
+                    testUsers.signIn(Role.ADMIN);
+                    userAdmin.changeRole(target, Role.AUDITOR); // someone else saved first: target is stale
+                    return () -> userAdmin.resetPassword(target);
+                })));
     }
 
     @AfterEach

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 /** The admin screens' main flows in Chromium: a new account's first login, and environments. */
 class AdminScreensBrowserTest extends BrowserTest {
 
+    /** A busy 2-core machine can take longer than the default 5 s to hash a password and answer. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
     @Test
     void admin_creates_a_user_who_must_replace_the_one_time_password_at_first_login() {
         var admin = testUsers.create(Role.ADMIN);
