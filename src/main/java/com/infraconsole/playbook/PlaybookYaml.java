@@ -35,7 +35,6 @@ public final class PlaybookYaml {
         Node root;
         try {
             var options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(50);
             options.setCodePointLimit(Playbook.MAX_CONTENT * 4);
             root = new Yaml(options).compose(new StringReader(content));
@@ -71,6 +70,14 @@ public final class PlaybookYaml {
         var where = at(play.getStartMark()) + "play " + number;
         if (!(play instanceof MappingNode mapping)) {
             return Optional.of(where + " must be a mapping with hosts and tasks or roles");
+        }
+        var seen = new java.util.HashSet<String>();
+        for (var tuple : mapping.getValue()) {
+            // Composing keeps duplicate keys; YAML (and Ansible) would silently keep only the last.
+            if (key(tuple) != null && !seen.add(key(tuple))) {
+                return Optional.of(at(tuple.getKeyNode().getStartMark()) + "play " + number + " has \""
+                        + key(tuple) + "\" twice");
+            }
         }
         if (mapping.getValue().stream().anyMatch(t -> IMPORTS.contains(key(t)))) {
             return Optional.empty();
