@@ -55,6 +55,7 @@ class PlaybookHistoryDialog extends Dialog {
             select.setItems(versions);
             select.setItemLabelGenerator(v -> "Version " + v.versionNo() + " (" + v.savedBy() + ")");
             select.addValueChangeListener(e -> compare());
+            select.setWidth("18rem");
         }
         from.setLabel("Older (left)");
         to.setLabel("Newer (right)");

@@ -41,6 +41,9 @@ class TicketsView extends VerticalLayout {
     static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
+    private static final DateTimeFormatter SHORT =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+
     private final TicketService service;
     private final ServerService servers;
     private final Grid<Ticket> grid = new Grid<>(Ticket.class, false);
@@ -62,6 +65,7 @@ class TicketsView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addClassName("grow");
+        search.setMinWidth("16rem");
         search.setAriaLabel("Search tickets");
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("Any status");
@@ -91,18 +95,19 @@ class TicketsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addColumn(t -> "#" + t.getId()).setHeader("#").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Ticket::getTitle).setHeader("Title").setKey("title").setSortProperty("title").setFlexGrow(3);
+        grid.addColumn(Ticket::getTitle).setHeader("Title").setKey("title").setSortProperty("title")
+                .setWidth("18rem").setFlexGrow(3);
         grid.addComponentColumn(t -> Badges.badge(t.getPriority().label(), tone(t.getPriority())))
                 .setHeader("Priority").setSortProperty("priority").setAutoWidth(true);
         grid.addComponentColumn(t -> Badges.badge(t.getStatus().label(), tone(t.getStatus())))
                 .setHeader("Status").setSortProperty("status").setAutoWidth(true);
         grid.addColumn(t -> t.getAssignee() == null ? "" : t.getAssignee().getUsername()).setHeader("Assignee")
-                .setSortProperty("assignee.username").setAutoWidth(true);
+                .setSortProperty("assignee.username").setWidth("10rem").setFlexGrow(0);
         grid.addColumn(t -> t.getReporter() == null ? "" : t.getReporter().getUsername()).setHeader("Reporter")
-                .setSortProperty("reporter.username").setAutoWidth(true);
+                .setSortProperty("reporter.username").setWidth("10rem").setFlexGrow(0);
         grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname()).setHeader("Server")
-                .setSortProperty("server.hostname").setAutoWidth(true);
-        grid.addColumn(t -> t.getUpdatedAt() == null ? "" : WHEN.format(t.getUpdatedAt())).setHeader("Updated")
+                .setSortProperty("server.hostname").setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(t -> t.getUpdatedAt() == null ? "" : SHORT.format(t.getUpdatedAt())).setHeader("Updated")
                 .setSortProperty("updatedAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
