@@ -74,13 +74,17 @@ public class TicketService {
     public Ticket save(Ticket ticket) {
         normalize(ticket);
         validator.validate(ticket);
-        checkLinks(ticket);
+        Long storedAssigneeId = null;
+        if (!ticket.isNew()) {
+            var stored = tickets.findWithPeopleById(ticket.getId())
+                    .orElseThrow(() -> new StaleDataException("Ticket " + ticket, null, null));
+            storedAssigneeId = stored.getAssignee() == null ? null : stored.getAssignee().getId();
+        }
+        checkLinks(ticket, storedAssigneeId);
         if (ticket.isNew()) {
             ticket.setStatus(TicketStatus.OPEN);
             ticket.setResolvedAt(null);
             ticket.setReporter(users.findByUsername(CurrentUser.require().getUsername()).orElse(null));
-        } else if (!tickets.existsById(ticket.getId())) {
-            throw new StaleDataException("Ticket " + ticket, null, null);
         }
         try {
             var saved = tickets.saveAndFlush(ticket);
@@ -150,11 +154,13 @@ public class TicketService {
         return comments.saveAndFlush(comment);
     }
 
-    private void checkLinks(Ticket ticket) {
+    /** An assignee who was deactivated after being assigned may stay; a newly chosen one must be active. */
+    private void checkLinks(Ticket ticket, Long storedAssigneeId) {
         var errors = new LinkedHashMap<String, String>();
         if (ticket.getAssignee() != null) {
             var assignee = users.findByUsername(ticket.getAssignee().getUsername());
-            if (assignee.isEmpty() || !assignee.get().isActive()) {
+            var unchanged = assignee.isPresent() && assignee.get().getId().equals(storedAssigneeId);
+            if (assignee.isEmpty() || !(assignee.get().isActive() || unchanged)) {
                 errors.put("assignee", ticket.getAssignee().getUsername() + " is not an active user");
             } else {
                 ticket.setAssignee(assignee.get());

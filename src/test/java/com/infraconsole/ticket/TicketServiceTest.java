@@ -177,6 +177,24 @@ class TicketServiceTest {
     }
 
     @Test
+    void a_ticket_keeps_an_assignee_deactivated_after_assignment_but_a_new_pick_must_be_active() {
+        testUsers.signIn(Role.OPERATOR);
+        var leaver = testUsers.create(Role.OPERATOR);
+        var ticket = new Ticket(unique("leaver"), TicketPriority.MEDIUM);
+        ticket.setAssignee(leaver);
+        var saved = service.save(ticket);
+        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", leaver.getId());
+        saved.setTitle(saved.getTitle() + " edited");
+        var edited = service.save(saved);
+        assertThat(edited.getAssignee().getUsername()).isEqualTo(leaver.getUsername());
+
+        var other = service.save(new Ticket(unique("other"), TicketPriority.LOW));
+        other.setAssignee(leaver);
+        assertThatThrownBy(() -> service.save(other)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsKey("assignee"));
+    }
+
+    @Test
     void a_ticket_links_a_server_and_a_job() {
         var user = testUsers.signIn(Role.OPERATOR);
         var server = new Server();
