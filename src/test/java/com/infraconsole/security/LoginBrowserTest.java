@@ -33,7 +33,8 @@ class LoginBrowserTest extends BrowserTest {
             if (role == Role.OPERATOR) {
                 org.assertj.core.api.Assertions.assertThat(labels).doesNotContain("Audit log");
             }
-            assertThat(page.locator(".user-menu")).containsText(user.getUsername() + " (" + role.label() + ")");
+            assertThat(page.locator(".user-menu")).containsText(user.getUsername());
+            assertThat(page.locator(".user-role")).hasText(role.label());
             screenshot("nav-" + role.dbValue());
             // A direct URL to an admin-only screen is not opened for other roles.
             if (role != Role.ADMIN) {
