@@ -96,19 +96,20 @@ class TicketsView extends VerticalLayout {
     private void configureGrid() {
         grid.addColumn(t -> "#" + t.getId()).setHeader("#").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Ticket::getTitle).setHeader("Title").setKey("title").setSortProperty("title")
-                .setWidth("18rem").setFlexGrow(3);
+                .setWidth("14rem").setFlexGrow(3);
         grid.addComponentColumn(t -> Badges.badge(t.getPriority().label(), tone(t.getPriority())))
                 .setHeader("Priority").setSortProperty("priority").setAutoWidth(true);
         grid.addComponentColumn(t -> Badges.badge(t.getStatus().label(), tone(t.getStatus())))
                 .setHeader("Status").setSortProperty("status").setAutoWidth(true);
         grid.addColumn(t -> t.getAssignee() == null ? "" : t.getAssignee().getUsername()).setHeader("Assignee")
-                .setSortProperty("assignee.username").setWidth("10rem").setFlexGrow(0);
+                .setSortProperty("assignee.username").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getReporter() == null ? "" : t.getReporter().getUsername()).setHeader("Reporter")
-                .setSortProperty("reporter.username").setWidth("10rem").setFlexGrow(0);
+                .setSortProperty("reporter.username").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname()).setHeader("Server")
-                .setSortProperty("server.hostname").setWidth("9rem").setFlexGrow(1);
+                .setSortProperty("server.hostname").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(t -> t.getUpdatedAt() == null ? "" : SHORT.format(t.getUpdatedAt())).setHeader("Updated")
                 .setSortProperty("updatedAt").setAutoWidth(true);
+        grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
         grid.addItemClickListener(e -> service.get(e.getItem().getId()).ifPresentOrElse(this::open, this::refresh));
