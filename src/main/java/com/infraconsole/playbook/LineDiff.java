@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A line diff of two texts as aligned rows for a side-by-side view: a longest common
- * subsequence after trimming the common head and tail. Runs of removed and added lines are
+ * A line diff of two texts as aligned rows for a side-by-side view: Myers' shortest edit
+ * script after trimming the common head and tail. Runs of removed and added lines are
  * paired row by row, so a changed line shows next to its replacement.
  */
 public final class LineDiff {
 
-    /** Above this many LCS cells (about 16 MB of ints) the changed middle is shown as replaced wholesale. */
-    static final long MAX_CELLS = 4_000_000;
+    /** Beyond this many changed lines (about 16 MB of frontier) the changed middle is shown as replaced wholesale. */
+    static final int MAX_EDITS = 2_000;
 
     public enum Kind { SAME, REMOVED, ADDED, CHANGED }
 
@@ -46,11 +46,10 @@ public final class LineDiff {
     }
 
     private static void middle(String[] a, String[] b, int a0, int a1, int b0, int b1, List<Row> rows) {
-        int n = a1 - a0;
-        int m = b1 - b0;
         var removed = new ArrayList<Integer>();
         var added = new ArrayList<Integer>();
-        if ((long) n * m > MAX_CELLS) {
+        var script = myers(a, b, a0, a1, b0, b1);
+        if (script == null) {
             for (int i = a0; i < a1; i++) {
                 removed.add(i);
             }
@@ -60,28 +59,77 @@ public final class LineDiff {
             flush(a, b, removed, added, rows);
             return;
         }
-        // lcs[i][j] = length of the LCS of a[a0+i..a1) and b[b0+j..b1)
-        var lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a[a0 + i].equals(b[b0 + j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a[a0 + i].equals(b[b0 + j])) {
-                flush(a, b, removed, added, rows);
-                rows.add(new Row(Kind.SAME, a0 + i + 1, a[a0 + i], b0 + j + 1, b[b0 + j]));
-                i++;
-                j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                added.add(b0 + j++);
-            } else {
-                removed.add(a0 + i++);
+        int i = a0;
+        int j = b0;
+        for (int k = script.size() - 1; k >= 0; k--) {
+            switch (script.get(k)) {
+                case SAME -> {
+                    flush(a, b, removed, added, rows);
+                    rows.add(new Row(Kind.SAME, i + 1, a[i], j + 1, b[j]));
+                    i++;
+                    j++;
+                }
+                case REMOVED -> removed.add(i++);
+                default -> added.add(j++);
             }
         }
         flush(a, b, removed, added, rows);
+    }
+
+    /**
+     * Myers' O(ND) shortest edit script, as SAME/REMOVED/ADDED steps in reverse order; null when
+     * the texts differ in more than {@link #MAX_EDITS} lines (a rewrite, shown as replaced).
+     * Keeps one slice of the frontier per edit, so memory grows with the square of the edits,
+     * not with the product of the lengths.
+     */
+    private static List<Kind> myers(String[] a, String[] b, int a0, int a1, int b0, int b1) {
+        int n = a1 - a0;
+        int m = b1 - b0;
+        int max = Math.min(n + m, MAX_EDITS);
+        var v = new int[2 * max + 3];
+        int offset = max + 1;
+        var trace = new ArrayList<int[]>();
+        for (int d = 0; d <= max; d++) {
+            trace.add(java.util.Arrays.copyOfRange(v, offset - d, offset + d + 1));
+            for (int k = -d; k <= d; k += 2) {
+                int x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+                        ? v[offset + k + 1] : v[offset + k - 1] + 1;
+                int y = x - k;
+                while (x < n && y < m && a[a0 + x].equals(b[b0 + y])) {
+                    x++;
+                    y++;
+                }
+                v[offset + k] = x;
+                if (x >= n && y >= m) {
+                    return backtrack(trace, n, m);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Kind> backtrack(List<int[]> trace, int n, int m) {
+        var script = new ArrayList<Kind>();
+        int x = n;
+        int y = m;
+        for (int d = trace.size() - 1; d >= 0; d--) {
+            var v = trace.get(d); // the frontier after d-1 edits, index k + d
+            int k = x - y;
+            int prevK = k == -d || (k != d && v[k - 1 + d] < v[k + 1 + d]) ? k + 1 : k - 1;
+            int prevX = d == 0 ? 0 : v[prevK + d];
+            int prevY = prevX - prevK;
+            while (x > prevX && y > prevY) {
+                script.add(Kind.SAME);
+                x--;
+                y--;
+            }
+            if (d > 0) {
+                script.add(x == prevX ? Kind.ADDED : Kind.REMOVED);
+            }
+            x = prevX;
+            y = prevY;
+        }
+        return script;
     }
 
     private static void flush(String[] a, String[] b, List<Integer> removed, List<Integer> added, List<Row> rows) {

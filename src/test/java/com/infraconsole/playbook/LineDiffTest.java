@@ -57,4 +57,36 @@ class LineDiffTest {
         assertThat(rows).hasSize(2101);
         assertThat(rows.get(1).kind()).isEqualTo(Kind.CHANGED);
     }
+
+    @Test
+    void random_edits_rebuild_both_sides_and_keep_a_longest_common_subsequence() {
+        var random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            var a = randomLines(random);
+            var b = randomLines(random);
+            var rows = LineDiff.diff(String.join("\n", a), String.join("\n", b));
+            assertThat(rows.stream().filter(r -> r.left() != null).map(Row::left).toList()).isEqualTo(a);
+            assertThat(rows.stream().filter(r -> r.right() != null).map(Row::right).toList()).isEqualTo(b);
+            assertThat(rows.stream().filter(r -> r.kind() == Kind.SAME).count()).isEqualTo(lcs(a, b));
+        }
+    }
+
+    private static java.util.List<String> randomLines(java.util.Random random) {
+        var lines = new java.util.ArrayList<String>();
+        int n = 1 + random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            lines.add(String.valueOf((char) ('a' + random.nextInt(4))));
+        }
+        return lines;
+    }
+
+    private static long lcs(java.util.List<String> a, java.util.List<String> b) {
+        var t = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                t[i][j] = a.get(i).equals(b.get(j)) ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+            }
+        }
+        return t[0][0];
+    }
 }
