@@ -47,7 +47,7 @@ class PlaybooksBrowserTest extends BrowserTest {
     void operator_writes_a_playbook_is_told_the_bad_line_and_compares_two_versions() {
         var operator = testUsers.create(Role.OPERATOR);
         var name = "deploy-web-" + UUID.randomUUID().toString().substring(0, 6);
-        seedHistory(operator);
+        var seeded = seedHistory(operator);
 
         logIn(operator.getUsername(), TestUsers.PASSWORD);
         page.waitForURL("**/servers");
@@ -69,9 +69,11 @@ class PlaybooksBrowserTest extends BrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
 
-        page.getByLabel("Search playbooks").fill("rolling-restart");
-        page.locator("vaadin-grid-cell-content").getByText("rolling-restart", new Locator.GetByTextOptions()
-                .setExact(false)).first().click();
+        page.getByLabel("Search playbooks").fill(seeded);
+        waitForVaadin();
+        // The grid recycles cells while it refreshes: click the visible one once the filter has applied.
+        page.locator("vaadin-grid-cell-content").getByText(seeded, new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("History")).click();
         assertThat(page.locator(".diff-added").first()).isVisible();
         assertThat(page.locator(".diff-removed").first()).isVisible();
@@ -79,7 +81,7 @@ class PlaybooksBrowserTest extends BrowserTest {
     }
 
     /** A playbook with three saved versions, so that the history has something to compare. */
-    private void seedHistory(com.infraconsole.user.User operator) {
+    private String seedHistory(com.infraconsole.user.User operator) {
         TestUsers.signIn(operator);
         try {
             var pb = playbooks.save(new Playbook("rolling-restart-" + UUID.randomUUID().toString().substring(0, 4),
@@ -109,7 +111,7 @@ class PlaybooksBrowserTest extends BrowserTest {
                           ansible.builtin.uri:
                             url: http://localhost:8080/health
                     """);
-            playbooks.save(pb);
+            return playbooks.save(pb).getName();
         } finally {
             TestUsers.signOut();
         }
