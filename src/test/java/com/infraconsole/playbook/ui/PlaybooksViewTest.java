@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.infraconsole.KaribuTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.playbook.Playbook;
@@ -16,6 +17,7 @@ import com.infraconsole.playbook.PlaybookService;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -32,6 +34,9 @@ class PlaybooksViewTest extends KaribuTest {
 
     @Autowired
     PlaybookService service;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @SuppressWarnings("unchecked")
     private static Grid<Playbook> grid() {
@@ -98,5 +103,24 @@ class PlaybooksViewTest extends KaribuTest {
         _assertNone(dialog, Button.class, s -> s.withText("Delete"));
         assertThat(_get(dialog, TextArea.class, s -> s.withLabel("YAML")).isReadOnly()).isTrue();
         assertThat(service.list(new PlaybookFilter(pb.getName()), PageRequest.of(0, 1))).hasSize(1);
+    }
+
+    @Test
+    void deleting_a_playbook_used_by_a_job_is_refused_with_a_message_and_it_stays() {
+        var operator = signInAs(Role.OPERATOR);
+        var pb = service.save(new Playbook("karibu-used-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
+        var host = "karibu-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.9.9.8', 1)", host);
+        jdbc.update("INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, "
+                + "(SELECT id FROM servers WHERE hostname = ?), ?)", UUID.randomUUID().toString(), pb.getId(), host,
+                operator.getId());
+        UI.getCurrent().navigate("playbooks");
+        search(pb.getName());
+        GridKt._clickItem(grid(), 0, 0, false, false, false, false);
+        _click(_get(Button.class, s -> s.withText("Delete")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
+                .contains("Playbook " + pb.getName() + " is used by 1 job and cannot be deleted; the job history needs it.");
+        assertThat(service.get(pb.getId())).isPresent();
     }
 }

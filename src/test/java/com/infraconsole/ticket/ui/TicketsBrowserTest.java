@@ -42,7 +42,8 @@ class TicketsBrowserTest extends BrowserTest {
         dialog.getByLabel("Description").fill("/var/lib/mysql at 93%, binlogs not purged since Friday");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
 
-        var row = page.locator("vaadin-grid-cell-content").getByText(title, new Locator.GetByTextOptions().setExact(true));
+        var row = page.locator("vaadin-grid-cell-content").getByText(title, new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(row).isVisible();
         screenshotTo("tickets.png");
         row.click();
