@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
+import com.infraconsole.playbook.PlaybookService;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
+import com.infraconsole.ticket.TicketService;
 import com.infraconsole.user.UserService;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -45,8 +47,16 @@ class AuditCompletenessTest {
     @Autowired ServerService servers;
     @Autowired UserService users;
     @Autowired AuditLogProbe audit;
+    @Autowired PlaybookService playbooks;
+    @Autowired TicketService tickets;
 
     Map<String, Scenario> scenarios() {
+        var all = new java.util.HashMap<>(coreScenarios());
+        all.putAll(ManageAuditScenarios.of(testUsers, playbooks, tickets, audit));
+        return all;
+    }
+
+    Map<String, Scenario> coreScenarios() {
         return Map.of(
                 "ServerService.save", new Scenario(() -> {
                     testUsers.signIn(Role.OPERATOR);

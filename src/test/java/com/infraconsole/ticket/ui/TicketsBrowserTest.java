@@ -13,7 +13,9 @@ import com.infraconsole.user.User;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,9 +81,16 @@ class TicketsBrowserTest extends BrowserTest {
         }
     }
 
+    /** Into target/screenshots; -Ddocs.screenshots=true also refreshes the one in docs/screenshots. */
     private void screenshotTo(String file) {
-        waitForVaadin();
-        page.waitForTimeout(600); // let dialogs and notifications finish animating
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("docs", "screenshots", file)));
+        page.waitForTimeout(400); // let dialogs and notifications finish animating
+        var shot = screenshot(file.replace(".png", ""));
+        if (Boolean.getBoolean("docs.screenshots")) {
+            try {
+                Files.copy(shot, Path.of("docs", "screenshots", file), StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }
