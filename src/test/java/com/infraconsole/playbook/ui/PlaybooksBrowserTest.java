@@ -71,6 +71,8 @@ class PlaybooksBrowserTest extends BrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
 
+        // A fresh page: under load a closing dialog's overlay can linger and swallow the next click.
+        page.navigate(url("playbooks"));
         page.getByLabel("Search playbooks").fill(seeded);
         waitForVaadin();
         // The grid recycles cells while it refreshes: click the visible one once the filter has applied.

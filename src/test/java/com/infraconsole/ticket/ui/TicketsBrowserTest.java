@@ -43,6 +43,9 @@ class TicketsBrowserTest extends BrowserTest {
         dialog.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)).fill(title);
         dialog.getByLabel("Description").fill("/var/lib/mysql at 93%, binlogs not purged since Friday");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
+        assertThat(page.getByText("Created #")).isVisible();
+        // A fresh page: under load a closing dialog's overlay can linger and swallow the next click.
+        page.navigate(url("tickets"));
 
         var row = page.locator("vaadin-grid-cell-content").getByText(title, new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
