@@ -46,6 +46,7 @@ class JobRunner {
     private final Clock clock;
     private final String nodeId;
     private final Map<Long, Run> active = new ConcurrentHashMap<>();
+    private volatile String executable;
 
     JobRunner(JobStateStore state, JobLogStore logs, JobEvents events, PlaybookSource playbooks, ServerService servers,
             JobFollowUp followUp, JobProperties props, Clock clock, JobNode node) {
@@ -58,6 +59,12 @@ class JobRunner {
         this.props = props;
         this.clock = clock;
         this.nodeId = node.id();
+        this.executable = props.ansiblePlaybook();
+    }
+
+    /** Test support: point at another executable (e.g. a missing one). */
+    void useExecutable(String executable) {
+        this.executable = executable == null ? props.ansiblePlaybook() : executable;
     }
 
     private static final class Run {
@@ -114,9 +121,9 @@ class JobRunner {
         var writer = new JobLogWriter(jobId, 1, logs, clock, props.logFlushLines(), props.logFlushInterval(),
                 n -> events.publish(new JobEvents.Change(jobId, n, JobStatus.RUNNING)));
         try (writer) {
-            var exe = AnsibleWorkspace.resolveExecutable(props.ansiblePlaybook());
+            var exe = AnsibleWorkspace.resolveExecutable(executable);
             if (exe.isEmpty()) {
-                writer.append(MISSING_ANSIBLE + " (looked for '" + props.ansiblePlaybook() + "')");
+                writer.append(MISSING_ANSIBLE + " (looked for '" + executable + "')");
                 finish(job, JobStatus.FAILED, null, MISSING_ANSIBLE, null);
                 return;
             }
