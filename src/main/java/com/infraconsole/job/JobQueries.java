@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class JobQueries {
 
-    public record UserRef(long id, String username) {}
-
     private static final Map<String, String> SORTABLE = Map.of(
             "id", "j.id", "createdAt", "j.created_at", "startedAt", "j.started_at", "completedAt", "j.completed_at",
             "status", "j.status", "playbookName", "p.name", "username", "u.username", "firstTarget", "s.hostname");

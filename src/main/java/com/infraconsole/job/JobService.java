@@ -156,7 +156,7 @@ public class JobService {
         return playbooks.names();
     }
 
-    public List<JobQueries.UserRef> users() {
+    public List<UserRef> users() {
         return queries.users();
     }
 }
