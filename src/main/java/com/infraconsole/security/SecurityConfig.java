@@ -19,13 +19,13 @@ import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // @PreAuthorize only: jsr250 would proxy views, whose @RolesAllowed is for navigation
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**").permitAll())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**").permitAll())
                 .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                 .build();
     }
