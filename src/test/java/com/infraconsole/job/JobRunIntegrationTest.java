@@ -13,12 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Real ansible-playbook against localhost (local connection), real database, real Quartz. */
 @IntegrationTest
-@Import(JobFixtures.class)
 class JobRunIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

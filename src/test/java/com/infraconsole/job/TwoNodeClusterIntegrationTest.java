@@ -27,7 +27,6 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * instance in the cluster.
  */
 @IntegrationTest
-@Import(JobFixtures.class)
 class TwoNodeClusterIntegrationTest {
 
     @Autowired JobService jobs;

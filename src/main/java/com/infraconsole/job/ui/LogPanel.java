@@ -39,7 +39,7 @@ class LogPanel extends VerticalLayout {
         grid.getElement().setAttribute("aria-label", "Job output");
         follow.addValueChangeListener(e -> {
             if (e.getValue() && e.isFromClient()) {
-                grid.scrollToEnd();
+                scrollToTail();
             }
         });
         grid.getElement().executeJs("""
@@ -57,7 +57,7 @@ class LogPanel extends VerticalLayout {
         add(follow, grid);
         setFlexGrow(1, grid);
         if (lineCount > 0) {
-            grid.scrollToEnd();
+            scrollToTail();
         }
     }
 
@@ -69,8 +69,13 @@ class LogPanel extends VerticalLayout {
         lineCount = count;
         grid.getDataProvider().refreshAll();
         if (follow.getValue()) {
-            grid.scrollToEnd();
+            scrollToTail();
         }
+    }
+
+    /** After the client has applied the new size, so that the very last line is shown. */
+    private void scrollToTail() {
+        grid.getElement().executeJs("setTimeout(() => this.scrollToIndex(this.size - 1), 0)");
     }
 
     int lineCount() {
