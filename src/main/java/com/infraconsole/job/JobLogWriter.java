@@ -62,9 +62,9 @@ class JobLogWriter implements AutoCloseable {
     /** Writes what is queued and stops the writer thread. */
     @Override
     public void close() {
-        queue.add(END);
         try {
-            thread.join(30_000);
+            queue.put(END);
+            thread.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -112,7 +112,8 @@ class JobLogWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             // Keep reading the process: a lost batch must not hang the job.
             failure = e;
-            log.warn("Writing {} log lines of job {} failed", batch.size(), jobId, e);
+            var cause = e instanceof org.springframework.core.NestedRuntimeException n ? n.getMostSpecificCause() : e;
+            log.warn("Writing {} log lines of job {} failed: {}", batch.size(), jobId, cause.toString());
         }
     }
 }
