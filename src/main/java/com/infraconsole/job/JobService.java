@@ -59,8 +59,24 @@ public class JobService {
         return launchAs(user.id(), request, null);
     }
 
-    /** Also used by schedules, which launch as the user who created them. */
-    long launchAs(long userId, LaunchRequest request, Long scheduleId) {
+    /** A schedule firing: launches as the schedule's owner (the caller is the console itself). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    @AuditAction("JOB_LAUNCH")
+    public long launchForSchedule(long ownerId, LaunchRequest request, long scheduleId) {
+        if (!SystemAuthentication.isSystem(CurrentUser.require())) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the console launches for schedules");
+        }
+        return launchAs(ownerId, request, scheduleId);
+    }
+
+    /** Refuses a request a schedule would not be able to launch. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void validateForSchedule(LaunchRequest request) {
+        validate(request);
+    }
+
+    private long launchAs(long userId, LaunchRequest request, Long scheduleId) {
         var targets = validate(request);
         var job = new Job(UUID.randomUUID().toString(), request.playbookId(), targets, userId, clock.instant());
         var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
