@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -41,9 +42,21 @@ class LaunchDialog extends Dialog {
     private final IntegerField timeout = new IntegerField("Timeout (minutes)");
     private final Checkbox ticket = new Checkbox("Open a ticket if the job fails");
     private final Span formError = new Span();
+    private final TextField name = new TextField("Schedule name");
+    private final TextField cron = new TextField("Cron (Quartz: seconds first)");
+    private final TextField timeZone = new TextField("Time zone");
+
+    /** What the dialog's main button does with the request; for schedules also name, cron and zone. */
+    interface Submit {
+        void accept(LaunchRequest request, String name, String cron, String timeZone);
+    }
 
     LaunchDialog(JobService jobs, ServerService servers, LongConsumer onLaunched) {
-        setHeaderTitle("Launch job");
+        this(jobs, servers, false, (request, n, c, z) -> onLaunched.accept(jobs.launch(request)));
+    }
+
+    LaunchDialog(JobService jobs, ServerService servers, boolean schedule, Submit submit) {
+        setHeaderTitle(schedule ? "New schedule" : "Launch job");
         setWidth("min(46rem, 95vw)");
         playbook.setItems(jobs.playbooks());
         playbook.setItemLabelGenerator(PlaybookRef::name);
@@ -73,12 +86,21 @@ class LaunchDialog extends Dialog {
         timeout.setMin(1);
         formError.getStyle().setColor("var(--lumo-error-text-color)");
 
-        var form = new FormLayout(playbook, environment, targets, addAll, extraVars, checkMode, ticket, verbosity, timeout);
+        var form = new FormLayout();
+        if (schedule) {
+            cron.setPlaceholder("0 30 2 * * ?");
+            cron.setHelperText("0 30 2 * * ? = 02:30 every day; 0 0/15 * * * ? = every 15 minutes");
+            timeZone.setValue("UTC");
+            form.add(name, timeZone, cron);
+            form.setColspan(cron, 2);
+            timeout.setVisible(false);
+        }
+        form.add(playbook, environment, targets, addAll, extraVars, checkMode, ticket, verbosity, timeout);
         form.setColspan(targets, 2);
         form.setColspan(extraVars, 2);
         add(formError, form);
 
-        var launch = new Button("Launch", e -> launch(jobs, onLaunched));
+        var launch = new Button(schedule ? "Create schedule" : "Launch", e -> launch(submit));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), launch);
     }
@@ -90,16 +112,15 @@ class LaunchDialog extends Dialog {
         targets.setValue(all);
     }
 
-    private void launch(JobService jobs, LongConsumer onLaunched) {
+    private void launch(Submit submit) {
         clearErrors();
         var request = new LaunchRequest(playbook.getValue() == null ? null : playbook.getValue().id(),
                 targets.getValue().stream().map(Server::getId).toList(), extraVars.getValue(), checkMode.getValue(),
                 verbosity.getValue() == null ? 0 : verbosity.getValue(),
                 timeout.getValue() == null ? null : timeout.getValue() * 60, ticket.getValue());
         try {
-            long id = jobs.launch(request);
+            submit.accept(request, name.getValue(), cron.getValue(), timeZone.getValue());
             close();
-            onLaunched.accept(id);
         } catch (InvalidInputException ex) {
             showErrors(ex.fieldErrors());
         }
@@ -107,7 +128,7 @@ class LaunchDialog extends Dialog {
 
     private void showErrors(Map<String, String> errors) {
         Map<String, HasValidation> fields = Map.of("playbook", playbook, "targets", targets, "extraVars", extraVars,
-                "verbosity", verbosity, "timeout", timeout);
+                "verbosity", verbosity, "timeout", timeout, "name", name, "cron", cron, "timeZone", timeZone);
         errors.forEach((key, message) -> {
             var field = fields.get(key);
             if (field == null) {
@@ -121,7 +142,7 @@ class LaunchDialog extends Dialog {
 
     private void clearErrors() {
         formError.setText("");
-        for (HasValidation f : new HasValidation[] {playbook, targets, extraVars, verbosity, timeout}) {
+        for (HasValidation f : new HasValidation[] {playbook, targets, extraVars, verbosity, timeout, name, cron, timeZone}) {
             f.setInvalid(false);
         }
     }
