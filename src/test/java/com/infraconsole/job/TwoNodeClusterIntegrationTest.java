@@ -9,7 +9,11 @@ import com.infraconsole.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.sql.Connection;
@@ -35,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * instance in the cluster.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIntegrationTest {
 
     @Autowired JobService jobs;
@@ -43,11 +48,17 @@ class TwoNodeClusterIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Scheduler schedulerA;
     @Autowired DataSource dataSource;
-    ConfigurableApplicationContext nodeB;
+    /** Started once and shared (a context start is the slow part); the crash test, last, kills it. */
+    static ConfigurableApplicationContext nodeB;
     long server;
 
     @BeforeEach
     void startNodeB() {
+        users.signIn(Role.OPERATOR);
+        server = fx.localServer();
+        if (nodeB != null) {
+            return;
+        }
         // Vaadin installs its own SecurityContextHolderStrategy per context in a static holder; two
         // contexts in one JVM must share one, or each would not see the other's signed-in thread.
         var strategy = SecurityContextHolder.getContextHolderStrategy();
@@ -61,17 +72,20 @@ class TwoNodeClusterIntegrationTest {
                 .profiles("test")
                 .run("--infra.jobs.node-id=test-node-b", "--server.port=0", "--spring.main.banner-mode=off");
         useOwnQuartzConnections();
-        users.signIn(Role.OPERATOR);
-        server = fx.localServer();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void signOut() throws Exception {
         schedulerA.start();
+        TestUsers.signOut();
+    }
+
+    @AfterAll
+    static void stopNodeB() {
         if (nodeB != null) {
             nodeB.close();
+            nodeB = null;
         }
-        TestUsers.signOut();
     }
 
     /**
@@ -107,6 +121,7 @@ class TwoNodeClusterIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void a_batch_of_jobs_on_two_nodes_runs_each_job_exactly_once() {
         var playbook = fx.tasks("- command: sleep 1\n- debug:\n    msg: done");
         var ids = new ArrayList<Long>();
@@ -127,6 +142,7 @@ class TwoNodeClusterIntegrationTest {
     }
 
     @Test
+    @Order(2)
     void a_node_that_dies_mid_job_leaves_it_failed_and_the_other_node_keeps_working() throws Exception {
         schedulerA.standby(); // only node b picks up the long job
         var longJob = jobs.launch(LaunchRequest.of(fx.tasks("- command: sleep 120"), List.of(server)));
