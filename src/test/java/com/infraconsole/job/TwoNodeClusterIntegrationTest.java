@@ -50,6 +50,7 @@ class TwoNodeClusterIntegrationTest {
     @Autowired DataSource dataSource;
     /** Started once and shared (a context start is the slow part); the crash test, last, kills it. */
     static ConfigurableApplicationContext nodeB;
+    static SecurityContextHolderStrategy strategyOfNodeA;
     long server;
 
     @BeforeEach
@@ -62,6 +63,7 @@ class TwoNodeClusterIntegrationTest {
         // Vaadin installs its own SecurityContextHolderStrategy per context in a static holder; two
         // contexts in one JVM must share one, or each would not see the other's signed-in thread.
         var strategy = SecurityContextHolder.getContextHolderStrategy();
+        strategyOfNodeA = strategy;
         nodeB = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                     @Override
@@ -72,6 +74,7 @@ class TwoNodeClusterIntegrationTest {
                 .profiles("test")
                 .run("--infra.jobs.node-id=test-node-b", "--server.port=0", "--spring.main.banner-mode=off");
         useOwnQuartzConnections();
+        SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
     @AfterEach
@@ -85,6 +88,10 @@ class TwoNodeClusterIntegrationTest {
         if (nodeB != null) {
             nodeB.close();
             nodeB = null;
+        }
+        // Leave the JVM-wide holder as the shared test context expects it.
+        if (strategyOfNodeA != null) {
+            SecurityContextHolder.setContextHolderStrategy(strategyOfNodeA);
         }
     }
 
@@ -152,6 +159,7 @@ class TwoNodeClusterIntegrationTest {
         nodeB.getBean(JobRunner.class).simulateCrash(); // process killed, no status written, no heartbeat
         nodeB.close();
         nodeB = null;
+        SecurityContextHolder.setContextHolderStrategy(strategyOfNodeA);
         schedulerA.start();
 
         var lost = fx.awaitEnd(longJob, Duration.ofSeconds(20));
