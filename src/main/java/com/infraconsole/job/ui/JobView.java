@@ -79,7 +79,6 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
         log = new LogPanel(jobs, jobId);
         render();
         add(header, facts, recap, log);
-        setFlexGrow(1, log);
     }
 
     private void render() {
