@@ -53,6 +53,21 @@ class JobViewsTest extends KaribuTest {
         assertThat(GridKt._get(log, 4999).content()).isEqualTo("line 5000");
     }
 
+    @Test
+    void schedules_screen_lists_a_schedule_with_its_next_run_and_offers_new_to_operators() {
+        signInAs(Role.OPERATOR);
+        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: x"), java.util.List.of(fx.localServer()));
+        var name = "weekly-" + System.nanoTime();
+        var schedule = ctx.getBean(JobScheduleService.class).create(name, "0 0 4 ? * SUN", "Europe/Paris", request);
+        UI.getCurrent().navigate("jobs/schedules");
+        assertThat(_find(Button.class, spec -> spec.withText("New schedule"))).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Grid<JobSchedule> grid = _get(Grid.class);
+        var row = GridKt._findAll(grid).stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+        assertThat(GridKt._getFormattedRow(grid, GridKt._findAll(grid).indexOf(row)).get(4)).isNotEqualTo("—");
+        ctx.getBean(JobScheduleService.class).disable(schedule.getId());
+    }
+
     /** A job row written directly (not queued), with the given number of log lines. */
     private long jobRow(String status, int lines) {
         long playbook = fx.tasks("- debug:\n    msg: x");
