@@ -16,7 +16,7 @@ final class RecentFailuresGrid extends Grid<RecentFailure> {
 
     RecentFailuresGrid() {
         super(RecentFailure.class, false);
-        addComponentColumn(f -> new Anchor("jobs/" + f.jobId(), "#" + f.jobId())).setHeader("Job").setAutoWidth(true)
+        addComponentColumn(f -> new Anchor("jobs/" + f.jobId(), "#" + f.jobId())).setHeader("Job").setKey("job").setAutoWidth(true)
                 .setFlexGrow(0);
         addColumn(RecentFailure::playbook).setHeader("Playbook").setAutoWidth(true);
         addColumn(RecentFailure::server).setHeader("Server").setAutoWidth(true);
