@@ -7,8 +7,9 @@ infra_java_major() {
 }
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(infra_java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
   infra_best="" infra_best_major=0
-  for infra_d in $(ls -d /usr/lib/jvm/*/ 2>/dev/null); do
-    infra_d=${infra_d%/}
+  # mvnw runs with globbing off (set -f), so list the directory instead of using a glob.
+  for infra_n in $(ls /usr/lib/jvm 2>/dev/null); do
+    infra_d=/usr/lib/jvm/$infra_n
     [ -x "$infra_d/bin/javac" ] || continue
     infra_m=$(infra_java_major "$infra_d")
     if [ -n "$infra_m" ] && [ "$infra_m" -ge 21 ] && [ "$infra_m" -gt "$infra_best_major" ]; then

@@ -1,0 +1,91 @@
+package com.infraconsole.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestUsers;
+import com.infraconsole.security.Role;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+
+/** Login rules, through the same AuthenticationManager the login form uses. */
+@IntegrationTest
+class LoginSecurityTest {
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    AuthenticationConfiguration authConfig;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void passwords_are_stored_as_bcrypt_with_cost_of_at_least_10() {
+        var user = testUsers.create(Role.OPERATOR);
+        var hash = jdbc.queryForObject("SELECT password_hash FROM users WHERE id = ?", String.class, user.getId());
+        assertThat(hash).matches("\\$2[aby]\\$(1[0-9]|2[0-9]|3[01])\\$.{53}");
+        assertThat(hash).doesNotContain(TestUsers.PASSWORD);
+    }
+
+    @Test
+    void ten_consecutive_failures_lock_the_account_for_thirty_minutes_even_for_the_right_password() throws Exception {
+        var user = testUsers.create(Role.OPERATOR);
+        var manager = authConfig.getAuthenticationManager();
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> login(manager, user.getUsername(), "wrong-password-123"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        var lockedUntil = jdbc.queryForObject("SELECT locked_until FROM users WHERE id = ?", Instant.class, user.getId());
+        assertThat(lockedUntil).isBetween(Instant.now().plusSeconds(29 * 60), Instant.now().plusSeconds(31 * 60));
+        assertThatThrownBy(() -> login(manager, user.getUsername(), TestUsers.PASSWORD)).isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void a_success_resets_the_failure_count() throws Exception {
+        var user = testUsers.create(Role.OPERATOR);
+        var manager = authConfig.getAuthenticationManager();
+        for (int i = 0; i < 9; i++) {
+            assertThatThrownBy(() -> login(manager, user.getUsername(), "nope-nope-nope")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(login(manager, user.getUsername(), TestUsers.PASSWORD).isAuthenticated()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT failed_login_attempts FROM users WHERE id = ?", Integer.class, user.getId()))
+                .isZero();
+        assertThatThrownBy(() -> login(manager, user.getUsername(), "nope-nope-nope")).isInstanceOf(BadCredentialsException.class);
+        assertThat(login(manager, user.getUsername(), TestUsers.PASSWORD).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void an_inactive_user_cannot_log_in() throws Exception {
+        var user = testUsers.create(Role.AUDITOR);
+        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", user.getId());
+        assertThatThrownBy(() -> login(authConfig.getAuthenticationManager(), user.getUsername(), TestUsers.PASSWORD))
+                .isInstanceOf(DisabledException.class);
+    }
+
+    @Test
+    void an_unknown_user_fails_like_a_wrong_password() throws Exception {
+        assertThatThrownBy(() -> login(authConfig.getAuthenticationManager(), "nobody-here", "whatever-123456"))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    private static org.springframework.security.core.Authentication login(AuthenticationManager manager, String u, String p) {
+        return manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(u, p));
+    }
+}
