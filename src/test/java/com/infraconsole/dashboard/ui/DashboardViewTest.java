@@ -4,10 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.infraconsole.IntegrationTest;
-import com.infraconsole.TestUsers;
+import com.infraconsole.KaribuTest;
 import com.infraconsole.dashboard.JobFixtures;
-import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
@@ -16,28 +14,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.sidenav.SideNav;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@IntegrationTest
-class DashboardViewTest {
+class DashboardViewTest extends KaribuTest {
 
-    @Autowired ApplicationContext ctx;
-    @Autowired TestUsers users;
     @Autowired JdbcTemplate jdbc;
-
-    @AfterEach
-    void stop() {
-        LocalKaribu.stop();
-    }
 
     @Test
     void every_role_lands_on_the_dashboard_with_tiles_and_four_charts() {
         for (var role : Role.values()) {
-            LocalKaribu.signInAndStart(ctx, users, role);
+            signInAs(role);
             UI.getCurrent().navigate("");
             var view = _get(DashboardView.class);
             assertThat(_get(view, Div.class, s -> s.withId("tile-servers")).getElement().getTextRecursively()).contains("Servers");
@@ -50,16 +38,16 @@ class DashboardViewTest {
             assertThat(UI.getCurrent().getPollInterval()).isEqualTo(DashboardView.REFRESH_MILLIS);
             var nav = _get(SideNav.class);
             assertThat(nav.getItems().getFirst().getLabel()).isEqualTo("Dashboard");
-            LocalKaribu.stop();
+            tearDownVaadin();
         }
     }
 
     @Test
     void a_new_failure_appears_on_the_next_poll_with_a_link_to_its_job() {
-        LocalKaribu.signInAndStart(ctx, users, Role.OPERATOR);
+        var operator = signInAs(Role.OPERATOR);
         UI.getCurrent().navigate("");
         var view = _get(DashboardView.class);
-        var fx = new JobFixtures(jdbc, CurrentUser.require().id());
+        var fx = new JobFixtures(jdbc, operator.getId());
         long job = fx.job(fx.playbook("dash-view-" + UUID.randomUUID()), "failed", Instant.now(), 5, "disk full");
 
         view.refresh(); // what the poll listener runs every REFRESH_MILLIS

@@ -9,7 +9,7 @@ import java.util.List;
 public record Series(String name, String color, List<Double> values) {
 
     public Series {
-        values = List.copyOf(values);
+        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)); // nulls are gaps
     }
 
     public double at(int i) {
