@@ -25,7 +25,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**").permitAll())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**").permitAll())
                 .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                 .build();
     }

@@ -30,7 +30,7 @@ class PasswordChangeEnforcer implements VaadinServiceInitListener {
                 return;
             }
             if (userService.mustChangePassword()) {
-                enter.rerouteTo(ChangePasswordView.class);
+                enter.forwardTo(ChangePasswordView.class);
             } else if (session != null && com.infraconsole.security.CurrentUser.get().isPresent()) {
                 session.setAttribute(CHECKED, Boolean.TRUE);
             }

@@ -1,0 +1,112 @@
+package com.infraconsole;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * End-to-end tests: the console on a random port, driven through Debian's Chromium by Playwright.
+ * Without Chromium the tests are skipped on a developer machine, but fail in CI (CI=true).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Tag("browser")
+public abstract class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+    protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestUsers testUsers;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("Chromium is missing at " + CHROMIUM + "; .ci/run must install it");
+            }
+            Assumptions.abort("No Chromium at " + CHROMIUM);
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    protected void logIn(String username, String password) {
+        page.navigate(url("login"));
+        page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    protected void waitForVaadin() {
+        page.waitForLoadState();
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && !window.Vaadin.Flow.clients"
+                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    protected Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var file = SCREENSHOTS.resolve(name + ".png");
+        waitForVaadin();
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
+        return file;
+    }
+}
