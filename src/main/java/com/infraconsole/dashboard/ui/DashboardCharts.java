@@ -29,10 +29,16 @@ final class DashboardCharts {
                         series("Timed out", "var(--ic-warn)", days, DayOutcomes::timedOut),
                         series("Cancelled", "var(--lumo-contrast-40pct)", days, DayOutcomes::cancelled)),
                 DashboardCharts::count, 5);
+        // One unit for the whole axis (seconds, minutes or hours), so that ticks fall on round values.
+        double longest = days.stream().map(DayOutcomes::averageSeconds).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+        double unit = longest >= 7200 ? 3600 : longest >= 120 ? 60 : 1;
+        var unitName = unit == 3600 ? " h" : unit == 60 ? " min" : " s";
         var duration = Charts.line("Average job duration per day, last 30 days",
-                "Mean time from start to completion of the jobs completed each UTC day.", labels,
-                new Series("Average duration", "var(--ic-info)", days.stream().map(DayOutcomes::averageSeconds).toList()),
-                DashboardCharts::duration, 5);
+                "Mean time from start to completion of the jobs completed each UTC day, in" + unitName + ".", labels,
+                new Series("Average duration (" + unitName.trim() + ")", "var(--ic-info)",
+                        days.stream().map(d -> d.averageSeconds() == null ? null : d.averageSeconds() / unit).toList()),
+                v -> count(Math.round(v * 10) / 10.0) + unitName, 5);
         var failing = s.topFailingPlaybooks();
         var topFailing = Charts.bars("Top failing playbooks, last 30 days",
                 "Playbooks with the most failed or timed-out jobs in the last 30 days.",
@@ -57,16 +63,6 @@ final class DashboardCharts {
 
     static String count(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String duration(double seconds) {
-        if (seconds < 120) {
-            return count(Math.round(seconds * 10) / 10.0) + " s";
-        }
-        if (seconds < 7200) {
-            return count(Math.round(seconds / 6) / 10.0) + " min";
-        }
-        return count(Math.round(seconds / 360) / 10.0) + " h";
     }
 
     private static Component panel(String id, String title, String svg) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.text.NumberFormat;
@@ -31,7 +32,7 @@ class TablesTab extends VerticalLayout {
         var tables = service.tableSizes();
         exact.setId("exact-count");
         add(new Span("Rows marked ≈ are InnoDB's estimate from information_schema; use Count for an exact figure."),
-                grid(tables), exact, new Svg(chart(tables)));
+                grid(tables), exact, chartPanel(tables));
     }
 
     private Grid<TableSize> grid(List<TableSize> tables) {
@@ -58,6 +59,13 @@ class TablesTab extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setId("table-sizes");
         return grid;
+    }
+
+    private static Div chartPanel(List<TableSize> tables) {
+        var panel = new Div(new Svg(chart(tables)));
+        panel.addClassNames("panel", "chart-panel");
+        panel.setId("table-size-chart");
+        return panel;
     }
 
     /** The biggest tables by data and index size, in KB. */

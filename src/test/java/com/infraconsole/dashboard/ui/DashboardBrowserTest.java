@@ -34,19 +34,31 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(page.locator("svg.chart")).hasCount(4);
         assertThat(page.locator("#chart-jobs-per-day svg title").first()).hasText("Jobs per day by outcome, last 30 days");
         assertThat(page.locator("vaadin-grid-cell-content a[href^='jobs/']").first()).isVisible();
-        screenshot("dashboard");
+        docsScreenshot("dashboard");
 
         page.navigate(url("admin/database"));
         assertThat(page.locator("#migration-summary")).containsText("validation OK");
         page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Table sizes")).click();
         assertThat(page.locator("#table-sizes")).isVisible();
         page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("≈")).first().isVisible();
-        screenshot("database");
+        docsScreenshot("database");
         page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Migrations")).click();
-        screenshot("database-migrations");
+        docsScreenshot("database-migrations");
         page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Indexes")).click();
         assertThat(page.locator("#unused-note")).isVisible();
         screenshot("database-indexes");
+    }
+
+    /** A full-page screenshot kept in the docs (target/screenshots holds the viewport ones). */
+    private void docsScreenshot(String name) {
+        screenshot(name);
+        var file = java.nio.file.Path.of("docs", "screenshots", name + ".png");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
 
     /** 30 days of jobs on a few playbooks with a realistic mix of outcomes, plus open tickets. */

@@ -107,7 +107,7 @@ public final class Charts {
         double plotWidth = WIDTH - labelWidth - RIGHT - 90;
         for (int i = 0; i < categories.size(); i++) {
             double y = TOP + i * row;
-            svg.text(labelWidth - 8, y + row / 2.0 + 4, shorten(categories.get(i), 26), "end", "chart-label");
+            svg.text(labelWidth - 8, y + row / 2.0 + 4, shorten(categories.get(i), 22), "end", "chart-label");
             double x = labelWidth;
             double sum = 0;
             for (var s : series) {
@@ -147,7 +147,7 @@ public final class Charts {
         for (var s : series) {
             svg.rect(x, 8, 12, 12, s.color(), null);
             svg.text(x + 16, 18, s.name(), "start", "chart-legend");
-            x += 28 + s.name().length() * 7.5;
+            x += 30 + s.name().length() * 8.5;
         }
     }
 
