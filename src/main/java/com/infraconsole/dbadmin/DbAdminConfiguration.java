@@ -2,10 +2,7 @@ package com.infraconsole.dbadmin;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -14,20 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Migrating on start stays the default. {@code infra.flyway.migrate-on-start=false} (or
  * {@code spring.flyway.enabled=false}) leaves pending migrations for an admin to apply from
- * the database screen after a backup. Command-line mode has its own strategy (CliConfiguration).
+ * the database screen after a backup (see MigrateOnStartConfiguration).
  */
 @Configuration
 class DbAdminConfiguration {
 
     static final String MIGRATE_ON_START = "infra.flyway.migrate-on-start";
-
-    @Bean
-    @ConditionalOnExpression("!${infra.flyway.migrate-on-start:true} and '${infra.cli.command:}' == ''")
-    FlywayMigrationStrategy migrateFromTheAdminScreenOnly() {
-        return flyway -> LoggerFactory.getLogger(DbAdminConfiguration.class).warn(
-                "{}=false: {} pending migration(s) are left for an admin to apply (Database screen or init-db)",
-                MIGRATE_ON_START, flyway.info().pending().length);
-    }
 
     @Bean
     Migrations migrations(ObjectProvider<Flyway> flyway, DataSource dataSource, Environment env) {

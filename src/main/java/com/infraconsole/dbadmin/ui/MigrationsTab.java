@@ -74,7 +74,7 @@ class MigrationsTab extends VerticalLayout {
         var grid = new Grid<MigrationRow>(MigrationRow.class, false);
         grid.addColumn(MigrationRow::version).setHeader("Version").setAutoWidth(true)
                 .setComparator(Comparator.comparing(MigrationRow::version, MigrationsTab::compareVersions));
-        grid.addColumn(MigrationRow::description).setHeader("Description").setSortable(true).setFlexGrow(2);
+        grid.addColumn(MigrationRow::description).setHeader("Description").setSortable(true).setWidth("18rem").setFlexGrow(2);
         grid.addColumn(MigrationRow::type).setHeader("Type").setSortable(true).setAutoWidth(true);
         grid.addColumn(MigrationRow::state).setHeader("State").setSortable(true).setAutoWidth(true);
         grid.addColumn(m -> m.installedOn() == null ? "" : WHEN.format(m.installedOn())).setHeader("Installed on")

@@ -58,7 +58,10 @@ class DashboardBrowserTest extends BrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        page.setViewportSize(1400, 1350); // the app layout scrolls inside itself: a taller window shows more
+        waitForVaadin();
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(file));
+        page.setViewportSize(1400, 900);
     }
 
     /** 30 days of jobs on a few playbooks with a realistic mix of outcomes, plus open tickets. */
