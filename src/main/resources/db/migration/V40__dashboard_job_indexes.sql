@@ -4,5 +4,5 @@
 CREATE INDEX idx_jobs_completed_outcome ON jobs (completed_at, status, started_at);
 -- Failed jobs of a window per playbook, and the newest failures: equality on status, then range.
 CREATE INDEX idx_jobs_status_completed ON jobs (status, completed_at, playbook_id);
--- The V5 index on completed_at alone is a left prefix of idx_jobs_completed_outcome: redundant.
-DROP INDEX idx_jobs_completed_at ON jobs;
+-- V5's idx_jobs_completed_at is now a left prefix of idx_jobs_completed_outcome (the Database
+-- screen lists it as redundant). It stays: it is part of the old guide's schema history.
