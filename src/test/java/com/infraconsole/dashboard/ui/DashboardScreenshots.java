@@ -17,10 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Both screens in Chromium with a month of jobs: the dashboard is the landing page and draws its
- * SVG charts; the admin opens the database screen. Screenshots go to target/screenshots
- * (copied to docs/screenshots).
+ * SVG charts; the admin opens the database screen. Writes docs/screenshots/dashboard.png and
+ * database.png. Run on demand ({@code ./mvnw test -Dtest=DashboardScreenshots}); its name keeps
+ * it out of the default run because a second (web) Spring context in the same JVM replaces the
+ * global SecurityContextHolder strategy, and integration tests that run after it on the cached
+ * context then find no authentication (see the report to the lead).
  */
-class DashboardBrowserTest extends BrowserTest {
+class DashboardScreenshots extends BrowserTest {
 
     @Autowired JdbcTemplate jdbc;
 
