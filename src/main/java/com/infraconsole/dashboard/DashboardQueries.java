@@ -44,24 +44,32 @@ class DashboardQueries {
         return counts("SELECT priority, COUNT(*) FROM tickets WHERE status IN ('open', 'in_progress') GROUP BY priority");
     }
 
+    /** The per-day rows of the window, and success/failure counts of its last 24 h and 7 days. */
+    record Window(List<DayOutcomes> days, long[] last24h, long[] last7d) {}
+
     /**
      * Jobs completed since {@code from}, per UTC day and outcome, from the covering index
-     * idx_jobs_completed_outcome (completed_at, status, started_at): one scan of the window.
+     * idx_jobs_completed_outcome (completed_at, status, started_at). The same single scan also
+     * counts the last 24 h and 7 days (conditional sums), so the rates cost no second read.
      */
-    List<DayOutcomes> completedPerDay(Instant from) {
+    Window completedSince(Instant from, Instant since7d, Instant since24h) {
         var rows = jdbc.queryForList("""
                 SELECT DATE(completed_at) AS day, status, COUNT(*) AS n, COUNT(started_at) AS timed,
-                       COALESCE(SUM(TIMESTAMPDIFF(SECOND, started_at, completed_at)), 0) AS secs
+                       COALESCE(SUM(TIMESTAMPDIFF(SECOND, started_at, completed_at)), 0) AS secs,
+                       SUM(completed_at >= ?) AS n7d, SUM(completed_at >= ?) AS n24h
                 FROM jobs
                 WHERE completed_at >= ?
                 GROUP BY DATE(completed_at), status
-                ORDER BY day""", utc(from));
+                ORDER BY day""", utc(since7d), utc(since24h), utc(from));
         var days = new LinkedHashMap<LocalDate, long[]>();
+        var last24h = new long[2];
+        var last7d = new long[2];
         for (var r : rows) {
             var day = ((java.sql.Date) r.get("day")).toLocalDate();
             var acc = days.computeIfAbsent(day, d -> new long[6]);
             long n = ((Number) r.get("n")).longValue();
-            switch ((String) r.get("status")) {
+            var status = (String) r.get("status");
+            switch (status) {
                 case "success" -> acc[0] += n;
                 case "failed" -> acc[1] += n;
                 case "timed_out" -> acc[2] += n;
@@ -70,19 +78,17 @@ class DashboardQueries {
             }
             acc[4] += ((Number) r.get("timed")).longValue();
             acc[5] += ((Number) r.get("secs")).longValue();
+            int side = "success".equals(status) ? 0 : "failed".equals(status) || "timed_out".equals(status) ? 1 : -1;
+            if (side >= 0) {
+                last7d[side] += ((Number) r.get("n7d")).longValue();
+                last24h[side] += ((Number) r.get("n24h")).longValue();
+            }
         }
-        return days.entrySet().stream()
+        var list = days.entrySet().stream()
                 .map(e -> new DayOutcomes(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
                         e.getValue()[3], e.getValue()[4], e.getValue()[5]))
                 .toList();
-    }
-
-    /** Success and failure counts since {@code from}: same covering index, a shorter range. */
-    long[] outcomesSince(Instant from) {
-        var counts = counts("SELECT status, COUNT(*) FROM jobs WHERE completed_at >= ? "
-                + "AND status IN ('success', 'failed', 'timed_out') GROUP BY status", utc(from));
-        return new long[] {counts.getOrDefault("success", 0L),
-                counts.getOrDefault("failed", 0L) + counts.getOrDefault("timed_out", 0L)};
+        return new Window(list, last24h, last7d);
     }
 
     /** Playbooks with the most failed or timed-out runs since {@code from} (idx_jobs_status_completed). */

@@ -36,8 +36,9 @@ public class DashboardService {
         var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         var windowStart = today.minusDays(DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         var active = queries.activeJobs();
-        var day = queries.outcomesSince(now.minus(Duration.ofHours(24)));
-        var week = queries.outcomesSince(now.minus(Duration.ofDays(7)));
+        var window = queries.completedSince(windowStart, now.minus(Duration.ofDays(7)), now.minus(Duration.ofHours(24)));
+        var day = window.last24h();
+        var week = window.last7d();
         return new DashboardSnapshot(now,
                 queries.serversByStatus(),
                 active.getOrDefault("running", 0L),
@@ -46,7 +47,7 @@ public class DashboardService {
                 new SuccessRate(week[0], week[1]),
                 day[1],
                 queries.openTicketsByPriority(),
-                everyDay(queries.completedPerDay(windowStart), today),
+                everyDay(window.days(), today),
                 queries.topFailingPlaybooks(windowStart, TOP_PLAYBOOKS),
                 queries.serversPerEnvironment(),
                 queries.recentFailures(RECENT_FAILURES));
