@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DashboardServiceTest {
 
     @Autowired DashboardService service;
+    @Autowired DashboardQueries queries;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestUsers users;
 
@@ -57,7 +58,9 @@ class DashboardServiceTest {
         assertThat(delta(after.openTicketsByPriority(), before.openTicketsByPriority(), "critical")).isEqualTo(1);
         assertThat(after.jobsPerDay()).hasSize(DashboardService.DAYS);
         assertThat(after.jobsPerDay().getLast().day()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
-        assertThat(after.topFailingPlaybooks()).anySatisfy(p -> {
+        assertThat(after.topFailingPlaybooks()).hasSizeLessThanOrEqualTo(5);
+        // Other tests' playbooks may fail more often: look at the whole ranking, not the top five.
+        assertThat(queries.topFailingPlaybooks(now.minus(Duration.ofDays(29)), 10_000)).anySatisfy(p -> {
             assertThat(p.playbook()).isEqualTo(name);
             assertThat(p.failures()).isEqualTo(3);
         });
