@@ -35,4 +35,16 @@ class DbStatusCommandTest {
                 "Schema version: " + status.currentVersion() + " (" + status.currentDescription() + ")",
                 "Pending:        0", "Failed:         0", "Validation:     OK", "Status:         OK");
     }
+
+    @Test
+    void db_status_on_the_command_line_prints_the_same_facts_and_exits_0() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = CommandLineMode.run(com.infraconsole.Application.class, new String[] {"db-status"},
+                new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new String[] {"--spring.profiles.active=test"});
+        var text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(text).contains("Server:         MariaDB", "Pending:        0", "Validation:     OK", "Status:         OK");
+    }
 }
