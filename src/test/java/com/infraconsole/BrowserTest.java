@@ -72,7 +72,9 @@ public abstract class BrowserTest {
     @BeforeEach
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(20_000);
+        // Generous: a busy 2-core CI machine in Vaadin dev mode can take seconds for a first page.
+        context.setDefaultTimeout(45_000);
+        context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
     }
 
@@ -106,6 +108,7 @@ public abstract class BrowserTest {
         }
         var file = SCREENSHOTS.resolve(name + ".png");
         waitForVaadin();
+        page.waitForTimeout(400); // let grids finish sizing their columns
         page.screenshot(new Page.ScreenshotOptions().setPath(file));
         return file;
     }

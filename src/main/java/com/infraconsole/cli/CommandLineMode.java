@@ -10,12 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Runs the console as a command-line tool: no web server, no migration on start (each command
  * decides), quiet logging, and the command's result as the exit code.
  */
 public final class CommandLineMode {
+
+    private static final List<String> QUIET_LOGGERS =
+            List.of("org.springframework.boot.diagnostics", "org.springframework.boot.SpringApplication");
 
     private CommandLineMode() {}
 
@@ -36,11 +41,32 @@ public final class CommandLineMode {
         var springArgs = new java.util.ArrayList<>(List.of(
                 "--infra.cli.command=" + command,
                 "--spring.jpa.hibernate.ddl-auto=none",
+                // Vaadin's auto-configuration needs a web application context, which a command has not.
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                 "--logging.level.root=warn",
                 "--logging.level.com.infraconsole=warn",
+                // A failure is reported below as one line; no "Application run failed" stack trace.
+                "--logging.level.org.springframework.boot.SpringApplication=off",
+                "--logging.level.org.springframework.boot.diagnostics=off",
+                "--logging.level.org.springframework.context=error",
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false"));
         springArgs.addAll(Arrays.asList(extraSpringArgs));
+        // Spring reports a failed start (e.g. an unreachable database, found before logging is set
+        // up) as a block on the log; a command reports it as one line below instead. The levels are
+        // JVM-wide, so they are put back afterwards for whatever else runs in this JVM (tests).
+        var logging = LoggingSystem.get(CommandLineMode.class.getClassLoader());
+        QUIET_LOGGERS.forEach(name -> logging.setLogLevel(name, LogLevel.OFF));
+        try {
+            return run(applicationClass, command, args, in, out, err, springArgs);
+        } finally {
+            QUIET_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
+        }
+    }
+
+    private static int run(Class<?> applicationClass, String command, String[] args, BufferedReader in, PrintStream out,
+            PrintStream err, List<String> springArgs) {
         var app = new SpringApplication(applicationClass);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(false);

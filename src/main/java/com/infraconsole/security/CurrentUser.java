@@ -21,6 +21,11 @@ public final class CurrentUser {
         return get().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
     }
 
+    /** The id of the signed-in account; empty off-session and for the console itself ("system"). */
+    public static Optional<Long> accountId() {
+        return get().filter(p -> !SystemAuthentication.isSystem(p)).map(AppUserPrincipal::id);
+    }
+
     public static boolean hasRole(Role role) {
         return get().map(p -> p.role() == role).orElse(false);
     }

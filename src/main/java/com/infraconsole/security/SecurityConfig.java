@@ -4,6 +4,7 @@ import com.infraconsole.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,16 +19,30 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration
-@EnableWebSecurity
 @EnableMethodSecurity // @PreAuthorize only: jsr250 would proxy views, whose @RolesAllowed is for navigation
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**").permitAll())
-                .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
-                .build();
+    /**
+     * Web security only when there is a web server: the command-line mode (init-db, db-status...)
+     * runs without one, and Vaadin's configurer needs the servlet context. Method security above
+     * stays on in both modes.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    @EnableWebSecurity
+    static class WebSecurity {
+
+        @Bean
+        SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+            // Admin screens (/admin/**) are also refused at the HTTP level, so a typed URL gets the 403
+            // page rather than Vaadin's in-page denial; views and services still check the role themselves.
+            return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
+                    .permitAll()
+                    .requestMatchers("/admin/**").hasRole("ADMIN"))
+                    .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
+                    .build();
+        }
     }
 
     /** bcrypt; the cost is configurable so that tests may use the minimum the issue allows. */

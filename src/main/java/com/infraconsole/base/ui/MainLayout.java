@@ -65,15 +65,24 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return item;
     }
 
+    /** Who is signed in (name and role on their own lines, so long names never collapse) and the account menu. */
     private static Component userMenu(AuthenticationContext authenticationContext) {
+        var principal = CurrentUser.get();
+        var name = new Span(principal.map(p -> p.getUsername()).orElse(""));
+        name.addClassName("user-name");
+        var role = new Span(principal.map(p -> p.role().label()).orElse(""));
+        role.addClassName("user-role");
+        var who = new Div(name, role);
+        who.addClassName("user-who");
         var menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        menu.addClassName("user-menu");
-        var who = CurrentUser.get().map(Object::toString).orElse("");
-        var top = menu.addItem(new Span(new Icon(VaadinIcon.USER), new Span(who)));
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        var top = menu.addItem(new Icon(VaadinIcon.ELLIPSIS_DOTS_V));
+        top.setAriaLabel("Account menu");
         top.getSubMenu().addItem("Change password", e -> top.getUI().ifPresent(ui -> ui.navigate("change-password")));
         top.getSubMenu().addItem("Sign out", e -> authenticationContext.logout());
-        return menu;
+        var box = new Div(new Icon(VaadinIcon.USER), who, menu);
+        box.addClassName("user-menu");
+        return box;
     }
 
     @Override

@@ -34,6 +34,8 @@ class ServerForm extends Composite<FormLayout> {
         hostname.setRequiredIndicatorVisible(true);
         hostname.setMaxLength(253);
         ipAddress.setPlaceholder("10.0.0.12 or 2001:db8::12");
+        ipAddress.setRequiredIndicatorVisible(true);
+        sshUser.setRequiredIndicatorVisible(true);
         ipAddress.setMaxLength(45);
         sshPort.setMin(1);
         sshPort.setMax(65535);

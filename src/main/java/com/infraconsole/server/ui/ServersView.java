@@ -26,18 +26,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 @Route("servers")
 @PageTitle("Servers")
 @Menu(order = 10, icon = "vaadin:server", title = "Servers")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
 class ServersView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final ServerService service;
     private final Grid<Server> grid = new Grid<>(Server.class, false);
@@ -83,18 +77,18 @@ class ServersView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(Server::getHostname).setHeader("Hostname").setKey("hostname").setSortable(true)
-                .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(2);
-        grid.addColumn(Server::getIpAddress).setHeader("IP address").setSortProperty("ipAddress").setAutoWidth(true);
-        grid.addColumn(Server::getSshPort).setHeader("Port").setSortProperty("sshPort").setAutoWidth(true);
+        grid.addColumn(Server::getHostname).setHeader("Hostname").setKey("hostname")
+                .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(1);
+        // Address and SSH port share a column: the port is rarely not 22, but must be seen when it is not.
+        grid.addColumn(ServersView::address).setHeader("Address").setSortProperty("ipAddress").setAutoWidth(true);
         grid.addColumn(s -> s.getEnvironment().getName()).setHeader("Environment")
                 .setSortProperty("environment.name").setAutoWidth(true);
         grid.addComponentColumn(s -> Badges.badge(s.getStatus().label(), tone(s.getStatus())))
-                .setHeader("Status").setSortProperty("status").setAutoWidth(true);
+                .setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Server::getOsType).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
-        grid.addColumn(Server::getLocation).setHeader("Location").setSortProperty("location").setAutoWidth(true);
-        grid.addColumn(s -> s.getUpdatedAt() == null ? "" : WHEN.format(s.getUpdatedAt())).setHeader("Updated")
-                .setSortProperty("updatedAt").setAutoWidth(true);
+        grid.addColumn(Server::getLocation).setHeader("Location").setSortProperty("location").setWidth("10em")
+                .setFlexGrow(1);
+        grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
         grid.addItemClickListener(e -> service.get(e.getItem().getId()).ifPresentOrElse(this::open, this::refresh));
@@ -127,6 +121,11 @@ class ServersView extends VerticalLayout {
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
+    }
+
+    private static String address(Server s) {
+        var ip = s.getIpAddress().contains(":") ? "[" + s.getIpAddress() + "]" : s.getIpAddress();
+        return ip + ":" + s.getSshPort();
     }
 
     static Badges.Tone tone(ServerStatus status) {

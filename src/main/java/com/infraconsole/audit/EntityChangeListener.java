@@ -1,0 +1,141 @@
+package com.infraconsole.audit;
+
+import com.infraconsole.base.AbstractEntity;
+import com.infraconsole.base.audit.AuditIgnored;
+import com.infraconsole.base.audit.AuditMasked;
+import java.lang.reflect.Field;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+
+/**
+ * The one mechanism that records entity changes: Hibernate calls it after every insert, update
+ * and delete it sends to the database, with the old and new state, for every entity, so that a
+ * new feature cannot forget its audit rows. The entries wait in the transaction's buffer and are
+ * written (or dropped on rollback) at its end.
+ */
+final class EntityChangeListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+    static final String MASK = "***";
+    /** Bookkeeping every editable entity carries; a change to these alone is not a change. */
+    private static final Set<String> NOISE = Set.of("version", "updatedAt", "updatedBy");
+
+    private enum Kind { RECORD, MASK, SKIP }
+
+    private final AuditRecorder recorder;
+    private final Map<Class<?>, Map<String, Kind>> kinds = new ConcurrentHashMap<>();
+
+    EntityChangeListener(AuditRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        record(event.getPersister(), event.getId(), "CREATE", null, event.getState());
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        record(event.getPersister(), event.getId(), "UPDATE", event.getOldState(), event.getState());
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        record(event.getPersister(), event.getId(), "DELETE", event.getDeletedState(), null);
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    private void record(EntityPersister persister, Object id, String defaultAction, Object[] before, Object[] after) {
+        if (!recorder.isEnabled()) {
+            return;
+        }
+        var type = persister.getMappedClass();
+        if (type.isAnnotationPresent(AuditIgnored.class)) {
+            return;
+        }
+        var names = persister.getPropertyNames();
+        var types = persister.getPropertyTypes();
+        var changes = new TreeMap<String, Object[]>();
+        for (int i = 0; i < names.length; i++) {
+            var kind = kind(type, names[i]);
+            if (kind == Kind.SKIP || types[i].isCollectionType()) {
+                continue;
+            }
+            var old = before == null ? null : simple(before[i]);
+            var now = after == null ? null : simple(after[i]);
+            if (Objects.equals(old, now)) {
+                continue;
+            }
+            changes.put(names[i], kind == Kind.MASK
+                    ? new Object[] {old == null ? null : MASK, now == null ? null : MASK}
+                    : new Object[] {old, now});
+        }
+        if ("UPDATE".equals(defaultAction) && changes.isEmpty()) {
+            return; // only bookkeeping changed (last login, counters, version)
+        }
+        var action = AuditActionInterceptor.currentAction();
+        recorder.recordChange(action == null ? defaultAction : action, type.getSimpleName(), String.valueOf(id), changes);
+    }
+
+    private Kind kind(Class<?> type, String property) {
+        return kinds.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(property, p -> {
+            if (NOISE.contains(p)) {
+                return Kind.SKIP;
+            }
+            var field = field(type, p);
+            if (field == null) {
+                return Kind.RECORD;
+            }
+            if (field.isAnnotationPresent(AuditIgnored.class)) {
+                return Kind.SKIP;
+            }
+            return field.isAnnotationPresent(AuditMasked.class) ? Kind.MASK : Kind.RECORD;
+        });
+    }
+
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look further up
+            }
+        }
+        return null;
+    }
+
+    /** Values as JSON can show them: references to other entities by id, times as ISO text. */
+    static Object simple(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof HibernateProxy proxy) {
+            return proxy.getHibernateLazyInitializer().getInternalIdentifier();
+        }
+        if (v instanceof AbstractEntity entity) {
+            return entity.getId();
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (v instanceof TemporalAccessor) {
+            return v.toString();
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,154 @@
+package com.infraconsole.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestUsers;
+import com.infraconsole.security.Role;
+import com.infraconsole.server.Server;
+import com.infraconsole.server.ServerService;
+import com.infraconsole.user.UserService;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every public writing method of every service leaves exactly one audit row for its entity when
+ * it commits and none when it fails. Arguments cannot be invented by reflection, so each method
+ * has a scenario below; {@link #every_writing_service_method_has_a_scenario} fails as soon as a
+ * service gains a writing method without one. A new service: add its scenarios here.
+ */
+@IntegrationTest
+class AuditCompletenessTest {
+
+    /** What a successful call should have left: one row for this entity with this action. */
+    record Expected(String entityType, Object entityId, String action, long since) {}
+
+    /** success: calls the method and says what it should have left; failure: sets up, then hands back the refused call. */
+    record Scenario(Supplier<Expected> success, Supplier<Runnable> failure) {}
+
+    @Autowired TestUsers testUsers;
+    @Autowired ServerService servers;
+    @Autowired UserService users;
+    @Autowired AuditLogProbe audit;
+
+    Map<String, Scenario> scenarios() {
+        return Map.of(
+                "ServerService.save", new Scenario(() -> {
+                    testUsers.signIn(Role.OPERATOR);
+                    long since = audit.lastSeq();
+                    var s = servers.save(AuditRecordingTest.server(servers, "cmp-" + System.nanoTime()));
+                    return new Expected("Server", s.getId(), "CREATE", since);
+                }, () -> {
+                    testUsers.signIn(Role.OPERATOR);
+                    return () -> servers.save(AuditRecordingTest.server(servers, "bad host"));
+                }),
+                "ServerService.delete", new Scenario(() -> {
+                    var s = serverReadyToDelete();
+                    long since = audit.lastSeq();
+                    servers.delete(s);
+                    return new Expected("Server", s.getId(), "DELETE", since);
+                }, () -> {
+                    var s = serverReadyToDelete();
+                    var mine = servers.get(s.getId()).orElseThrow();
+                    s.setLocation("edited elsewhere");
+                    servers.save(s); // someone else saved first: my copy is stale
+                    return () -> servers.delete(mine);
+                }),
+                "UserService.create", new Scenario(() -> {
+                    testUsers.signIn(Role.ADMIN);
+                    var name = "cmp-" + System.nanoTime();
+                    long since = audit.lastSeq();
+                    var u = users.create(name, name + "@example.test", Role.AUDITOR, TestUsers.PASSWORD, true);
+                    return new Expected("User", u.getId(), "CREATE", since);
+                }, () -> {
+                    testUsers.signIn(Role.ADMIN);
+                    return () -> users.create("cmp-weak", "cmp-weak@example.test", Role.AUDITOR, "short", true);
+                }),
+                "UserService.changeOwnPassword", new Scenario(() -> {
+                    var u = testUsers.signIn(Role.OPERATOR);
+                    long since = audit.lastSeq();
+                    users.changeOwnPassword(TestUsers.PASSWORD, "Another-Horse-Battery-42");
+                    return new Expected("User", u.getId(), "UPDATE", since);
+                }, () -> {
+                    testUsers.signIn(Role.OPERATOR);
+                    return () -> users.changeOwnPassword("wrong-password", "Another-Horse-Battery-42");
+                }));
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void every_writing_service_method_has_a_scenario() {
+        assertThat(new TreeSet<>(scenarios().keySet())).containsExactlyElementsOf(writingServiceMethods());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> each_writing_method_leaves_one_row_on_commit_and_none_on_failure() {
+        return scenarios().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            var expected = e.getValue().success().get();
+            var rows = audit.since(expected.since());
+            assertThat(rows).as(e.getKey() + ": rows for other entities").allSatisfy(r -> assertThat(r.entityId())
+                    .isEqualTo(String.valueOf(expected.entityId())));
+            assertThat(rows).as(e.getKey() + " after commit").singleElement()
+                    .satisfies(r -> assertThat(r.action()).isEqualTo(expected.action()));
+            TestUsers.signOut();
+
+            var refusedCall = e.getValue().failure().get();
+            long beforeFailure = audit.lastSeq();
+            assertThatThrownBy(refusedCall::run).as(e.getKey() + " must fail").isInstanceOf(RuntimeException.class);
+            assertThat(audit.since(beforeFailure)).as(e.getKey() + " after failure").isEmpty();
+        }));
+    }
+
+    private Server serverReadyToDelete() {
+        testUsers.signIn(Role.ADMIN);
+        return servers.save(AuditRecordingTest.server(servers, "cmp-del-" + System.nanoTime()));
+    }
+
+    /** Public methods of @Service classes that run in a writing transaction. */
+    static TreeSet<String> writingServiceMethods() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Service.class));
+        var result = new TreeSet<String>();
+        for (var bd : scanner.findCandidateComponents("com.infraconsole")) {
+            Class<?> type;
+            try {
+                type = Class.forName(bd.getBeanClassName());
+            } catch (ClassNotFoundException ex) {
+                throw new IllegalStateException(ex);
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && writes(type, m)) {
+                    result.add(type.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean writes(Class<?> type, Method m) {
+        var tx = AnnotatedElementUtils.findMergedAnnotation(m, Transactional.class);
+        if (tx == null) {
+            tx = AnnotatedElementUtils.findMergedAnnotation(type, Transactional.class);
+        }
+        return tx != null && !tx.readOnly();
+    }
+}
