@@ -132,8 +132,10 @@ public class JobScheduleService {
         }
     }
 
-    /** Called by Quartz as the console itself: launches the job as the schedule's owner. */
-    @Transactional
+    /**
+     * Called by Quartz as the console itself: launches the job as the schedule's owner. No outer
+     * transaction: the launch runs in its own, exactly as a launch from the screen does.
+     */
     public Optional<Long> fire(long scheduleId) {
         var schedule = schedules.findById(scheduleId).filter(JobSchedule::isEnabled).orElse(null);
         if (schedule == null) {
