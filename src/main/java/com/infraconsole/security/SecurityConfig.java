@@ -35,8 +35,11 @@ class SecurityConfig {
 
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+            // Admin screens (/admin/**) are also refused at the HTTP level, so a typed URL gets the 403
+            // page rather than Vaadin's in-page denial; views and services still check the role themselves.
             return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
-                    .permitAll())
+                    .permitAll()
+                    .requestMatchers("/admin/**").hasRole("ADMIN"))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }
