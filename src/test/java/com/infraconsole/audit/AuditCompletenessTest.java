@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
+import com.infraconsole.job.JobScheduleService;
+import com.infraconsole.job.JobService;
 import com.infraconsole.playbook.PlaybookService;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Server;
@@ -18,6 +20,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -49,10 +53,16 @@ class AuditCompletenessTest {
     @Autowired AuditLogProbe audit;
     @Autowired PlaybookService playbooks;
     @Autowired TicketService tickets;
+    @Autowired JobService jobs;
+    @Autowired JobScheduleService schedules;
+    @Autowired Scheduler scheduler;
+    JobAuditScenarios jobScenarios;
 
     Map<String, Scenario> scenarios() {
         var all = new java.util.HashMap<>(coreScenarios());
         all.putAll(ManageAuditScenarios.of(testUsers, playbooks, tickets, audit));
+        jobScenarios = new JobAuditScenarios(testUsers, jobs, schedules, playbooks, servers, scheduler, audit);
+        all.putAll(jobScenarios.all());
         return all;
     }
 
@@ -101,8 +111,11 @@ class AuditCompletenessTest {
     }
 
     @AfterEach
-    void signOut() {
+    void signOutAndResumeDispatch() throws SchedulerException {
         TestUsers.signOut();
+        if (jobScenarios != null) {
+            jobScenarios.resumeDispatch();
+        }
     }
 
     @Test
@@ -114,7 +127,9 @@ class AuditCompletenessTest {
     Stream<DynamicTest> each_writing_method_leaves_one_row_on_commit_and_none_on_failure() {
         return scenarios().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             var expected = e.getValue().success().get();
-            var rows = audit.since(expected.since());
+            // Rows of this call's actor only: a background task (a job finishing elsewhere) is not this call.
+            var actor = Actor.current().username();
+            var rows = audit.since(expected.since()).stream().filter(r -> actor.equals(r.username())).toList();
             assertThat(rows).as(e.getKey() + ": rows for other entities").allSatisfy(r -> assertThat(r.entityId())
                     .isEqualTo(String.valueOf(expected.entityId())));
             assertThat(rows).as(e.getKey() + " after commit").singleElement()
@@ -122,9 +137,12 @@ class AuditCompletenessTest {
             TestUsers.signOut();
 
             var refusedCall = e.getValue().failure().get();
+            var failingActor = Actor.current().username();
             long beforeFailure = audit.lastSeq();
             assertThatThrownBy(refusedCall::run).as(e.getKey() + " must fail").isInstanceOf(RuntimeException.class);
-            assertThat(audit.since(beforeFailure)).as(e.getKey() + " after failure").isEmpty();
+            // A refused call records no change; an access denial is a security event (outcome DENIED) and belongs.
+            assertThat(audit.since(beforeFailure)).as(e.getKey() + " after failure")
+                    .noneMatch(r -> failingActor.equals(r.username()) && !"DENIED".equals(r.outcome()));
         }));
     }
 
