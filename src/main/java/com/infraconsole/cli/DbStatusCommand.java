@@ -1,29 +1,24 @@
 package com.infraconsole.cli;
 
-import com.infraconsole.base.database.DatabaseSettings;
+import com.infraconsole.dbadmin.DatabaseAdminService;
 import java.io.BufferedReader;
 import java.io.PrintStream;
-import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationState;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code db-status}: the connection (password masked), server version, schema version and any
- * pending or failed migrations. Exits 1 when the database is unreachable or not up to date.
+ * pending or failed migrations, from the same service as the Database screen. Exits 1 when
+ * the database is unreachable or not up to date.
  */
 @Component
 class DbStatusCommand implements CliCommand {
 
-    private final DataSource dataSource;
-    private final Flyway flyway;
+    private final DatabaseAdminService database;
 
-    DbStatusCommand(DataSource dataSource, Flyway flyway) {
-        this.dataSource = dataSource;
-        this.flyway = flyway;
+    DbStatusCommand(DatabaseAdminService database) {
+        this.database = database;
     }
 
     @Override
@@ -38,26 +33,23 @@ class DbStatusCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out) {
-        try (var c = dataSource.getConnection()) {
-            var meta = c.getMetaData();
-            out.println("Connection:     " + DatabaseSettings.mask(meta.getURL()) + " (user " + meta.getUserName() + ")");
-            out.println("Server:         " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
-        } catch (SQLException e) {
-            out.println("Connection:     FAILED: " + e.getMessage());
+        try {
+            var connection = database.connection();
+            out.println("Connection:     " + connection.url() + " (user " + connection.user() + ")");
+            out.println("Server:         " + connection.product() + " " + connection.version());
+        } catch (DataAccessException e) {
+            out.println("Connection:     FAILED: " + e.getMostSpecificCause().getMessage());
             return 1;
         }
-        var info = flyway.info();
-        out.println("Schema version: " + (info.current() == null ? "none (empty database)" : info.current().getVersion()
-                + " (" + info.current().getDescription() + ")"));
-        var pending = info.pending();
-        var failed = Arrays.stream(info.all()).filter(m -> m.getState() == MigrationState.FAILED).toList();
-        out.println("Pending:        " + pending.length);
-        for (var m : pending) {
-            out.println("  V" + m.getVersion() + " " + m.getDescription());
-        }
-        out.println("Failed:         " + failed.size());
-        failed.forEach(m -> out.println("  V" + m.getVersion() + " " + m.getDescription()));
-        var ok = pending.length == 0 && failed.isEmpty();
+        var status = database.migrations();
+        out.println("Schema version: " + (status.currentVersion() == null ? "none (empty database)"
+                : status.currentVersion() + " (" + status.currentDescription() + ")"));
+        out.println("Pending:        " + status.pending().size());
+        status.pending().forEach(p -> out.println("  V" + p.migration().version() + " " + p.migration().description()));
+        out.println("Failed:         " + status.failed().size());
+        status.failed().forEach(m -> out.println("  V" + m.version() + " " + m.description()));
+        out.println("Validation:     " + (status.valid() ? "OK" : "FAILED: " + String.join("; ", status.validationErrors())));
+        var ok = status.upToDate();
         out.println(ok ? "Status:         OK" : "Status:         NOT UP TO DATE (run init-db)");
         return ok ? 0 : 1;
     }

@@ -35,11 +35,12 @@ class SecurityConfig {
 
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+            // Admin screens (/admin/**, users, environments) are also refused at the HTTP level, so a
+            // typed URL gets the 403 page rather than Vaadin's in-page denial; views and services still
+            // check the role themselves.
             return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
                     .permitAll()
-                    // Admin-only screens opened by URL: refuse the page itself with 403, as the views'
-                    // @RolesAllowed refuses the navigation (Vaadin would answer 200 with its error view).
-                    .requestMatchers("/users", "/users/**", "/environments", "/environments/**").hasRole("ADMIN"))
+                    .requestMatchers("/admin/**", "/users", "/users/**", "/environments", "/environments/**").hasRole("ADMIN"))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }

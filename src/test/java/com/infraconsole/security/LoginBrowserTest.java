@@ -22,7 +22,7 @@ class LoginBrowserTest extends BrowserTest {
         for (var role : Role.values()) {
             var user = testUsers.create(role);
             logIn(user.getUsername(), com.infraconsole.TestUsers.PASSWORD);
-            page.waitForURL("**/servers");
+            page.waitForURL(url("")); // the dashboard is the landing page
             var nav = page.locator("vaadin-side-nav-item");
             assertThat(nav.filter(new Locator.FilterOptions().setHasText("Servers"))).isVisible();
             var labels = nav.allInnerTexts().stream().map(String::trim).toList();
@@ -79,7 +79,7 @@ class LoginBrowserTest extends BrowserTest {
         page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(fresh);
         page.getByLabel("Repeat new password").fill(fresh);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // the dashboard is the landing page
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
                 "SELECT must_change_password FROM users WHERE id = ?", Boolean.class, user.getId())).isFalse();
     }

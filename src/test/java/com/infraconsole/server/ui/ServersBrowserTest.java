@@ -26,7 +26,8 @@ class ServersBrowserTest extends BrowserTest {
         seedSomeServers();
         var operator = testUsers.create(Role.OPERATOR);
         logIn(operator.getUsername(), TestUsers.PASSWORD);
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // login lands on the dashboard
+        page.navigate(url("servers"));
         assertThat(cell("web-01.prod.example.com")).isVisible();
         screenshot("servers");
 
@@ -69,7 +70,8 @@ class ServersBrowserTest extends BrowserTest {
         seedSomeServers();
         var auditor = testUsers.create(Role.AUDITOR);
         logIn(auditor.getUsername(), TestUsers.PASSWORD);
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // login lands on the dashboard
+        page.navigate(url("servers"));
         assertThat(cell("db-01.prod.example.com")).isVisible();
         assertThat(button("New server")).hasCount(0);
         cell("db-01.prod.example.com").click();

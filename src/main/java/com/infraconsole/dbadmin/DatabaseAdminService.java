@@ -1,0 +1,149 @@
+package com.infraconsole.dbadmin;
+
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.base.database.DatabaseSettings;
+import com.infraconsole.dbadmin.DbAdminModel.ConnectionInfo;
+import com.infraconsole.dbadmin.DbAdminModel.ForeignKey;
+import com.infraconsole.dbadmin.DbAdminModel.IndexInfo;
+import com.infraconsole.dbadmin.DbAdminModel.MigrateResult;
+import com.infraconsole.dbadmin.DbAdminModel.MigrationStatus;
+import com.infraconsole.dbadmin.DbAdminModel.PoolInfo;
+import com.infraconsole.dbadmin.DbAdminModel.RedundantIndexReport;
+import com.infraconsole.dbadmin.DbAdminModel.ServerInfo;
+import com.infraconsole.dbadmin.DbAdminModel.TableSize;
+import com.infraconsole.dbadmin.DbAdminModel.UnusedIndexReport;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the old platform's operators ran by hand in the MySQL shell: migration status, server
+ * and pool, table sizes, index use, foreign keys. ADMIN only, here and in the view; the
+ * db-status command runs it as the system account.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class DatabaseAdminService {
+
+    private final DataSource dataSource;
+    private final DbAdminQueries queries;
+    private final Migrations migrations;
+    private final ApplicationEventPublisher events;
+
+    DatabaseAdminService(DataSource dataSource, DbAdminQueries queries, Migrations migrations,
+            ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.queries = queries;
+        this.migrations = migrations;
+        this.events = events;
+    }
+
+    /** @throws CannotGetJdbcConnectionException when the database cannot be reached */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ConnectionInfo connection() {
+        try (var c = dataSource.getConnection()) {
+            var meta = c.getMetaData();
+            return new ConnectionInfo(DatabaseSettings.mask(meta.getURL()), meta.getUserName(),
+                    meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException(e.getMessage(), e);
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public ServerInfo server() {
+        return new ServerInfo(connection(), queries.uptime(), pool());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public MigrationStatus migrations() {
+        return migrations.status();
+    }
+
+    /**
+     * Applies every pending migration; the admin must confirm a current backup first. Audited as
+     * DB_MIGRATE with the schema version before and after, or as a failure.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public MigrateResult applyPendingMigrations(boolean backupConfirmed) {
+        if (!backupConfirmed) {
+            throw InvalidInputException.of("backupConfirmed",
+                    "Confirm that a current backup of the database exists before migrating.");
+        }
+        var before = migrations.status().currentVersion();
+        try {
+            var result = migrations.migrate();
+            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", result.toVersion(),
+                    Map.of("schema_version", new Object[] {before, result.toVersion()},
+                            "migrations_applied", new Object[] {null, result.applied()}), "SUCCESS", null));
+            return result;
+        } catch (RuntimeException e) {
+            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", before,
+                    Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+            throw e;
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<TableSize> tableSizes() {
+        return queries.tableSizes();
+    }
+
+    /** An exact COUNT(*) of one table of the schema. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public long exactRowCount(String table) {
+        return queries.exactCount(table)
+                .orElseThrow(() -> InvalidInputException.of("table", "No table " + table + " in this schema."));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<IndexInfo> indexes() {
+        return queries.indexes();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public UnusedIndexReport unusedIndexes() {
+        return queries.unusedIndexes();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public RedundantIndexReport redundantIndexes() {
+        return queries.redundantIndexes();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ForeignKey> foreignKeys() {
+        return queries.foreignKeys();
+    }
+
+    private PoolInfo pool() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                var hikari = dataSource.unwrap(HikariDataSource.class);
+                var mx = hikari.getHikariPoolMXBean();
+                if (mx != null) {
+                    return new PoolInfo(mx.getActiveConnections(), mx.getIdleConnections(),
+                            mx.getThreadsAwaitingConnection(), mx.getTotalConnections(), hikari.getMaximumPoolSize());
+                }
+            }
+        } catch (SQLException e) {
+            // not a Hikari pool: reported as unknown below
+        }
+        return new PoolInfo(-1, -1, -1, -1, -1);
+    }
+}

@@ -1,0 +1,36 @@
+package com.infraconsole.dbadmin;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Migrating on start stays the default. {@code infra.flyway.migrate-on-start=false} (or
+ * {@code spring.flyway.enabled=false}) leaves pending migrations for an admin to apply from
+ * the database screen after a backup (see MigrateOnStartConfiguration).
+ */
+@Configuration
+class DbAdminConfiguration {
+
+    static final String MIGRATE_ON_START = "infra.flyway.migrate-on-start";
+
+    @Bean
+    Migrations migrations(ObjectProvider<Flyway> flyway, DataSource dataSource, Environment env) {
+        boolean springFlyway = env.getProperty("spring.flyway.enabled", Boolean.class, true);
+        boolean onStart = springFlyway && env.getProperty(MIGRATE_ON_START, Boolean.class, true);
+        var instance = flyway.getIfAvailable(() -> Flyway.configure()
+                .dataSource(dataSource)
+                .locations(env.getProperty("spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"}))
+                .load());
+        return new Migrations(instance, onStart);
+    }
+
+    @Bean
+    DbAdminQueries dbAdminQueries(JdbcTemplate jdbc) {
+        return new DbAdminQueries(jdbc);
+    }
+}

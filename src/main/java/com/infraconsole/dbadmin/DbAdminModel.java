@@ -1,0 +1,74 @@
+package com.infraconsole.dbadmin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The records the database administration screen and db-status show. */
+public final class DbAdminModel {
+
+    private DbAdminModel() {}
+
+    /** The connection as the console sees it; the URL has its password masked. */
+    public record ConnectionInfo(String url, String user, String product, String version) {}
+
+    /** Hikari pool figures; -1 everywhere when the DataSource is not a Hikari pool. */
+    public record PoolInfo(int active, int idle, int waiting, int total, int max) {}
+
+    public record ServerInfo(ConnectionInfo connection, Duration uptime, PoolInfo pool) {}
+
+    /** rowsAreEstimate: InnoDB's table_rows is a sampled estimate, not a count. */
+    public record TableSize(String table, String engine, long rows, boolean rowsAreEstimate, long dataBytes,
+            long indexBytes) {
+
+        public long totalBytes() {
+            return dataBytes + indexBytes;
+        }
+    }
+
+    public record IndexInfo(String table, String index, String columns, long cardinality, boolean unique,
+            String type) {
+
+        public boolean primary() {
+            return "PRIMARY".equals(index);
+        }
+    }
+
+    public record UnusedIndex(String table, String index) {}
+
+    /**
+     * Unused secondary indexes, counted by performance_schema since the server started
+     * ({@code measuredOver} = uptime). When performance_schema is off, {@code enabled} is false,
+     * the list is empty and {@code message} says how to turn it on.
+     */
+    public record UnusedIndexReport(boolean enabled, Duration measuredOver, List<UnusedIndex> indexes, String message) {}
+
+    public record RedundantIndex(String table, String redundantIndex, String redundantColumns, String dominantIndex,
+            String dominantColumns, String dropStatement) {}
+
+    /** available is false where the sys schema (or its view) is missing; message says why. */
+    public record RedundantIndexReport(boolean available, List<RedundantIndex> indexes, String message) {}
+
+    public record ForeignKey(String table, String column, String constraint, String referencedTable,
+            String referencedColumn, String onDelete) {}
+
+    public record MigrationRow(String version, String description, String type, String state, Instant installedOn,
+            String installedBy, Integer executionMillis, Integer checksum, String script) {}
+
+    public record PendingMigration(MigrationRow migration, String sql) {}
+
+    /**
+     * Flyway's view of the schema. migrateOnStart false means an admin applies pending
+     * migrations from the screen (after confirming a backup).
+     */
+    public record MigrationStatus(String currentVersion, String currentDescription, List<MigrationRow> history,
+            List<PendingMigration> pending, List<MigrationRow> failed, boolean valid, List<String> validationErrors,
+            boolean migrateOnStart) {
+
+        public boolean upToDate() {
+            return pending.isEmpty() && failed.isEmpty();
+        }
+    }
+
+    public record MigrateResult(int applied, String fromVersion, String toVersion) {}
+}

@@ -1,0 +1,131 @@
+package com.infraconsole.dbadmin;
+
+import com.infraconsole.dbadmin.DbAdminModel.ForeignKey;
+import com.infraconsole.dbadmin.DbAdminModel.IndexInfo;
+import com.infraconsole.dbadmin.DbAdminModel.RedundantIndex;
+import com.infraconsole.dbadmin.DbAdminModel.RedundantIndexReport;
+import com.infraconsole.dbadmin.DbAdminModel.TableSize;
+import com.infraconsole.dbadmin.DbAdminModel.UnusedIndex;
+import com.infraconsole.dbadmin.DbAdminModel.UnusedIndexReport;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The old platform's hand-run MySQL queries (database guide, "Useful SQL Queries" and the
+ * foreign key check) on the console's own schema, {@code DATABASE()}. Works on MariaDB 10.11
+ * and MySQL 8: columns are read by position because information_schema labels differ in case.
+ * Takes a JdbcTemplate, not the DataSource bean, so tests can point it at a second server.
+ */
+class DbAdminQueries {
+
+    static final String PERFORMANCE_SCHEMA_OFF = "performance_schema is OFF on this server, so index use is not "
+            + "counted and unused indexes cannot be listed. To turn it on, add performance_schema=ON under "
+            + "[mysqld] (or [mariadbd]) in my.cnf and restart the database server; counting starts at that restart.";
+
+    private final JdbcTemplate jdbc;
+
+    DbAdminQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Duration uptime() {
+        var rows = jdbc.query("SHOW GLOBAL STATUS LIKE 'Uptime'", (rs, i) -> rs.getLong(2));
+        return Duration.ofSeconds(rows.isEmpty() ? 0 : rows.getFirst());
+    }
+
+    boolean performanceSchemaOn() {
+        var value = jdbc.queryForObject("SELECT @@performance_schema", String.class);
+        return "1".equals(value) || "ON".equalsIgnoreCase(value);
+    }
+
+    List<TableSize> tableSizes() {
+        return jdbc.query("""
+                SELECT table_name, engine, COALESCE(table_rows, 0), COALESCE(data_length, 0), COALESCE(index_length, 0)
+                FROM information_schema.TABLES
+                WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'
+                ORDER BY COALESCE(data_length, 0) + COALESCE(index_length, 0) DESC, table_name""",
+                (rs, i) -> new TableSize(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        "InnoDB".equalsIgnoreCase(rs.getString(2)), rs.getLong(4), rs.getLong(5)));
+    }
+
+    /** An exact COUNT(*); the name must be one of this schema's tables (it is quoted, never trusted). */
+    Optional<Long> exactCount(String table) {
+        var known = tableSizes().stream().map(TableSize::table).filter(t -> t.equals(table)).findFirst();
+        return known.map(t -> jdbc.queryForObject("SELECT COUNT(*) FROM `" + t.replace("`", "``") + "`", Long.class));
+    }
+
+    List<IndexInfo> indexes() {
+        return jdbc.query("""
+                SELECT table_name, index_name,
+                       GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR ', '),
+                       COALESCE(MAX(cardinality), 0), MIN(non_unique), MAX(index_type)
+                FROM information_schema.STATISTICS
+                WHERE table_schema = DATABASE()
+                GROUP BY table_name, index_name
+                ORDER BY table_name, index_name""",
+                (rs, i) -> new IndexInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getInt(5) == 0, rs.getString(6)));
+    }
+
+    /**
+     * Secondary indexes with no I/O through them since the server started. Primary and unique
+     * keys are left out: they guard data even when no query reads through them.
+     */
+    UnusedIndexReport unusedIndexes() {
+        var uptime = uptime();
+        if (!performanceSchemaOn()) {
+            return new UnusedIndexReport(false, uptime, List.of(), PERFORMANCE_SCHEMA_OFF);
+        }
+        var unique = new HashSet<String>();
+        indexes().stream().filter(IndexInfo::unique).forEach(ix -> unique.add(ix.table() + "." + ix.index()));
+        var unused = jdbc.query("""
+                SELECT object_name, index_name
+                FROM performance_schema.table_io_waits_summary_by_index_usage
+                WHERE object_schema = DATABASE() AND index_name IS NOT NULL AND index_name <> 'PRIMARY'
+                  AND count_star = 0
+                ORDER BY object_name, index_name""",
+                (rs, i) -> new UnusedIndex(rs.getString(1), rs.getString(2)))
+                .stream().filter(u -> !unique.contains(u.table() + "." + u.index())).toList();
+        return new UnusedIndexReport(true, uptime, unused,
+                "Counted by performance_schema since the server started " + DbAdminText.duration(uptime)
+                        + " ago; an index used only by monthly jobs may look unused.");
+    }
+
+    /** sys.schema_redundant_indexes (MySQL 8, MariaDB 10.6+); reports why when it is not there. */
+    RedundantIndexReport redundantIndexes() {
+        try {
+            var rows = jdbc.query("""
+                    SELECT table_name, redundant_index_name, redundant_index_columns,
+                           dominant_index_name, dominant_index_columns, sql_drop_index
+                    FROM sys.schema_redundant_indexes
+                    WHERE table_schema = DATABASE()
+                    ORDER BY table_name, redundant_index_name""",
+                    (rs, i) -> new RedundantIndex(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+            return new RedundantIndexReport(true, rows, "From sys.schema_redundant_indexes.");
+        } catch (DataAccessException e) {
+            return new RedundantIndexReport(false, List.of(),
+                    "The sys schema view schema_redundant_indexes is not available on this server ("
+                            + e.getMostSpecificCause().getMessage() + ").");
+        }
+    }
+
+    /** The old guide's verification query, with each constraint's ON DELETE rule. */
+    List<ForeignKey> foreignKeys() {
+        return jdbc.query("""
+                SELECT k.table_name, k.column_name, k.constraint_name, k.referenced_table_name,
+                       k.referenced_column_name, r.delete_rule
+                FROM information_schema.KEY_COLUMN_USAGE k
+                JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+                  ON r.constraint_schema = k.constraint_schema AND r.constraint_name = k.constraint_name
+                 AND r.table_name = k.table_name
+                WHERE k.table_schema = DATABASE() AND k.referenced_table_name IS NOT NULL
+                ORDER BY k.table_name, k.constraint_name, k.ordinal_position""",
+                (rs, i) -> new ForeignKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+    }
+}

@@ -1,0 +1,126 @@
+package com.infraconsole.dbadmin.ui;
+
+import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.dbadmin.DatabaseAdminService;
+import com.infraconsole.dbadmin.DbAdminModel.MigrationRow;
+import com.infraconsole.dbadmin.DbAdminModel.MigrationStatus;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+
+/** Flyway history, pending scripts with their SQL, validation, and migrate after a backup. */
+class MigrationsTab extends VerticalLayout {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private final DatabaseAdminService service;
+
+    MigrationsTab(DatabaseAdminService service) {
+        this.service = service;
+        setPadding(false);
+        refresh();
+    }
+
+    private void refresh() {
+        removeAll();
+        var status = service.migrations();
+        var summary = new Div(
+                new Span("Current version: " + (status.currentVersion() == null ? "none"
+                        : status.currentVersion() + " (" + status.currentDescription() + ")")),
+                Badges.badge(status.pending().size() + " pending", status.pending().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING),
+                Badges.badge(status.failed().size() + " failed", status.failed().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR),
+                Badges.badge(status.valid() ? "validation OK" : "validation failed", status.valid() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR));
+        summary.addClassName("toolbar");
+        summary.setId("migration-summary");
+        add(summary, new Span(status.migrateOnStart()
+                ? "Pending migrations are applied when the console starts (the default)."
+                : "Migrating on start is switched off: review pending migrations and apply them here after a backup."));
+        if (!status.valid()) {
+            var errors = new Div();
+            errors.addClassName("notice");
+            errors.setId("validation-errors");
+            status.validationErrors().forEach(e -> errors.add(new Paragraph(e)));
+            add(errors);
+        }
+        if (!status.pending().isEmpty()) {
+            add(new H3("Pending migrations"));
+            status.pending().forEach(p -> {
+                var sql = new Pre(p.sql());
+                sql.addClassName("sql");
+                add(new Details("V" + p.migration().version() + " " + p.migration().description(), sql));
+            });
+            var apply = new Button("Apply " + status.pending().size() + " pending migration(s)…", e -> confirm(status));
+            apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            apply.setId("apply-migrations");
+            add(apply);
+        }
+        add(new H3("History"), history(status));
+    }
+
+    private Grid<MigrationRow> history(MigrationStatus status) {
+        var grid = new Grid<MigrationRow>(MigrationRow.class, false);
+        grid.addColumn(MigrationRow::version).setHeader("Version").setAutoWidth(true)
+                .setComparator(Comparator.comparing(MigrationRow::version, MigrationsTab::compareVersions));
+        grid.addColumn(MigrationRow::description).setHeader("Description").setSortable(true).setWidth("18rem").setFlexGrow(2);
+        grid.addColumn(MigrationRow::type).setHeader("Type").setSortable(true).setAutoWidth(true);
+        grid.addColumn(MigrationRow::state).setHeader("State").setSortable(true).setAutoWidth(true);
+        grid.addColumn(m -> m.installedOn() == null ? "" : WHEN.format(m.installedOn())).setHeader("Installed on")
+                .setComparator(Comparator.comparing(MigrationRow::installedOn, Comparator.nullsLast(Comparator.naturalOrder())))
+                .setAutoWidth(true);
+        grid.addColumn(MigrationRow::installedBy).setHeader("By").setSortable(true).setAutoWidth(true);
+        grid.addColumn(m -> m.executionMillis() == null ? "" : m.executionMillis() + " ms").setHeader("Time")
+                .setComparator(Comparator.comparing(MigrationRow::executionMillis, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .setAutoWidth(true);
+        grid.addColumn(MigrationRow::checksum).setHeader("Checksum").setAutoWidth(true);
+        grid.setItems(status.history());
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.setId("migration-history");
+        return grid;
+    }
+
+    private void confirm(MigrationStatus status) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Apply " + status.pending().size() + " migration(s)");
+        var backup = new Checkbox("I have a current backup of this database and know how to restore it");
+        var apply = new Button("Apply migrations", e -> {
+            var result = service.applyPendingMigrations(backup.getValue());
+            dialog.close();
+            Notifications.success("Applied " + result.applied() + " migration(s); schema version is now " + result.toVersion());
+            refresh();
+        });
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        apply.setEnabled(false);
+        backup.addValueChangeListener(e -> apply.setEnabled(e.getValue()));
+        dialog.add(new Paragraph("Migrations change the schema for every console node and cannot be rolled back "
+                + "from here. The action is recorded in the audit log."), backup);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), apply);
+        dialog.open();
+    }
+
+    static int compareVersions(String a, String b) {
+        var x = a.split("\\.");
+        var y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length && x[i].matches("\\d+") ? Long.parseLong(x[i]) : 0;
+            long q = i < y.length && y[i].matches("\\d+") ? Long.parseLong(y[i]) : 0;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package com.infraconsole.job;
+
+import com.infraconsole.base.EditableEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A playbook on fixed targets, launched by a Quartz cron trigger as its owner. */
+@Entity
+@Table(name = "job_schedules")
+public class JobSchedule extends EditableEntity {
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(name = "playbook_id", nullable = false)
+    private Long playbookId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "job_schedule_targets", joinColumns = @JoinColumn(name = "schedule_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "server_id", nullable = false)
+    private List<Long> targets = new ArrayList<>();
+
+    @Column(nullable = false, length = 120)
+    private String cron;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = "UTC";
+
+    @Column(name = "extra_vars", columnDefinition = "text")
+    private String extraVars;
+
+    @Column(name = "check_mode", nullable = false)
+    private boolean checkMode;
+
+    @Column(nullable = false)
+    private int verbosity;
+
+    @Column(name = "open_ticket_on_failure", nullable = false)
+    private boolean openTicketOnFailure;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "owner_id", nullable = false, updatable = false)
+    private Long ownerId;
+
+    protected JobSchedule() {}
+
+    JobSchedule(String name, String cron, String timeZone, long ownerId, LaunchRequest request) {
+        this.name = name;
+        this.cron = cron;
+        this.timeZone = timeZone;
+        this.ownerId = ownerId;
+        this.playbookId = request.playbookId();
+        this.targets = new ArrayList<>(request.serverIds());
+        this.extraVars = request.extraVars();
+        this.checkMode = request.checkMode();
+        this.verbosity = request.verbosity();
+        this.openTicketOnFailure = request.openTicketOnFailure();
+    }
+
+    LaunchRequest launchRequest() {
+        return new LaunchRequest(playbookId, List.copyOf(targets), extraVars, checkMode, verbosity, null, openTicketOnFailure);
+    }
+
+    public String getName() { return name; }
+    public Long getPlaybookId() { return playbookId; }
+    public List<Long> getTargets() { return List.copyOf(targets); }
+    public String getCron() { return cron; }
+    public String getTimeZone() { return timeZone; }
+    public boolean isEnabled() { return enabled; }
+    public Long getOwnerId() { return ownerId; }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+}

@@ -1,0 +1,178 @@
+package com.infraconsole.job;
+
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.SystemAuthentication;
+import com.infraconsole.server.ServerService;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Launching, cancelling and reading jobs. Everyone signed in reads; admins and operators act. */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class JobService {
+
+    static final int MAX_TARGETS = 500;
+    private final JobRepository jobs;
+    private final JobQueries queries;
+    private final JobDispatcher dispatcher;
+    private final JobRunner runner;
+    private final JobLogStore logs;
+    private final PlaybookSource playbooks;
+    private final ServerService servers;
+    private final Clock clock;
+
+    JobService(JobRepository jobs, JobQueries queries, JobDispatcher dispatcher, JobRunner runner, JobLogStore logs,
+            PlaybookSource playbooks, ServerService servers, Clock clock) {
+        this.jobs = jobs;
+        this.queries = queries;
+        this.dispatcher = dispatcher;
+        this.runner = runner;
+        this.logs = logs;
+        this.playbooks = playbooks;
+        this.servers = servers;
+        this.clock = clock;
+    }
+
+    /** Validates the request, stores the job as pending and queues it; returns the new job's id. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AuditAction("JOB_LAUNCH")
+    public long launch(LaunchRequest request) {
+        var user = CurrentUser.require();
+        if (SystemAuthentication.isSystem(user)) {
+            throw InvalidInputException.of("", "A job needs a real user to run as");
+        }
+        return launchAs(user.id(), request, null);
+    }
+
+    /** A schedule firing: launches as the schedule's owner (the caller is the console itself). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    @AuditAction("JOB_LAUNCH")
+    public long launchForSchedule(long ownerId, LaunchRequest request, long scheduleId) {
+        if (!SystemAuthentication.isSystem(CurrentUser.require())) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the console launches for schedules");
+        }
+        return launchAs(ownerId, request, scheduleId);
+    }
+
+    /** Refuses a request a schedule would not be able to launch. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void validateForSchedule(LaunchRequest request) {
+        validate(request);
+    }
+
+    private long launchAs(long userId, LaunchRequest request, Long scheduleId) {
+        var targets = validate(request);
+        var job = new Job(UUID.randomUUID().toString(), request.playbookId(), targets, userId, clock.instant());
+        var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
+        job.setOptions(vars, request.checkMode(), request.verbosity(), request.timeoutSeconds(),
+                request.openTicketOnFailure(), scheduleId);
+        job = jobs.saveAndFlush(job);
+        dispatcher.enqueue(job.getId());
+        return job.getId();
+    }
+
+    private List<Long> validate(LaunchRequest r) {
+        var errors = new LinkedHashMap<String, String>();
+        if (r.playbookId() == null || playbooks.find(r.playbookId()).isEmpty()) {
+            errors.put("playbook", "Choose a playbook");
+        }
+        var targets = new ArrayList<>(new LinkedHashSet<>(r.serverIds() == null ? List.<Long>of() : r.serverIds()));
+        if (targets.isEmpty()) {
+            errors.put("targets", "Choose at least one server");
+        } else if (targets.size() > MAX_TARGETS) {
+            errors.put("targets", "At most " + MAX_TARGETS + " servers per job");
+        } else {
+            var missing = targets.stream().filter(id -> id == null || servers.get(id).isEmpty()).count();
+            if (missing > 0) {
+                errors.put("targets", missing + " of the chosen servers no longer exist");
+            }
+        }
+        ExtraVars.check(r.extraVars()).ifPresent(msg -> errors.put("extraVars", msg));
+        if (r.verbosity() < 0 || r.verbosity() > 4) {
+            errors.put("verbosity", "Verbosity is 0 to 4");
+        }
+        if (r.timeoutSeconds() != null && (r.timeoutSeconds() < 1 || r.timeoutSeconds() > 7 * 24 * 3600)) {
+            errors.put("timeout", "Timeout is 1 second to 7 days");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return targets;
+    }
+
+    /** Cancels a pending job at once, or asks the node running it to kill its process tree. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AuditAction("JOB_CANCEL")
+    public void cancel(long jobId) {
+        var job = jobs.lockById(jobId).orElseThrow(() -> InvalidInputException.of("", "Job " + jobId + " does not exist"));
+        if (job.getStatus().isFinished()) {
+            throw InvalidInputException.of("", "Job " + jobId + " already ended: " + job.getStatus().label());
+        }
+        job.requestCancel();
+        if (job.getStatus() == JobStatus.PENDING) {
+            job.finish(JobStatus.CANCELLED, null, "Cancelled before it started", null, clock.instant());
+            dispatcher.remove(jobId);
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    runner.cancelLocal(jobId);
+                }
+            });
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<JobDetails> get(long jobId) {
+        return queries.details(jobId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<JobSummary> list(JobFilter filter, Pageable pageable) {
+        return queries.list(filter, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(JobFilter filter) {
+        return queries.count(filter);
+    }
+
+    /** Lines from (1-based) up to count lines. */
+    public List<JobLogLine> logLines(long jobId, int from, int count) {
+        return logs.range(jobId, from, Math.min(count, 10_000));
+    }
+
+    public int logLineCount(long jobId) {
+        return logs.lineCount(jobId);
+    }
+
+    /** Streams the whole log as UTF-8 text. */
+    public void writeLog(long jobId, OutputStream out) {
+        logs.writeTo(jobId, out);
+    }
+
+    public List<PlaybookSource.PlaybookRef> playbooks() {
+        return playbooks.names();
+    }
+
+    public List<UserRef> users() {
+        return queries.users();
+    }
+}

@@ -1,0 +1,90 @@
+package com.infraconsole.job.ui;
+
+import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.job.JobSchedule;
+import com.infraconsole.job.JobScheduleService;
+import com.infraconsole.job.JobService;
+import com.infraconsole.job.PlaybookSource.PlaybookRef;
+import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.Role;
+import com.infraconsole.server.ServerService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Cron schedules: what runs when, next run, enable and disable. */
+@Route("jobs/schedules")
+@PageTitle("Schedules")
+@Menu(order = 31, icon = "vaadin:clock", title = "Schedules")
+@RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
+class SchedulesView extends VerticalLayout {
+
+    private final JobScheduleService schedules;
+    private final Grid<JobSchedule> grid = new Grid<>();
+    private final boolean canEdit = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR);
+
+    SchedulesView(JobScheduleService schedules, JobService jobs, ServerService servers) {
+        this.schedules = schedules;
+        setSizeFull();
+        var playbooks = jobs.playbooks().stream().collect(Collectors.toMap(PlaybookRef::id, Function.identity()));
+        grid.addColumn(JobSchedule::getName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(s -> playbooks.containsKey(s.getPlaybookId()) ? playbooks.get(s.getPlaybookId()).name() : "?")
+                .setHeader("Playbook").setFlexGrow(2);
+        grid.addColumn(s -> s.getTargets().size()).setHeader("Servers").setAutoWidth(true);
+        grid.addColumn(s -> s.getCron() + " (" + s.getTimeZone() + ")").setHeader("Cron").setAutoWidth(true);
+        grid.addColumn(s -> schedules.nextRun(s.getId()).map(JobBadges::when).orElse("—")).setHeader("Next run")
+                .setAutoWidth(true);
+        grid.addComponentColumn(s -> s.isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
+                : Badges.badge("Disabled", Badges.Tone.NEUTRAL)).setHeader("State").setAutoWidth(true);
+        if (canEdit) {
+            grid.addComponentColumn(this::toggle).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("No schedules yet.");
+        grid.setSizeFull();
+
+        var create = new Button("New schedule", new Icon(VaadinIcon.PLUS), e -> new LaunchDialog(jobs, servers, true,
+                (request, name, cron, zone) -> {
+                    var s = schedules.create(name, cron, zone, request);
+                    Notifications.success("Created schedule " + s.getName());
+                    refresh();
+                }).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(canEdit);
+        var spacer = new Div();
+        spacer.addClassName("grow");
+        var toolbar = new Div(spacer, create);
+        toolbar.addClassName("toolbar");
+        add(toolbar, grid);
+        refresh();
+    }
+
+    private Button toggle(JobSchedule s) {
+        var button = new Button(s.isEnabled() ? "Disable" : "Enable", e -> {
+            if (s.isEnabled()) {
+                schedules.disable(s.getId());
+            } else {
+                schedules.enable(s.getId());
+            }
+            refresh();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private void refresh() {
+        grid.setItems(schedules.list());
+    }
+}

@@ -1,0 +1,24 @@
+package com.infraconsole.ticket;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
+
+    @Override
+    @EntityGraph(attributePaths = {"reporter", "assignee", "server"})
+    Page<Ticket> findAll(Specification<Ticket> spec, Pageable pageable);
+
+    @EntityGraph(attributePaths = {"reporter", "assignee", "server"})
+    Optional<Ticket> findWithPeopleById(Long id);
+
+    /** Read in SQL: the job feature owns the jobs table; a ticket only checks that the id exists. */
+    @Query(value = "SELECT COUNT(*) FROM jobs WHERE id = :jobId", nativeQuery = true)
+    long countJobs(long jobId);
+}

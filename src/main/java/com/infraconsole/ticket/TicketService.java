@@ -1,0 +1,197 @@
+package com.infraconsole.ticket;
+
+import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.security.CurrentUser;
+import com.infraconsole.server.ServerService;
+import com.infraconsole.user.User;
+import com.infraconsole.user.UserService;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ops tickets, their status workflow and comments. Everyone signed in may read them; admins
+ * and operators may create, edit, comment and move them along the workflow.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class TicketService {
+
+    private final TicketRepository tickets;
+    private final TicketCommentRepository comments;
+    private final UserService users;
+    private final ServerService servers;
+    private final EntityValidator validator;
+    private final Clock clock;
+
+    TicketService(TicketRepository tickets, TicketCommentRepository comments, UserService users,
+            ServerService servers, EntityValidator validator, Clock clock) {
+        this.tickets = tickets;
+        this.comments = comments;
+        this.users = users;
+        this.servers = servers;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket> list(TicketFilter filter, Pageable pageable) {
+        return tickets.findAll(filter.toSpecification(), pageable).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(TicketFilter filter) {
+        return tickets.count(filter.toSpecification());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> get(long id) {
+        return tickets.findWithPeopleById(id);
+    }
+
+    /** People a ticket can be assigned to. */
+    @Transactional(readOnly = true)
+    public List<User> assignableUsers() {
+        return users.listActive();
+    }
+
+    /**
+     * Creates or edits a ticket's fields. The reporter of a new ticket is the current user;
+     * the status only changes through {@link #changeStatus}.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Ticket save(Ticket ticket) {
+        normalize(ticket);
+        validator.validate(ticket);
+        Long storedAssigneeId = null;
+        if (!ticket.isNew()) {
+            var stored = tickets.findWithPeopleById(ticket.getId())
+                    .orElseThrow(() -> new StaleDataException("Ticket " + ticket, null, null));
+            storedAssigneeId = stored.getAssignee() == null ? null : stored.getAssignee().getId();
+        }
+        checkLinks(ticket, storedAssigneeId);
+        if (ticket.isNew()) {
+            ticket.setStatus(TicketStatus.OPEN);
+            ticket.setResolvedAt(null);
+            ticket.setReporter(users.findByUsername(CurrentUser.require().getUsername()).orElse(null));
+        }
+        try {
+            var saved = tickets.saveAndFlush(ticket);
+            return tickets.findWithPeopleById(saved.getId()).orElseThrow();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw stale(ticket.getId(), ticket.toString());
+        } catch (DataIntegrityViolationException e) {
+            // A linked user, server or job deleted between the check and the write.
+            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            var field = cause.contains("fk_tickets_server") ? "server"
+                    : cause.contains("fk_tickets_job") ? "jobId"
+                    : cause.contains("fk_tickets_assigned_to") ? "assignee" : "";
+            throw InvalidInputException.of(field, field.isEmpty()
+                    ? "The ticket could not be saved because the database refused it; please check the fields"
+                    : "This no longer exists; choose another");
+        }
+    }
+
+    /**
+     * Moves a ticket along the workflow, from the version the user saw: open -> in_progress ->
+     * resolved -> closed, and resolved or closed -> open (reopen).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AuditAction("TICKET_STATUS")
+    public Ticket changeStatus(long ticketId, long expectedVersion, TicketStatus target) {
+        var ticket = tickets.findWithPeopleById(ticketId)
+                .orElseThrow(() -> new StaleDataException("Ticket #" + ticketId, null, null));
+        if (ticket.getVersion() != expectedVersion) {
+            throw new StaleDataException("Ticket " + ticket, ticket.getUpdatedBy(), ticket.getUpdatedAt());
+        }
+        if (target == null || !ticket.getStatus().canMoveTo(target)) {
+            throw InvalidInputException.of("status", "A ticket that is " + ticket.getStatus().label().toLowerCase()
+                    + " cannot become " + (target == null ? "nothing" : target.label().toLowerCase())
+                    + "; allowed next: " + allowed(ticket.getStatus()));
+        }
+        ticket.setStatus(target);
+        if (target == TicketStatus.RESOLVED) {
+            ticket.setResolvedAt(clock.instant());
+        } else if (target == TicketStatus.OPEN) {
+            ticket.setResolvedAt(null);
+        }
+        try {
+            tickets.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw stale(ticketId, ticket.toString());
+        }
+        return ticket;
+    }
+
+    /** Comments on a ticket, oldest first. */
+    @Transactional(readOnly = true)
+    public List<TicketComment> comments(long ticketId) {
+        return comments.findByTicketIdOrderByCreatedAtAscIdAsc(ticketId);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public TicketComment addComment(long ticketId, String body) {
+        var author = CurrentUser.require();
+        var comment = new TicketComment(ticketId, author.id() > 0 ? author.id() : null, author.getUsername(),
+                body == null || body.isBlank() ? null : body.strip(), clock.instant());
+        validator.validate(comment);
+        if (!tickets.existsById(ticketId)) {
+            throw new StaleDataException("Ticket #" + ticketId, null, null);
+        }
+        return comments.saveAndFlush(comment);
+    }
+
+    /** An assignee who was deactivated after being assigned may stay; a newly chosen one must be active. */
+    private void checkLinks(Ticket ticket, Long storedAssigneeId) {
+        var errors = new LinkedHashMap<String, String>();
+        if (ticket.getAssignee() != null) {
+            var assignee = users.findByUsername(ticket.getAssignee().getUsername());
+            var unchanged = assignee.isPresent() && assignee.get().getId().equals(storedAssigneeId);
+            if (assignee.isEmpty() || !(assignee.get().isActive() || unchanged)) {
+                errors.put("assignee", ticket.getAssignee().getUsername() + " is not an active user");
+            } else {
+                ticket.setAssignee(assignee.get());
+            }
+        }
+        if (ticket.getServer() != null) {
+            var server = ticket.getServer().getId() == null ? Optional.<com.infraconsole.server.Server>empty()
+                    : servers.get(ticket.getServer().getId());
+            server.ifPresentOrElse(ticket::setServer,
+                    () -> errors.put("server", "That server no longer exists; choose another"));
+        }
+        if (ticket.getJobId() != null && tickets.countJobs(ticket.getJobId()) == 0) {
+            errors.put("jobId", "There is no job " + ticket.getJobId());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private StaleDataException stale(Long id, String what) {
+        var current = id == null ? Optional.<Ticket>empty() : tickets.findById(id);
+        return new StaleDataException("Ticket " + what, current.map(Ticket::getUpdatedBy).orElse(null),
+                current.map(Ticket::getUpdatedAt).orElse(null));
+    }
+
+    private static String allowed(TicketStatus status) {
+        return String.join(" or ", status.next().stream().sorted().map(s -> s.label().toLowerCase()).toList());
+    }
+
+    private static void normalize(Ticket t) {
+        t.setTitle(t.getTitle() == null || t.getTitle().isBlank() ? null : t.getTitle().trim());
+        t.setDescription(t.getDescription() == null || t.getDescription().isBlank() ? null : t.getDescription().strip());
+    }
+}

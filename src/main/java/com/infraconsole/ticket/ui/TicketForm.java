@@ -1,0 +1,120 @@
+package com.infraconsole.ticket.ui;
+
+import com.infraconsole.server.Server;
+import com.infraconsole.server.ServerFilter;
+import com.infraconsole.server.ServerService;
+import com.infraconsole.ticket.Ticket;
+import com.infraconsole.ticket.TicketPriority;
+import com.infraconsole.user.User;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.converter.StringToLongConverter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/** The editable fields of a ticket. Status, reporter and dates are shown by the dialog, not edited here. */
+class TicketForm extends Composite<FormLayout> {
+
+    private final BeanValidationBinder<Ticket> binder = new BeanValidationBinder<>(Ticket.class);
+    private final TextField title = new TextField("Title");
+    private final Select<TicketPriority> priority = new Select<>();
+    private final ComboBox<User> assignee = new ComboBox<>("Assignee");
+    private final ComboBox<Server> server = new ComboBox<>("Server");
+    private final TextField jobId = new TextField("Job");
+    private final TextArea description = new TextArea("Description");
+    private final List<User> assignable;
+    private boolean dirty;
+
+    TicketForm(List<User> assignable, ServerService servers) {
+        this.assignable = new ArrayList<>(assignable);
+        title.setRequiredIndicatorVisible(true);
+        title.setMaxLength(255);
+        title.setPlaceholder("Disk almost full on db-01");
+        priority.setLabel("Priority");
+        priority.setItems(TicketPriority.values());
+        priority.setItemLabelGenerator(TicketPriority::label);
+        assignee.setItemLabelGenerator(User::getUsername);
+        assignee.setClearButtonVisible(true);
+        assignee.setPlaceholder("Nobody yet");
+        server.setItemLabelGenerator(Server::getHostname);
+        server.setClearButtonVisible(true);
+        server.setPlaceholder("Search by hostname");
+        // Lazy: the inventory can be large; the hostname search runs in SQL.
+        server.setItems(query -> servers.list(new ServerFilter(query.getFilter().orElse(""), null, null),
+                PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("hostname"))).stream());
+        jobId.setPlaceholder("Job number, optional");
+        jobId.setMaxLength(19);
+        description.setMaxLength(10000);
+        description.setMinHeight("7rem");
+
+        binder.forField(jobId).withNullRepresentation("")
+                .withConverter(new StringToLongConverter("Enter a job number like 42"))
+                .bind("jobId");
+        binder.bindInstanceFields(this);
+        binder.addValueChangeListener(e -> dirty = true);
+        var form = getContent();
+        form.add(title, 2);
+        form.add(priority, assignee, server, jobId);
+        form.add(description, 2);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+    }
+
+    void edit(Ticket ticket) {
+        var current = ticket.getAssignee();
+        if (current != null && !assignable.contains(current)) {
+            assignable.add(current); // an inactive assignee stays visible on old tickets
+        }
+        assignee.setItems(assignable);
+        binder.setBean(ticket);
+        dirty = false;
+    }
+
+    void setReadOnly(boolean readOnly) {
+        binder.setReadOnly(readOnly);
+    }
+
+    /** The user changed a field since the ticket was loaded. */
+    boolean isDirty() {
+        return dirty;
+    }
+
+    boolean isValid() {
+        return binder.validate().isOk();
+    }
+
+    Ticket bean() {
+        return binder.getBean();
+    }
+
+    /** Shows the service's per-field messages next to the fields they belong to. */
+    void showErrors(Map<String, String> errors) {
+        errors.forEach((field, message) -> {
+            HasValidation target = switch (field) {
+                case "title" -> title;
+                case "priority" -> priority;
+                case "assignee" -> assignee;
+                case "server" -> server;
+                case "jobId" -> jobId;
+                case "description" -> description;
+                default -> null;
+            };
+            if (target != null) {
+                target.setErrorMessage(message);
+                target.setInvalid(true);
+            }
+        });
+    }
+
+    void focus() {
+        title.focus();
+    }
+}

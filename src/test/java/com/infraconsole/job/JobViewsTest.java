@@ -1,0 +1,87 @@
+package com.infraconsole.job;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.infraconsole.KaribuTest;
+import com.infraconsole.security.Role;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Jobs screens without a browser: who sees which buttons, and what the log grid knows. */
+class JobViewsTest extends KaribuTest {
+
+    @Autowired JobService jobs;
+    @Autowired JobFixtures fx;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void auditor_sees_a_job_but_no_launch_or_cancel_buttons() {
+        var operator = signInAs(Role.OPERATOR);
+        long id = jobRow("pending", 0);
+        tearDownVaadin();
+        signInAs(Role.AUDITOR);
+        UI.getCurrent().navigate("jobs");
+        assertThat(_find(Button.class, spec -> spec.withText("Launch job")).stream().filter(Button::isVisible)).isEmpty();
+        UI.getCurrent().navigate("jobs/" + id);
+        assertThat(_get(H2.class).getText()).startsWith("Job #" + id);
+        assertThat(_find(Button.class, spec -> spec.withText("Cancel job"))).isEmpty();
+    }
+
+    @Test
+    void operator_sees_cancel_on_a_pending_job_and_every_line_of_a_long_log() {
+        signInAs(Role.OPERATOR);
+        long pending = jobRow("pending", 0);
+        UI.getCurrent().navigate("jobs/" + pending);
+        assertThat(_find(Button.class, spec -> spec.withText("Cancel job"))).hasSize(1);
+        jobs.cancel(pending);
+
+        long done = jobRow("success", 5000);
+        UI.getCurrent().navigate("jobs/" + done);
+        @SuppressWarnings("unchecked")
+        Grid<JobLogLine> log = _find(Grid.class).stream()
+                .filter(g -> "Job output".equals(g.getElement().getAttribute("aria-label"))).findFirst().orElseThrow();
+        assertThat(GridKt._size(log)).isEqualTo(5000);
+        assertThat(GridKt._get(log, 4999).content()).isEqualTo("line 5000");
+    }
+
+    @Test
+    void schedules_screen_lists_a_schedule_with_its_next_run_and_offers_new_to_operators() {
+        signInAs(Role.OPERATOR);
+        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: x"), java.util.List.of(fx.localServer()));
+        var name = "weekly-" + System.nanoTime();
+        var schedule = ctx.getBean(JobScheduleService.class).create(name, "0 0 4 ? * SUN", "Europe/Paris", request);
+        UI.getCurrent().navigate("jobs/schedules");
+        assertThat(_find(Button.class, spec -> spec.withText("New schedule"))).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Grid<JobSchedule> grid = _get(Grid.class);
+        var row = GridKt._findAll(grid).stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+        assertThat(GridKt._getFormattedRow(grid, GridKt._findAll(grid).indexOf(row)).get(4)).isNotEqualTo("—");
+        ctx.getBean(JobScheduleService.class).disable(schedule.getId());
+    }
+
+    /** A job row written directly (not queued), with the given number of log lines. */
+    private long jobRow(String status, int lines) {
+        long playbook = fx.tasks("- debug:\n    msg: x");
+        long server = fx.localServer();
+        long user = com.infraconsole.security.CurrentUser.require().id();
+        var uuid = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO jobs (job_id, playbook_id, server_id, user_id, status) VALUES (?, ?, ?, ?, ?)")
+                .params(uuid, playbook, server, user, status).update();
+        long id = jdbc.sql("SELECT id FROM jobs WHERE job_id = ?").param(uuid).query(Long.class).single();
+        jdbc.sql("INSERT INTO job_targets (job_id, position, server_id) VALUES (?, 0, ?)").params(id, server).update();
+        if (lines > 0) {
+            jdbc.sql("INSERT INTO job_logs (job_id, line_number, content) SELECT ?, seq, CONCAT('line ', seq) FROM seq_1_to_"
+                    + lines).param(id).update();
+        }
+        return id;
+    }
+}

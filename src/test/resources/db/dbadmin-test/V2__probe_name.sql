@@ -1,0 +1,1 @@
+ALTER TABLE migration_probe ADD COLUMN name VARCHAR(40) NULL;
