@@ -34,7 +34,7 @@ class TicketsBrowserTest extends BrowserTest {
         var title = "Disk almost full on db-01 [" + tag + "]";
 
         logIn(operator.getUsername(), TestUsers.PASSWORD);
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("tickets"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New ticket")).click();
         var dialog = page.locator("vaadin-dialog");
