@@ -24,7 +24,7 @@ class AdminScreensBrowserTest extends BrowserTest {
     void admin_creates_a_user_who_must_replace_the_one_time_password_at_first_login() {
         var admin = testUsers.create(Role.ADMIN);
         logIn(admin.getUsername(), TestUsers.PASSWORD);
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("users"));
         button("New user").click();
         var dialog = page.getByRole(AriaRole.DIALOG);
@@ -49,7 +49,7 @@ class AdminScreensBrowserTest extends BrowserTest {
         page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Amber-Falcon-Quarry-31");
         page.getByLabel("Repeat new password", new Page.GetByLabelOptions().setExact(true)).fill("Amber-Falcon-Quarry-31");
         button("Change password").click();
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("profile"));
         assertThat(page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true))).hasValue(name);
     }
@@ -58,7 +58,7 @@ class AdminScreensBrowserTest extends BrowserTest {
     void admin_creates_an_environment_and_a_duplicate_name_is_refused_at_the_field() {
         var admin = testUsers.create(Role.ADMIN);
         logIn(admin.getUsername(), TestUsers.PASSWORD);
-        page.waitForURL("**/servers");
+        page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("environments"));
         var name = "bt-" + UUID.randomUUID().toString().substring(0, 8);
         for (int attempt = 0; attempt < 2; attempt++) {
