@@ -1,36 +1,42 @@
 package com.infraconsole.job;
 
+import com.infraconsole.ticket.TicketService;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * After a job: a failed or timed-out job launched with "open a ticket on failure" gets an open
- * ticket linked to it. Written straight into the tickets table (V1) so that the job feature
- * does not wait for the ticket feature; at merge this can call TicketService instead.
+ * ticket linked to it, through the ticket service (so the ticket is validated and audited like
+ * any other). Runs as the console itself, after the job's final status is committed.
  */
 @Component
 class JobFollowUp {
 
     private static final Logger log = LoggerFactory.getLogger(JobFollowUp.class);
-    private final JdbcClient jdbc;
+    private static final Set<JobStatus> FAILURES = Set.of(JobStatus.FAILED, JobStatus.TIMED_OUT);
+    private final JobRepository jobs;
+    private final PlaybookSource playbooks;
+    private final TicketService tickets;
 
-    JobFollowUp(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    JobFollowUp(JobRepository jobs, PlaybookSource playbooks, TicketService tickets) {
+        this.jobs = jobs;
+        this.playbooks = playbooks;
+        this.tickets = tickets;
     }
 
     void afterFinish(long jobId) {
         try {
-            // One statement, guarded so that a ticket is opened at most once per job.
-            jdbc.sql("""
-                    INSERT INTO tickets (title, description, priority, status, created_by, server_id, job_id, updated_by)
-                    SELECT CONCAT('Job #', j.id, ' ', REPLACE(j.status, '_', ' '), ': ', p.name),
-                           CONCAT('Job ', j.job_id, ' ended ', j.status, '. ', COALESCE(j.error_message, '')),
-                           'high', 'open', j.user_id, j.server_id, j.id, 'system'
-                    FROM jobs j JOIN playbooks p ON p.id = j.playbook_id
-                    WHERE j.id = ? AND j.open_ticket_on_failure AND j.status IN ('failed', 'timed_out')
-                      AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.job_id = j.id)""").param(jobId).update();
+            jobs.findById(jobId).filter(j -> j.isOpenTicketOnFailure() && FAILURES.contains(j.getStatus())).ifPresent(j -> {
+                var playbook = playbooks.find(j.getPlaybookId()).map(PlaybookSource.PlaybookRef::name)
+                        .orElse("playbook #" + j.getPlaybookId());
+                var outcome = j.getStatus().label().toLowerCase();
+                var title = "Job #" + j.getId() + " " + outcome + ": " + playbook;
+                var description = "Job " + j.getJobUuid() + " ended " + outcome
+                        + (j.getErrorMessage() == null ? "." : ": " + j.getErrorMessage());
+                tickets.openForFailedJob(j.getId(), title, description, j.getServerId(), j.getUserId());
+            });
         } catch (RuntimeException e) {
             log.warn("Could not open a ticket for failed job {}", jobId, e);
         }

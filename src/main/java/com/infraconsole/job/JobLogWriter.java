@@ -32,6 +32,7 @@ class JobLogWriter implements AutoCloseable {
     private int nextLine;
     private volatile int written;
     private volatile RuntimeException failure;
+    private boolean closed;
 
     JobLogWriter(long jobId, int firstLine, JobLogStore store, Clock clock, int flushLines, Duration flushInterval,
             IntConsumer afterFlush) {
@@ -59,9 +60,13 @@ class JobLogWriter implements AutoCloseable {
         return written;
     }
 
-    /** Writes what is queued and stops the writer thread. */
+    /** Writes what is queued and stops the writer thread; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             queue.put(END);
             thread.join(60_000);

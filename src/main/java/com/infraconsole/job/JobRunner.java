@@ -124,13 +124,13 @@ class JobRunner {
             var exe = AnsibleWorkspace.resolveExecutable(executable);
             if (exe.isEmpty()) {
                 writer.append(MISSING_ANSIBLE + " (looked for '" + executable + "')");
-                finish(job, JobStatus.FAILED, null, MISSING_ANSIBLE, null);
+                finish(job, writer, JobStatus.FAILED, null, MISSING_ANSIBLE, null);
                 return;
             }
             if (playbook == null || targets.size() != job.getTargets().size()) {
                 var msg = playbook == null ? "The playbook was deleted" : "A target server was deleted";
                 writer.append(msg);
-                finish(job, JobStatus.FAILED, null, msg, null);
+                finish(job, writer, JobStatus.FAILED, null, msg, null);
                 return;
             }
             try (var ws = AnsibleWorkspace.create(playbook.content(), targets, job.getExtraVars())) {
@@ -140,7 +140,7 @@ class JobRunner {
                 runProcess(job, run, ws.processBuilder(cmd), writer);
             }
         } catch (IOException e) {
-            finish(job, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
+            finish(job, writer, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
         }
     }
 
@@ -185,24 +185,26 @@ class JobRunner {
         joinQuietly(reader);
         Integer exit = process.isAlive() ? null : process.exitValue();
         switch (run.stop) {
-            case NONE -> finish(job, exit != null && exit == 0 ? JobStatus.SUCCESS : JobStatus.FAILED, exit,
+            case NONE -> finish(job, writer, exit != null && exit == 0 ? JobStatus.SUCCESS : JobStatus.FAILED, exit,
                     exit != null && exit == 0 ? null : "ansible-playbook exited with code " + exit + explain(exit),
                     recap.toJson());
             case CANCEL -> {
                 writer.append("[console] Cancelled: the ansible-playbook process tree was stopped.");
-                finish(job, JobStatus.CANCELLED, exit, "Cancelled", recap.toJson());
+                finish(job, writer, JobStatus.CANCELLED, exit, "Cancelled", recap.toJson());
             }
             case TIMEOUT -> {
                 writer.append("[console] Timed out after " + timeout.toSeconds() + " s: the process tree was stopped.");
-                finish(job, JobStatus.TIMED_OUT, exit, "Timed out after " + timeout.toSeconds() + " s", recap.toJson());
+                finish(job, writer, JobStatus.TIMED_OUT, exit, "Timed out after " + timeout.toSeconds() + " s", recap.toJson());
             }
-            case SHUTDOWN -> finish(job, JobStatus.FAILED, exit,
+            case SHUTDOWN -> finish(job, writer, JobStatus.FAILED, exit,
                     "Console node " + nodeId + " shut down while the job was running", recap.toJson());
             case LOST, CRASH -> { } // Another node (the sweeper) already decided, or this node "died".
         }
     }
 
-    private void finish(Job job, JobStatus status, Integer exit, String message, String recap) {
+    /** Stores every line first: whoever sees the final status can read the whole log. */
+    private void finish(Job job, JobLogWriter writer, JobStatus status, Integer exit, String message, String recap) {
+        writer.close();
         state.finish(job.getId(), nodeId, status, exit, message, recap);
     }
 

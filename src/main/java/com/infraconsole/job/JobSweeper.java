@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Keeps "running" honest. Every node, every few seconds, fails running jobs whose heartbeat is
  * older than infra.jobs.node-lost-after ("node lost"); each decision is re-checked under the row
  * lock, so several nodes sweeping at once is harmless. On start, a node fails the jobs it left
- * running before a restart. Daily, old log lines are removed. Nothing runs in command-line mode.
+ * running before a restart. A job failed either way opens its ticket when it
+ * asked for one. Daily, old log lines are removed. Nothing runs in command-line mode.
  */
 @Component
 class JobSweeper {
@@ -23,15 +24,17 @@ class JobSweeper {
     private static final Logger log = LoggerFactory.getLogger(JobSweeper.class);
     private final JobStateStore state;
     private final JobLogStore logs;
+    private final JobFollowUp followUp;
     private final JobProperties props;
     private final Clock clock;
     private final String nodeId;
     private final boolean commandLine;
 
-    JobSweeper(JobStateStore state, JobLogStore logs, JobProperties props, Clock clock, JobNode node,
-            @Value("${infra.cli.command:}") String cliCommand) {
+    JobSweeper(JobStateStore state, JobLogStore logs, JobFollowUp followUp, JobProperties props, Clock clock,
+            JobNode node, @Value("${infra.cli.command:}") String cliCommand) {
         this.state = state;
         this.logs = logs;
+        this.followUp = followUp;
         this.props = props;
         this.clock = clock;
         this.nodeId = node.id();
@@ -47,6 +50,7 @@ class JobSweeper {
         SystemAuthentication.run(() -> state.runningOn(nodeId).forEach(id -> {
             if (state.failLost(id, cutoff, nodeId, "Console node " + nodeId + " restarted while the job was running")) {
                 log.warn("Job {} was left running by this node before a restart: marked failed", id);
+                followUp.afterFinish(id);
             }
         }));
     }
@@ -61,6 +65,7 @@ class JobSweeper {
             if (state.failLost(id, cutoff, null, "Node lost: the console node running this job stopped sending"
                     + " heartbeats for more than " + props.nodeLostAfter().toSeconds() + " s")) {
                 log.warn("Job {} lost its node: marked failed", id);
+                followUp.afterFinish(id);
             }
         }));
     }

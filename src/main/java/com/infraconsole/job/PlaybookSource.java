@@ -6,8 +6,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-only access to the playbooks table for the job feature. Written while the playbook
- * feature was built in parallel; at merge it can delegate to PlaybookService instead.
+ * What the job feature reads of playbooks: the content a run executes (read by the runner as the
+ * console itself, after the launch was authorised) and the names for pickers and filters, in
+ * plain SQL so that a job never loads the playbook's version history. Playbooks are written
+ * only through PlaybookService.
  */
 @Component
 public class PlaybookSource {

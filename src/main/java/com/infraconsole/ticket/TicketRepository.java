@@ -21,4 +21,6 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
     /** Read in SQL: the job feature owns the jobs table; a ticket only checks that the id exists. */
     @Query(value = "SELECT COUNT(*) FROM jobs WHERE id = :jobId", nativeQuery = true)
     long countJobs(long jobId);
+
+    boolean existsByJobId(Long jobId);
 }

@@ -5,6 +5,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.ServerService;
 import com.infraconsole.user.User;
 import com.infraconsole.user.UserService;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,6 +103,40 @@ public class TicketService {
                     ? "The ticket could not be saved because the database refused it; please check the fields"
                     : "This no longer exists; choose another");
         }
+    }
+
+    /**
+     * A failed job launched with "open a ticket on failure" gets one open, high-priority ticket
+     * linked to it and to its first server, reported by whoever launched the job. Only the
+     * console itself calls this, after the run; a second call for the same job opens nothing.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<Ticket> openForFailedJob(long jobId, String title, String description, Long serverId,
+            Long reporterId) {
+        if (!SystemAuthentication.isSystem(CurrentUser.require())) {
+            throw new AccessDeniedException("Only the console opens tickets for failed jobs");
+        }
+        if (tickets.existsByJobId(jobId)) {
+            return Optional.empty();
+        }
+        var ticket = new Ticket(abbreviate(title, 255), TicketPriority.HIGH);
+        ticket.setDescription(abbreviate(description, 10_000));
+        ticket.setStatus(TicketStatus.OPEN);
+        ticket.setJobId(jobId);
+        if (serverId != null) {
+            servers.get(serverId).ifPresent(ticket::setServer);
+        }
+        if (reporterId != null) {
+            users.get(reporterId).ifPresent(ticket::setReporter);
+        }
+        normalize(ticket);
+        validator.validate(ticket);
+        return Optional.of(tickets.saveAndFlush(ticket));
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /**

@@ -72,6 +72,11 @@ public class UserService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<User> get(long id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
     @PreAuthorize("permitAll()")
     public boolean mustChangePassword() {
         return CurrentUser.get()

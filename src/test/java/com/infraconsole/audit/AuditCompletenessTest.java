@@ -61,7 +61,7 @@ class AuditCompletenessTest {
     Map<String, Scenario> scenarios() {
         var all = new java.util.HashMap<>(coreScenarios());
         all.putAll(ManageAuditScenarios.of(testUsers, playbooks, tickets, audit));
-        jobScenarios = new JobAuditScenarios(testUsers, jobs, schedules, playbooks, servers, scheduler, audit);
+        jobScenarios = new JobAuditScenarios(testUsers, jobs, schedules, playbooks, tickets, servers, scheduler, audit);
         all.putAll(jobScenarios.all());
         all.putAll(adminScenarios());
         return all;

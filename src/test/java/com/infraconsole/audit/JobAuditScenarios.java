@@ -12,6 +12,7 @@ import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
+import com.infraconsole.ticket.TicketService;
 import java.util.List;
 import java.util.Map;
 import org.quartz.Scheduler;
@@ -19,7 +20,8 @@ import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
 
 /**
- * The audit completeness scenarios of the job and schedule services. Launched jobs must stay
+ * The audit completeness scenarios of the job and schedule services, and of the ticket a failed
+ * job opens. Launched jobs must stay
  * pending while their rows are counted (a node claiming one writes its own, later row), so the
  * scenarios pause the "jobs" trigger group: Quartz keeps that pause in the database, for every
  * node of the cluster. {@link #resumeDispatch} undoes it and cancels what is still pending.
@@ -34,13 +36,15 @@ final class JobAuditScenarios {
     private final JobService jobs;
     private final JobScheduleService schedules;
     private final PlaybookService playbooks;
+    private final TicketService tickets;
     private final ServerService servers;
     private final Scheduler scheduler;
     private final AuditLogProbe audit;
     private final java.util.Set<Long> launched = new java.util.HashSet<>();
 
     JobAuditScenarios(TestUsers testUsers, JobService jobs, JobScheduleService schedules, PlaybookService playbooks,
-            ServerService servers, Scheduler scheduler, AuditLogProbe audit) {
+            TicketService tickets, ServerService servers, Scheduler scheduler, AuditLogProbe audit) {
+        this.tickets = tickets;
         this.testUsers = testUsers;
         this.jobs = jobs;
         this.schedules = schedules;
@@ -83,6 +87,21 @@ final class JobAuditScenarios {
                     long id = remember(jobs.launch(request()));
                     jobs.cancel(id);
                     return () -> jobs.cancel(id); // already ended
+                }),
+                "TicketService.openForFailedJob", new Scenario(() -> {
+                    var request = request();
+                    var launcher = testUsers.create(Role.OPERATOR);
+                    long jobId = remember(jobs.launch(request));
+                    TestUsers.signOut();
+                    long since = audit.lastSeq();
+                    var ticket = SystemAuthentication.call(() -> tickets.openForFailedJob(jobId, "Job #" + jobId + " failed",
+                            "Job ended failed: exit code 2", request.serverIds().getFirst(), launcher.getId())).orElseThrow();
+                    return new Expected("Ticket", ticket.getId(), "CREATE", since);
+                }, () -> {
+                    var request = request();
+                    long jobId = remember(jobs.launch(request));
+                    // Only the console opens these tickets, never a signed-in user.
+                    return () -> tickets.openForFailedJob(jobId, "Job failed", null, null, null);
                 }),
                 "JobScheduleService.create", new Scenario(() -> {
                     var request = request();
