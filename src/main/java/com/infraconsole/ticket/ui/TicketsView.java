@@ -98,9 +98,9 @@ class TicketsView extends VerticalLayout {
         grid.addColumn(Ticket::getTitle).setHeader("Title").setKey("title").setSortProperty("title")
                 .setWidth("14rem").setFlexGrow(3);
         grid.addComponentColumn(t -> Badges.badge(t.getPriority().label(), tone(t.getPriority())))
-                .setHeader("Priority").setSortProperty("priority").setAutoWidth(true);
+                .setHeader("Priority").setSortProperty("priority").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(t -> Badges.badge(t.getStatus().label(), tone(t.getStatus())))
-                .setHeader("Status").setSortProperty("status").setAutoWidth(true);
+                .setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.getAssignee() == null ? "" : t.getAssignee().getUsername()).setHeader("Assignee")
                 .setSortProperty("assignee.username").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getReporter() == null ? "" : t.getReporter().getUsername()).setHeader("Reporter")
@@ -108,7 +108,7 @@ class TicketsView extends VerticalLayout {
         grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname()).setHeader("Server")
                 .setSortProperty("server.hostname").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(t -> t.getUpdatedAt() == null ? "" : SHORT.format(t.getUpdatedAt())).setHeader("Updated")
-                .setSortProperty("updatedAt").setAutoWidth(true);
+                .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());

@@ -68,8 +68,10 @@ class PlaybooksBrowserTest extends BrowserTest {
         waitForVaadin();
         screenshotTo("playbooks.png");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.locator("vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true)))
-                .isVisible();
+        // Other tests leave many playbooks: find the new one as a user would, by searching.
+        page.getByLabel("Search playbooks").fill(name);
+        assertThat(page.locator("vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true))).isVisible();
 
         // A fresh page: under load a closing dialog's overlay can linger and swallow the next click.
         page.navigate(url("playbooks"));
