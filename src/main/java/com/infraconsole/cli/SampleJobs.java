@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Sixty sample job runs over the last 30 days. A fixed random seed makes every run of
+ * Sixty finished sample job runs over the last 30 days. A fixed random seed makes every run of
  * {@code seed-data} plan the same jobs with the same name-based job ids, which is what makes the
  * command idempotent; only their timestamps follow the clock.
  */
@@ -51,20 +51,19 @@ final class SampleJobs {
                     : reachable;
             var host = candidates.get(rnd.nextInt(candidates.size()));
             int roll = rnd.nextInt(100);
-            var status = i == 0 ? "pending" : i <= 2 ? "running"
-                    : roll < 72 ? "success" : roll < 86 ? "failed" : roll < 93 ? "cancelled" : "timed_out";
+            // Only finished runs: a seeded "running" job has no process behind it (the node-lost sweeper
+            // would fail it within seconds) and a seeded "pending" one no trigger that would start it.
+            var status = roll < 72 ? "success" : roll < 86 ? "failed" : roll < 93 ? "cancelled" : "timed_out";
             var scripted = SCRIPTED.get(i);
             if (scripted != null) {
                 playbook = playbook(scripted[0]);
                 host = host(scripted[1]);
                 status = scripted[2];
             }
-            long ago = i == 0 ? 45 : i == 1 ? 95 : i == 2 ? 160 : i * 43_200L + rnd.nextInt(36_000) - 18_000;
+            long ago = i <= 2 ? 3_600L * (i + 1) : i * 43_200L + rnd.nextInt(36_000) - 18_000;
             int queue = 1 + rnd.nextInt(4);
             int run = switch (status) {
                 case "timed_out" -> TIMEOUT_SECONDS;
-                case "running" -> (int) ago - queue;
-                case "pending" -> 0;
                 default -> playbook.minSeconds() + rnd.nextInt(playbook.maxSeconds() - playbook.minSeconds() + 1);
             };
             var unreachable = status.equals("failed") && playbook.failingTask() == 0;

@@ -62,6 +62,7 @@ public final class AdminScreenshots {
 
     private static void populate(Page page, String base) {
         {
+            var roles = Map.of("alice.ops", "Operator", "bob.audit", "Auditor", "carol.admin", "Admin");
             for (var name : List.of("alice.ops", "bob.audit", "carol.admin")) {
                 go(page, base + "/users", 1500);
                 if (cell(page, name).count() > 0) {
@@ -71,6 +72,8 @@ public final class AdminScreenshots {
                 var dialog = page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG);
                 dialog.getByLabel("Username", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(name);
                 dialog.getByLabel("Email", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(name + "@example.com");
+                dialog.getByLabel("Role", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).click();
+                page.locator("vaadin-select-item").getByText(roles.get(name), new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Create")).click();
                 page.waitForTimeout(1000);
