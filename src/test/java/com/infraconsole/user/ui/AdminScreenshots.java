@@ -73,7 +73,7 @@ public final class AdminScreenshots {
                 dialog.getByLabel("Username", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(name);
                 dialog.getByLabel("Email", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(name + "@example.com");
                 dialog.getByLabel("Role", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).click();
-                page.locator("vaadin-select-item").getByText(roles.get(name), new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
+                page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName(roles.get(name)).setExact(true)).click();
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Create")).click();
                 page.waitForTimeout(1000);
