@@ -32,6 +32,10 @@ class JobFixtures {
         return jdbc.sql("SELECT id FROM playbooks WHERE name = ?").param(name).query(Long.class).single();
     }
 
+    String playbookName(long playbookId) {
+        return jdbc.sql("SELECT name FROM playbooks WHERE id = ?").param(playbookId).query(String.class).single();
+    }
+
     /** A playbook of tasks run on all hosts without gathering facts. */
     long tasks(String tasksYaml) {
         return playbook("- hosts: all\n  gather_facts: false\n  tasks:\n" + tasksYaml.indent(4));
