@@ -19,7 +19,7 @@ public final class Charts {
 
     private Charts() {}
 
-    /** Vertical columns, series stacked on top of each other; every labelEvery-th category is named. */
+    /** Vertical columns of counts, series stacked on top of each other; every labelEvery-th category is named. */
     public static String stackedColumns(String title, String description, List<String> categories, List<Series> series,
             DoubleFunction<String> format, int labelEvery) {
         var svg = new SvgWriter(WIDTH, TOP + PLOT_HEIGHT + BOTTOM, title, description);
@@ -31,7 +31,7 @@ public final class Charts {
             }
             max = Math.max(max, sum);
         }
-        var scale = Scale.of(max);
+        var scale = Scale.ofCount(max);
         yAxis(svg, scale, format);
         legend(svg, series);
         double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, categories.size());

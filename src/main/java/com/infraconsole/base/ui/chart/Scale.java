@@ -14,6 +14,15 @@ record Scale(double max, double step) {
         return new Scale(Math.ceil(dataMax / step) * step, step);
     }
 
+    /** For counts: whole-number ticks only (no "0.5 jobs"); an empty chart still shows 0 to 4. */
+    static Scale ofCount(double dataMax) {
+        if (dataMax <= 0) {
+            return new Scale(4, 1);
+        }
+        var nice = of(dataMax);
+        return nice.step() >= 1 ? nice : new Scale(Math.ceil(dataMax), 1);
+    }
+
     int ticks() {
         return (int) Math.round(max / step);
     }
