@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,19 @@ public class UserService {
         }
         user.setPasswordHash(passwordEncoder.encode(password), clock.instant());
         user.setMustChangePassword(mustChange);
-        return users.saveAndFlush(user);
+        try {
+            return users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException e) {
+            // Two admins creating the same account at once: the unique keys decide.
+            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("uq_users_username")) {
+                throw InvalidInputException.of("username", "Username " + user.getUsername() + " is already taken");
+            }
+            if (cause.contains("uq_users_email")) {
+                throw InvalidInputException.of("email", "Another account already uses " + user.getEmail());
+            }
+            throw e;
+        }
     }
 
     /** The signed-in user replaces their own password, proving they know the current one. */

@@ -1,0 +1,155 @@
+package com.infraconsole.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestUsers;
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.security.Role;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class UserServiceTest {
+
+    private static final String NEW_PASSWORD = "Quiet-Lantern-Orbit-42";
+
+    @Autowired UserService users;
+    @Autowired UserRepository repository;
+    @Autowired PasswordEncoder encoder;
+    @Autowired TestUsers testUsers;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + System.nanoTime();
+    }
+
+    @Test
+    void admin_creates_accounts_but_operator_auditor_and_nobody_signed_in_cannot() {
+        testUsers.signIn(Role.ADMIN);
+        var name = unique("created");
+        var created = users.create(name, name + "@example.test", Role.OPERATOR, TestUsers.PASSWORD, true);
+        assertThat(repository.findById(created.getId())).get().extracting(User::isMustChangePassword).isEqualTo(true);
+        for (var role : new Role[] {Role.OPERATOR, Role.AUDITOR}) {
+            testUsers.signIn(role);
+            var other = unique("refused");
+            assertThatThrownBy(() -> users.create(other, other + "@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(repository.findByUsername(other)).isEmpty();
+        }
+        TestUsers.signOut();
+        var anonymous = unique("anon");
+        assertThatThrownBy(() -> users.create(anonymous, anonymous + "@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> users.current()).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void every_role_changes_its_own_password_and_nobody_signed_in_can() {
+        for (var role : Role.values()) {
+            var me = testUsers.signIn(role);
+            users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD);
+            assertThat(encoder.matches(NEW_PASSWORD, repository.findById(me.getId()).orElseThrow().getPasswordHash()))
+                    .as(role.name()).isTrue();
+        }
+        TestUsers.signOut();
+        assertThatThrownBy(() -> users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void duplicate_username_and_email_are_field_messages_whatever_their_case() {
+        testUsers.signIn(Role.ADMIN);
+        var name = unique("dup");
+        users.create(name, name + "@example.test", Role.OPERATOR, TestUsers.PASSWORD, false);
+        assertThatThrownBy(() -> users.create(name.toUpperCase(), unique("other") + "@example.test", Role.OPERATOR,
+                TestUsers.PASSWORD, false)).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("username"));
+        assertThatThrownBy(() -> users.create(unique("other"), (name + "@example.test").toUpperCase(), Role.OPERATOR,
+                TestUsers.PASSWORD, false)).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("email"));
+    }
+
+    @Test
+    void empty_too_long_and_malformed_usernames_and_emails_are_field_messages_and_nothing_is_saved() {
+        testUsers.signIn(Role.ADMIN);
+        var before = repository.count();
+        for (var bad : new String[] {"", "ab", "x".repeat(81), "has space", "semi;colon"}) {
+            assertThatThrownBy(() -> users.create(bad, unique("u") + "@example.test", Role.OPERATOR, TestUsers.PASSWORD,
+                    false)).as(bad).isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.fieldErrors()).containsKey("username"));
+        }
+        for (var bad : new String[] {"", "not-an-email", "x".repeat(110) + "@example.test"}) {
+            assertThatThrownBy(() -> users.create(unique("u"), bad, Role.OPERATOR, TestUsers.PASSWORD, false)).as(bad)
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.fieldErrors()).containsKey("email"));
+        }
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    /**
+     * Another transaction has inserted the same username but not committed: our check cannot see
+     * it, our insert waits on the unique key and then fails; the user gets the field message.
+     */
+    @Test
+    void a_duplicate_username_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var admin = testUsers.create(Role.ADMIN);
+        var name = unique("race");
+        var inserted = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // Own threads: the common pool may have a single thread on a small machine, which the holder would block.
+        var threads = Executors.newFixedThreadPool(2);
+        var holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')", name,
+                    name + "@first.example.test");
+            inserted.countDown();
+            await(release);
+        }), threads);
+        assertThat(inserted.await(20, TimeUnit.SECONDS)).isTrue();
+        var creation = CompletableFuture.supplyAsync(() -> {
+            TestUsers.signIn(admin);
+            try {
+                return users.create(name, name + "@second.example.test", Role.OPERATOR, TestUsers.PASSWORD, false);
+            } finally {
+                TestUsers.signOut();
+            }
+        }, threads);
+        Thread.sleep(1500);
+        assertThat(creation).as("passed the check and waits on the unique key").isNotDone();
+        release.countDown();
+        holder.get(20, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> creation.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("username", "Username " + name + " is already taken"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Long.class, name)).isOne();
+        threads.shutdown();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
