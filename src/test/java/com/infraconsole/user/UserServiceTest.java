@@ -78,6 +78,24 @@ class UserServiceTest {
     }
 
     @Test
+    void a_password_too_long_for_bcrypt_is_a_field_message_and_changes_nothing() {
+        var me = testUsers.signIn(Role.OPERATOR);
+        var before = repository.findById(me.getId()).orElseThrow().getPasswordHash();
+        // 73 ASCII characters, and 42 characters that take 84 bytes: both past BCrypt's 72 bytes.
+        for (var tooLong : new String[] {"Quiet-Lantern-".repeat(6).substring(0, 73), "ΩλπΣ".repeat(10) + "-9"}) {
+            assertThatThrownBy(() -> users.changeOwnPassword(TestUsers.PASSWORD, tooLong))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.fieldErrors().get("newPassword")).startsWith("Use at most 72 characters"));
+        }
+        assertThat(repository.findById(me.getId()).orElseThrow().getPasswordHash()).isEqualTo(before);
+        testUsers.signIn(Role.ADMIN);
+        var name = unique("longpw");
+        assertThatThrownBy(() -> users.create(name, name + "@example.test", Role.OPERATOR, "x1Y2z3".repeat(13), true))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("password"));
+        assertThat(repository.findByUsername(name)).isEmpty();
+    }
+
+    @Test
     void duplicate_username_and_email_are_field_messages_whatever_their_case() {
         testUsers.signIn(Role.ADMIN);
         var name = unique("dup");
