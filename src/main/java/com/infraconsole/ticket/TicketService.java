@@ -61,10 +61,10 @@ public class TicketService {
         return tickets.findWithPeopleById(id);
     }
 
-    /** People a ticket can be assigned to. */
+    /** People a ticket can be assigned to: active accounts matching the text, a page at a time. */
     @Transactional(readOnly = true)
-    public List<User> assignableUsers() {
-        return users.listActive();
+    public List<User> assignableUsers(String text, Pageable pageable) {
+        return users.listActive(text, pageable);
     }
 
     /**

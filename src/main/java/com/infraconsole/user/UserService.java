@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -120,9 +121,10 @@ public class UserService {
         return names;
     }
 
+    /** Active accounts whose username or email contains the text, a page at a time, for pickers. */
     @Transactional(readOnly = true)
-    public List<User> listActive() {
-        return users.findAll().stream().filter(User::isActive).toList();
+    public List<User> listActive(String text, Pageable pageable) {
+        return users.findAll(new UserFilter(text, null, true).toSpecification(), pageable).getContent();
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
+import com.infraconsole.user.User;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
 import java.util.UUID;
@@ -192,6 +193,19 @@ class TicketServiceTest {
         other.setAssignee(leaver);
         assertThatThrownBy(() -> service.save(other)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors()).containsKey("assignee"));
+    }
+
+    @Test
+    void the_assignee_picker_offers_active_users_only_searched_in_sql_a_page_at_a_time() {
+        var active = testUsers.create(Role.OPERATOR);
+        var leaver = testUsers.create(Role.OPERATOR);
+        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", leaver.getId());
+        testUsers.signIn(Role.OPERATOR);
+        var page = PageRequest.of(0, 10, Sort.by("username"));
+        assertThat(service.assignableUsers(active.getUsername(), page)).containsExactly(active);
+        assertThat(service.assignableUsers(leaver.getUsername(), page)).isEmpty();
+        assertThat(service.assignableUsers("", PageRequest.of(0, 3, Sort.by("username")))).hasSize(3)
+                .allMatch(User::isActive);
     }
 
     @Test

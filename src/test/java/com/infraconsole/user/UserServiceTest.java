@@ -163,6 +163,19 @@ class UserServiceTest {
         threads.shutdown();
     }
 
+    @Test
+    void active_users_for_pickers_are_searched_in_sql_a_page_at_a_time() {
+        var active = testUsers.create(Role.OPERATOR);
+        var inactive = testUsers.create(Role.OPERATOR);
+        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", inactive.getId());
+        testUsers.signIn(Role.AUDITOR);
+        var page = PageRequest.of(0, 5, Sort.by("username"));
+        assertThat(users.listActive(active.getUsername(), page)).containsExactly(active);
+        assertThat(users.listActive(inactive.getUsername(), page)).isEmpty();
+        assertThat(users.listActive("", PageRequest.of(0, 2, Sort.by("username")))).hasSize(2);
+        assertThat(users.listActive("%", page)).isEmpty();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(20, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.infraconsole.KaribuTest;
 import com.infraconsole.TestUsers;
@@ -77,8 +78,7 @@ class TicketsViewTest extends KaribuTest {
         _setValue(_get(dialog, TextField.class, s -> s.withLabel("Job")), "");
         _setValue((Select<TicketPriority>) _get(dialog, Select.class, s -> s.withLabel("Priority")), TicketPriority.CRITICAL);
         var assignee = (ComboBox<User>) _get(dialog, ComboBox.class, s -> s.withLabel("Assignee"));
-        _setValue(assignee, assignee.getListDataView().getItems()
-                .filter(u -> u.getUsername().equals(me.getUsername())).findFirst().orElseThrow());
+        ComboBoxKt.selectByLabel(assignee, me.getUsername());
         _click(_get(dialog, Button.class, s -> s.withText("Create")));
         _assertNone(Dialog.class);
 
