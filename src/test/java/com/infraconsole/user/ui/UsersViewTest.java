@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.infraconsole.KaribuTest;
 import com.infraconsole.security.Role;
+import com.infraconsole.TestUsers;
+import com.infraconsole.user.UserAdminService;
 import com.infraconsole.user.UserService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class UsersViewTest extends KaribuTest {
 
     @Autowired UserService users;
+    @Autowired UserAdminService admin;
 
     @Test
     void admin_filters_the_list_and_creates_a_user_with_a_one_time_password() {
@@ -83,6 +87,46 @@ class UsersViewTest extends KaribuTest {
         _click(_get(_get(UserDialog.class), Button.class, spec -> spec.withText("Deactivate")));
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(users.findByUsername(target.getUsername()).orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
+    void a_stale_role_change_or_reset_says_who_and_when_keeps_the_choice_and_offers_to_reload() {
+        var target = testUsers.create(Role.OPERATOR);
+        var other = testUsers.create(Role.ADMIN);
+        var me = signInAs(Role.ADMIN);
+        UI.getCurrent().navigate(UsersView.class);
+        var view = _get(UsersView.class);
+        view.open(target.getId());
+        TestUsers.signIn(other);
+        admin.resetPassword(admin.get(target.getId()).orElseThrow());
+        TestUsers.signIn(me);
+
+        var dialog = _get(UserDialog.class);
+        _setValue(dialog.role, Role.AUDITOR);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Change role")));
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.formError.getText()).contains("was changed by " + other.getUsername() + " at ");
+        assertThat(dialog.role.getValue()).isEqualTo(Role.AUDITOR);
+        assertThat(users.findByUsername(target.getUsername()).orElseThrow().getRole()).isEqualTo(Role.OPERATOR);
+
+        // The password reset goes through its own confirmation and is refused the same way.
+        ConfirmDialogKt._fireCancel(confirmDialog("Changed by someone else"));
+        _click(_get(dialog, Button.class, spec -> spec.withText("Reset password")));
+        ConfirmDialogKt._fireConfirm(confirmDialog("Reset the password of " + target.getUsername() + "?"));
+        assertThat(dialog.formError.getText()).contains("was changed by " + other.getUsername());
+
+        ConfirmDialogKt._fireConfirm(confirmDialog("Changed by someone else"));
+        assertThat(dialog.isOpened()).isFalse();
+        var reloaded = _get(UserDialog.class);
+        assertThat(reloaded.role.getValue()).isEqualTo(Role.OPERATOR);
+        _setValue(reloaded.role, Role.AUDITOR);
+        _click(_get(reloaded, Button.class, spec -> spec.withText("Change role")));
+        assertThat(users.findByUsername(target.getUsername()).orElseThrow().getRole()).isEqualTo(Role.AUDITOR);
+    }
+
+    private static ConfirmDialog confirmDialog(String header) {
+        return _find(ConfirmDialog.class).stream()
+                .filter(d -> d.isOpened() && header.equals(ConfirmDialogKt.getHeader(d))).findFirst().orElseThrow();
     }
 
     @Test
