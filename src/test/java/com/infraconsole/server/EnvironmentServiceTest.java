@@ -9,6 +9,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,5 +114,13 @@ class EnvironmentServiceTest {
                 .isInstanceOfSatisfying(StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
         assertThat(mine.getDescription()).isEqualTo("mine");
+    }
+
+    @Test
+    void nobody_signed_in_can_read_or_change_environments() {
+        assertThatThrownBy(() -> environments.list(PageRequest.of(0, 10))).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> environments.all()).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> environments.save(new Environment(unique("anon"), null)))
+                .isInstanceOf(AuthenticationException.class);
     }
 }

@@ -10,6 +10,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.ImportReport.Outcome;
 import java.io.StringWriter;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,5 +204,15 @@ class ServerTransferServiceTest {
                 + me.getUsername() + ",");
         var reimport = transfer.preview(out.toString(), ImportFormat.CSV, null);
         assertThat(reimport.rows()).extracting(ImportReport.Row::outcome).containsExactly(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void nobody_signed_in_can_import_or_export() {
+        assertThatThrownBy(() -> transfer.preview("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> transfer.importValid("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> transfer.exportCsv(ServerFilter.none(), new StringWriter()))
+                .isInstanceOf(AuthenticationException.class);
     }
 }

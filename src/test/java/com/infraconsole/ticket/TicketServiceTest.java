@@ -12,6 +12,7 @@ import com.infraconsole.user.User;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -272,5 +273,23 @@ class TicketServiceTest {
         assertThat(service.list(new TicketFilter("#" + other.getId(), null, null, null, false), page))
                 .extracting(Ticket::getId).contains(other.getId());
         assertThat(service.count(new TicketFilter(tag + "%", null, null, null, false))).isZero();
+    }
+
+    @Test
+    void nobody_signed_in_can_read_or_create_tickets() {
+        assertThatThrownBy(() -> service.list(TicketFilter.none(), PageRequest.of(0, 5)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> service.save(new Ticket(unique("anon"), TicketPriority.LOW)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> service.addComment(1L, "anon")).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void no_signed_in_user_of_any_role_may_open_a_ticket_for_a_failed_job() {
+        for (var role : Role.values()) {
+            testUsers.signIn(role);
+            assertThatThrownBy(() -> service.openForFailedJob(1L, "Job failed", null, null, null)).as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 }

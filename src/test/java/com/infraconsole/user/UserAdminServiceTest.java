@@ -11,6 +11,7 @@ import com.infraconsole.security.Role;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,16 @@ class UserAdminServiceTest {
         testUsers.signIn(Role.ADMIN);
         assertThatThrownBy(() -> admin.deactivate(target))
                 .isInstanceOfSatisfying(StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(other.getUsername()));
+        assertThat(repository.findById(target.getId()).orElseThrow().isActive()).isTrue();
+    }
+
+    @Test
+    void nobody_signed_in_can_administer_users() {
+        var target = testUsers.create(Role.OPERATOR);
+        assertThatThrownBy(() -> admin.list(UserFilter.none(), PageRequest.of(0, 10)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> admin.deactivate(target)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> admin.resetPassword(target)).isInstanceOf(AuthenticationException.class);
         assertThat(repository.findById(target.getId()).orElseThrow().isActive()).isTrue();
     }
 }
