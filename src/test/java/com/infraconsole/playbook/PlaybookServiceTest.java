@@ -186,4 +186,14 @@ class PlaybookServiceTest {
                         .isEqualTo("Playbook " + pb.getName() + " is used by 1 job and cannot be deleted; the job history needs it."));
         assertThat(service.get(pb.getId())).isPresent();
     }
+
+    @Test
+    void too_long_description_and_content_are_field_messages_and_nothing_is_saved() {
+        testUsers.signIn(Role.OPERATOR);
+        var name = unique("long");
+        var tooLong = new Playbook(name, "d".repeat(10_001), YAML + "#".repeat(Playbook.MAX_CONTENT));
+        assertThatThrownBy(() -> service.save(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsKeys("description", "content"));
+        assertThat(service.count(new PlaybookFilter(name))).isZero();
+    }
 }

@@ -123,4 +123,15 @@ class EnvironmentServiceTest {
         assertThatThrownBy(() -> environments.save(new Environment(unique("anon"), null)))
                 .isInstanceOf(AuthenticationException.class);
     }
+
+    @Test
+    void a_too_long_description_is_refused_at_the_field_and_the_environment_stays_as_it_was() {
+        testUsers.signIn(Role.ADMIN);
+        var env = environments.save(new Environment(unique("desc"), "short"));
+        var edit = environments.get(env.getId()).orElseThrow();
+        edit.setDescription("x".repeat(256));
+        assertThatThrownBy(() -> environments.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
+        assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("short");
+    }
 }

@@ -161,4 +161,19 @@ class ServerServiceTest {
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
+
+    @Test
+    void an_edit_with_a_too_long_hostname_or_description_is_refused_at_the_fields_and_changes_nothing() {
+        users.signIn(Role.OPERATOR);
+        var saved = servers.save(server(unique("edit"), "10.0.0.8"));
+        var edit = servers.get(saved.getId()).orElseThrow();
+        edit.setHostname("h".repeat(254));
+        edit.setDescription("d".repeat(10_001));
+        assertThatThrownBy(() -> servers.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("hostname", "description"));
+        var stored = servers.get(saved.getId()).orElseThrow();
+        assertThat(stored.getHostname()).isEqualTo(saved.getHostname());
+        assertThat(stored.getDescription()).isNull();
+        assertThat(stored.getVersion()).isEqualTo(saved.getVersion());
+    }
 }

@@ -215,4 +215,22 @@ class ServerTransferServiceTest {
         assertThatThrownBy(() -> transfer.exportCsv(ServerFilter.none(), new StringWriter()))
                 .isInstanceOf(AuthenticationException.class);
     }
+
+    @Test
+    void rows_with_values_longer_than_their_columns_are_rejected_with_the_field_named() {
+        testUsers.signIn(Role.ADMIN);
+        var p = unique("toolong");
+        var csv = "hostname,ip_address,environment,location,os_type\n"
+                + p + "-1.example.test,10.5.0.1,staging," + "r".repeat(101) + ",\n"
+                + p + "-2.example.test,10.5.0.2,staging,," + "o".repeat(51) + "\n"
+                + p + "-" + "h".repeat(250) + ".example.test,10.5.0.3,staging,,\n"
+                + p + "-4.example.test,10.5.0.4,staging,Rack 4,Debian 12\n";
+        var report = transfer.importValid(csv, ImportFormat.CSV, null);
+        assertThat(report.rows()).extracting(ImportReport.Row::outcome)
+                .containsExactly(Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED, Outcome.NEW);
+        assertThat(report.rows().get(0).reason()).contains("location");
+        assertThat(report.rows().get(1).reason()).contains("os_type");
+        assertThat(report.rows().get(2).reason()).contains("hostname");
+        assertThat(countHosts(p)).isEqualTo(1);
+    }
 }

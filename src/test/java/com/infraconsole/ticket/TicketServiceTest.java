@@ -292,4 +292,17 @@ class TicketServiceTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
     }
+
+    @Test
+    void a_too_long_description_is_refused_at_the_field_and_the_ticket_stays_as_it_was() {
+        testUsers.signIn(Role.OPERATOR);
+        var t = create(unique("long"));
+        var edit = service.get(t.getId()).orElseThrow();
+        edit.setDescription("x".repeat(10_001));
+        assertThatThrownBy(() -> service.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
+        var stored = service.get(t.getId()).orElseThrow();
+        assertThat(stored.getDescription()).isNull();
+        assertThat(stored.getVersion()).isEqualTo(t.getVersion());
+    }
 }
