@@ -79,6 +79,10 @@ public class ServerService {
         if (duplicate) {
             throw duplicateHostname(server);
         }
+        var environment = server.getEnvironment();
+        if (environment.getId() == null || !environments.existsById(environment.getId())) {
+            throw environmentGone(environment);
+        }
         if (server.isNew()) {
             server.setCreatedBy(CurrentUser.accountId().orElse(null));
         } else if (!servers.existsById(server.getId())) {
@@ -90,8 +94,13 @@ public class ServerService {
             throw stale(server);
         } catch (DataIntegrityViolationException e) {
             // Two people creating the same hostname at once: the unique key decides.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_servers_hostname")) {
+            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("uq_servers_hostname")) {
                 throw duplicateHostname(server);
+            }
+            // An admin deleted the chosen environment between our check and the write.
+            if (cause.contains("fk_servers_environment")) {
+                throw environmentGone(environment);
             }
             throw e;
         }
@@ -118,6 +127,11 @@ public class ServerService {
         var current = servers.findById(server.getId());
         return new StaleDataException("Server " + server.getHostname(),
                 current.map(Server::getUpdatedBy).orElse(null), current.map(Server::getUpdatedAt).orElse(null));
+    }
+
+    private static InvalidInputException environmentGone(Environment environment) {
+        return InvalidInputException.of("environment", "Environment " + environment.getName()
+                + " no longer exists; choose another");
     }
 
     private static InvalidInputException duplicateHostname(Server server) {

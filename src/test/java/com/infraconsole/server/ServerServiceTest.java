@@ -24,6 +24,9 @@ class ServerServiceTest {
     ServerService servers;
 
     @Autowired
+    EnvironmentService environments;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -147,6 +150,23 @@ class ServerServiceTest {
         var s = servers.save(server(unique("gone"), "10.0.0.7"));
         servers.delete(s);
         assertThat(servers.get(s.getId())).isEmpty();
+    }
+
+    @Test
+    void an_environment_deleted_while_the_form_was_open_is_a_field_message_and_nothing_is_saved() {
+        users.signIn(Role.ADMIN);
+        var env = environments.save(new Environment(unique("gone").toLowerCase(), null));
+        users.signIn(Role.OPERATOR);
+        var s = server(unique("orphan"), "10.0.0.9");
+        s.setEnvironment(env);
+        users.signIn(Role.ADMIN);
+        environments.delete(env);
+        users.signIn(Role.OPERATOR);
+        var before = servers.count(ServerFilter.none());
+        assertThatThrownBy(() -> servers.save(s)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("environment",
+                        "Environment " + env.getName() + " no longer exists; choose another"));
+        assertThat(servers.count(ServerFilter.none())).isEqualTo(before);
     }
 
     private Server server(String hostname, String ip) {
