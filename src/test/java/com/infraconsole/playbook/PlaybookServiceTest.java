@@ -3,6 +3,7 @@ package com.infraconsole.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.DuplicateRace;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -29,6 +30,9 @@ class PlaybookServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DuplicateRace race;
 
     @AfterEach
     void signOut() {
@@ -195,5 +199,17 @@ class PlaybookServiceTest {
         assertThatThrownBy(() -> service.save(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors()).containsKeys("description", "content"));
         assertThat(service.count(new PlaybookFilter(name))).isZero();
+    }
+
+    @Test
+    void a_duplicate_name_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var operator = testUsers.create(Role.OPERATOR);
+        var name = unique("race");
+        var thrown = race.lose(operator, () -> service.save(new Playbook(name, "mine", YAML)),
+                "INSERT INTO playbooks (name, content) VALUES (?, '- hosts: all')", name);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("name", "A playbook named " + name + " already exists"));
+        TestUsers.signIn(operator);
+        assertThat(service.count(new PlaybookFilter(name))).isOne();
     }
 }

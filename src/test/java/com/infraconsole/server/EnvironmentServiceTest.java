@@ -3,6 +3,7 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.DuplicateRace;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -23,6 +24,7 @@ class EnvironmentServiceTest {
     @Autowired EnvironmentService environments;
     @Autowired ServerService servers;
     @Autowired TestUsers testUsers;
+    @Autowired DuplicateRace race;
 
     @AfterEach
     void signOut() {
@@ -133,5 +135,15 @@ class EnvironmentServiceTest {
         assertThatThrownBy(() -> environments.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("short");
+    }
+
+    @Test
+    void a_duplicate_name_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var admin = testUsers.create(Role.ADMIN);
+        var name = unique("race");
+        var thrown = race.lose(admin, () -> environments.save(new Environment(name, "mine")),
+                "INSERT INTO environments (name, description) VALUES (?, 'theirs')", name);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("name", "An environment named " + name + " already exists"));
     }
 }

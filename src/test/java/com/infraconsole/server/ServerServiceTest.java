@@ -3,6 +3,7 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.DuplicateRace;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -31,6 +32,9 @@ class ServerServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DuplicateRace race;
 
     @AfterEach
     void signOut() {
@@ -167,6 +171,19 @@ class ServerServiceTest {
                 e -> assertThat(e.fieldErrors()).containsEntry("environment",
                         "Environment " + env.getName() + " no longer exists; choose another"));
         assertThat(servers.count(ServerFilter.none())).isEqualTo(before);
+    }
+
+    @Test
+    void a_duplicate_hostname_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var operator = users.create(Role.OPERATOR);
+        var name = unique("race") + ".example.test";
+        var envId = jdbc.queryForObject("SELECT MIN(id) FROM environments", Long.class);
+        var thrown = race.lose(operator, () -> servers.save(server(name, "10.0.0.10")),
+                "INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.0.0.11', ?)", name, envId);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors().get("hostname")).contains("already exists"));
+        assertThat(jdbc.queryForObject("SELECT ip_address FROM servers WHERE hostname = ?", String.class, name))
+                .isEqualTo("10.0.0.11");
     }
 
     private Server server(String hostname, String ip) {

@@ -3,15 +3,11 @@ package com.infraconsole.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.DuplicateRace;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.Role;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class UserServiceTest {
@@ -33,7 +28,7 @@ class UserServiceTest {
     @Autowired PasswordEncoder encoder;
     @Autowired TestUsers testUsers;
     @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired DuplicateRace race;
 
     @AfterEach
     void signOut() {
@@ -125,42 +120,28 @@ class UserServiceTest {
         assertThat(repository.count()).isEqualTo(before);
     }
 
-    /**
-     * Another transaction has inserted the same username but not committed: our check cannot see
-     * it, our insert waits on the unique key and then fails; the user gets the field message.
-     */
     @Test
     void a_duplicate_username_racing_past_the_check_becomes_a_field_message() throws Exception {
         var admin = testUsers.create(Role.ADMIN);
         var name = unique("race");
-        var inserted = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        // Own threads: the common pool may have a single thread on a small machine, which the holder would block.
-        var threads = Executors.newFixedThreadPool(2);
-        var holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            jdbc.update("INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')", name,
-                    name + "@first.example.test");
-            inserted.countDown();
-            await(release);
-        }), threads);
-        assertThat(inserted.await(20, TimeUnit.SECONDS)).isTrue();
-        var creation = CompletableFuture.supplyAsync(() -> {
-            TestUsers.signIn(admin);
-            try {
-                return users.create(name, name + "@second.example.test", Role.OPERATOR, TestUsers.PASSWORD, false);
-            } finally {
-                TestUsers.signOut();
-            }
-        }, threads);
-        Thread.sleep(1500);
-        assertThat(creation).as("passed the check and waits on the unique key").isNotDone();
-        release.countDown();
-        holder.get(20, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> creation.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.fieldErrors()).containsEntry("username", "Username " + name + " is already taken"));
+        var thrown = race.lose(admin,
+                () -> users.create(name, name + "@second.example.test", Role.OPERATOR, TestUsers.PASSWORD, false),
+                "INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')", name, name + "@first.example.test");
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("username", "Username " + name + " is already taken"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Long.class, name)).isOne();
-        threads.shutdown();
+    }
+
+    @Test
+    void a_duplicate_email_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var admin = testUsers.create(Role.ADMIN);
+        var name = unique("race");
+        var email = name + "@example.test";
+        var thrown = race.lose(admin,
+                () -> users.create(name + "b", email, Role.OPERATOR, TestUsers.PASSWORD, false),
+                "INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')", name + "a", email);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("email", "Another account already uses " + email));
     }
 
     @Test
@@ -174,13 +155,5 @@ class UserServiceTest {
         assertThat(users.listActive(inactive.getUsername(), page)).isEmpty();
         assertThat(users.listActive("", PageRequest.of(0, 2, Sort.by("username")))).hasSize(2);
         assertThat(users.listActive("%", page)).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
