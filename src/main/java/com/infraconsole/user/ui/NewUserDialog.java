@@ -47,7 +47,7 @@ class NewUserDialog extends Dialog {
         passwordMode.setItems(GENERATE, TYPE);
         passwordMode.setValue(GENERATE);
         password.setVisible(false);
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
+        password.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
                 + " characters, not the username, not a common password; the user must change it at first login");
         passwordMode.addValueChangeListener(e -> password.setVisible(TYPE.equals(e.getValue())));
         formError.getStyle().setColor("var(--lumo-error-text-color)");

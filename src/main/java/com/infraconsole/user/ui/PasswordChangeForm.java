@@ -21,7 +21,8 @@ class PasswordChangeForm extends Composite<VerticalLayout> {
     final Button save;
 
     PasswordChangeForm(UserService userService, Runnable onChanged) {
-        fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not your username, not a common password");
+        fresh.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                + " characters, not your username, not a common password");
         save = new Button("Change password", e -> {
             current.setInvalid(false);
             fresh.setInvalid(false);

@@ -153,4 +153,19 @@ class UsersViewTest extends KaribuTest {
         assertThat(form.fresh.isInvalid()).isFalse();
         assertThat(form.current.getValue()).isEmpty();
     }
+
+    @Test
+    void profile_refuses_a_password_too_long_for_bcrypt_at_the_field() {
+        signInAs(Role.OPERATOR);
+        UI.getCurrent().navigate(ProfileView.class);
+        var form = _get(PasswordChangeForm.class);
+        var tooLong = "Quiet-Lantern-Orbit-".repeat(4);
+        _setValue(form.current, com.infraconsole.TestUsers.PASSWORD);
+        _setValue(form.fresh, tooLong);
+        _setValue(form.repeat, tooLong);
+        _click(form.save);
+        assertThat(form.fresh.isInvalid()).isTrue();
+        assertThat(form.fresh.getErrorMessage()).startsWith("Use at most 72 characters");
+        assertThat(form.fresh.getValue()).isEqualTo(tooLong);
+    }
 }
