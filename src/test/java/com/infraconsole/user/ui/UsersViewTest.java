@@ -13,6 +13,7 @@ import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.infraconsole.KaribuTest;
 import com.infraconsole.security.Role;
+import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.TestUsers;
 import com.infraconsole.user.UserAdminService;
 import com.infraconsole.user.UserService;
@@ -167,5 +168,24 @@ class UsersViewTest extends KaribuTest {
         assertThat(form.fresh.isInvalid()).isTrue();
         assertThat(form.fresh.getErrorMessage()).startsWith("Use at most 72 characters");
         assertThat(form.fresh.getValue()).isEqualTo(tooLong);
+    }
+
+    @Test
+    void a_user_who_must_change_the_password_is_sent_to_change_it_before_anything_else() {
+        var name = "mustchange" + System.nanoTime();
+        var user = SystemAuthentication.call(() -> users.create(name, name + "@example.test", Role.OPERATOR,
+                com.infraconsole.TestUsers.PASSWORD, true));
+        signInAs(user);
+        UI.getCurrent().navigate("tickets");
+        assertThat(_find(ChangePasswordView.class)).hasSize(1);
+        var form = _get(PasswordChangeForm.class);
+        _setValue(form.current, com.infraconsole.TestUsers.PASSWORD);
+        _setValue(form.fresh, "Quiet-Lantern-Orbit-42");
+        _setValue(form.repeat, "Quiet-Lantern-Orbit-42");
+        _click(form.save);
+        assertThat(users.findByUsername(name).orElseThrow().isMustChangePassword()).isFalse();
+        UI.getCurrent().navigate("tickets");
+        assertThat(_find(ChangePasswordView.class)).isEmpty();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("tickets");
     }
 }
