@@ -3,7 +3,7 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.DuplicateRace;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -24,7 +24,7 @@ class EnvironmentServiceTest {
     @Autowired EnvironmentService environments;
     @Autowired ServerService servers;
     @Autowired TestUsers testUsers;
-    @Autowired DuplicateRace race;
+    @Autowired RacingWrite race;
 
     @AfterEach
     void signOut() {

@@ -3,7 +3,7 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.DuplicateRace;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -34,7 +34,7 @@ class ServerServiceTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    DuplicateRace race;
+    RacingWrite race;
 
     @AfterEach
     void signOut() {

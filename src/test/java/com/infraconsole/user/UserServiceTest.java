@@ -3,7 +3,7 @@ package com.infraconsole.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.DuplicateRace;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -28,7 +28,7 @@ class UserServiceTest {
     @Autowired PasswordEncoder encoder;
     @Autowired TestUsers testUsers;
     @Autowired JdbcTemplate jdbc;
-    @Autowired DuplicateRace race;
+    @Autowired RacingWrite race;
 
     @AfterEach
     void signOut() {

@@ -13,30 +13,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two people saving the same name at once, for real: another transaction inserts the row and
- * does not commit yet, so the service's own duplicate check cannot see it and its insert waits
- * on the unique key; then the other commits and the database refuses the service's insert.
+ * Two people writing at once, for real: another transaction writes (inserts the same name,
+ * updates the same row) and does not commit yet, so the service's own check cannot see it and
+ * its write waits on the other's lock; then the other commits and the database refuses the
+ * service's write (unique key, or version no longer matching).
  */
 @Component
-public class DuplicateRace {
+public class RacingWrite {
 
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
 
-    DuplicateRace(TransactionTemplate transactions, JdbcTemplate jdbc) {
+    RacingWrite(TransactionTemplate transactions, JdbcTemplate jdbc) {
         this.transactions = transactions;
         this.jdbc = jdbc;
     }
 
-    /** Runs {@code save} as {@code user} while {@code insertSql} is uncommitted; returns what {@code save} threw. */
-    public Throwable lose(User user, Runnable save, String insertSql, Object... args) throws Exception {
+    /** Runs {@code save} as {@code user} while {@code sql} is uncommitted; returns what {@code save} threw. */
+    public Throwable lose(User user, Runnable save, String sql, Object... args) throws Exception {
         // Own threads: the common pool may have a single thread on a small machine, which the holder would block.
         var threads = Executors.newFixedThreadPool(2);
         try {
             var inserted = new CountDownLatch(1);
             var release = new CountDownLatch(1);
             var holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-                jdbc.update(insertSql, args);
+                jdbc.update(sql, args);
                 inserted.countDown();
                 await(release);
             }), threads);
@@ -50,7 +51,7 @@ public class DuplicateRace {
                 }
             }, threads);
             Thread.sleep(1500);
-            assertThat(saving).as("passed the service's check and waits on the unique key").isNotDone();
+            assertThat(saving).as("passed the service's check and waits on the other transaction").isNotDone();
             release.countDown();
             holder.get(20, TimeUnit.SECONDS);
             try {
