@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
@@ -28,6 +29,7 @@ class UserAdminServiceTest {
     @Autowired PasswordEncoder encoder;
     @Autowired EntityManager entityManager;
     @Autowired TestUsers testUsers;
+    @Autowired RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -156,5 +158,24 @@ class UserAdminServiceTest {
         assertThatThrownBy(() -> admin.deactivate(target)).isInstanceOf(AuthenticationException.class);
         assertThatThrownBy(() -> admin.resetPassword(target)).isInstanceOf(AuthenticationException.class);
         assertThat(repository.findById(target.getId()).orElseThrow().isActive()).isTrue();
+    }
+
+    /**
+     * The account is saved by someone else after the admin's action read it but before it wrote:
+     * the version check at the write refuses it, and the message still says who and when.
+     */
+    @Test
+    void a_change_racing_with_another_save_of_the_account_is_stale_and_names_who_saved() throws Exception {
+        var target = testUsers.create(Role.OPERATOR);
+        var actor = testUsers.create(Role.ADMIN);
+        var thrown = race.lose(actor, () -> admin.resetPassword(target),
+                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?", target.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class, e -> {
+            assertThat(e.savedBy()).isEqualTo("racing-admin");
+            assertThat(e.savedAt()).isNotNull();
+        });
+        var stored = repository.findById(target.getId()).orElseThrow();
+        assertThat(encoder.matches(TestUsers.PASSWORD, stored.getPasswordHash())).isTrue();
+        assertThat(stored.isMustChangePassword()).isFalse();
     }
 }
