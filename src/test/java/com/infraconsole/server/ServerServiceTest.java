@@ -178,12 +178,19 @@ class ServerServiceTest {
         var operator = users.create(Role.OPERATOR);
         var name = unique("race") + ".example.test";
         var envId = jdbc.queryForObject("SELECT MIN(id) FROM environments", Long.class);
-        var thrown = race.lose(operator, () -> servers.save(server(name, "10.0.0.10")),
+        TestUsers.signIn(operator);
+        var mine = server(name, "10.0.0.10");
+        var thrown = race.lose(operator, () -> servers.save(mine),
                 "INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.0.0.11', ?)", name, envId);
         assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors().get("hostname")).contains("already exists"));
         assertThat(jdbc.queryForObject("SELECT ip_address FROM servers WHERE hostname = ?", String.class, name))
                 .isEqualTo("10.0.0.11");
+        // The form's server is still new: the user picks another hostname and saves it.
+        assertThat(mine.isNew()).isTrue();
+        TestUsers.signIn(operator);
+        mine.setHostname(unique("race") + ".example.test");
+        assertThat(servers.save(mine).getIpAddress()).isEqualTo("10.0.0.10");
     }
 
     private Server server(String hostname, String ip) {
