@@ -212,4 +212,19 @@ class PlaybookServiceTest {
         TestUsers.signIn(operator);
         assertThat(service.count(new PlaybookFilter(name))).isOne();
     }
+
+    @Test
+    void a_save_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = testUsers.signIn(Role.OPERATOR);
+        var saved = service.save(new Playbook(unique("wrace"), "first", YAML));
+        var mine = service.get(saved.getId()).orElseThrow();
+        mine.setDescription("mine");
+        var thrown = race.lose(operator, () -> service.save(mine), "UPDATE playbooks SET version = version + 1, "
+                + "description = 'theirs', updated_by = 'racing-operator' WHERE id = ?", saved.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(service.get(saved.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
+        assertThat(service.history(saved.getId())).hasSize(1);
+    }
 }

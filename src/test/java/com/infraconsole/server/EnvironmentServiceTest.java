@@ -146,4 +146,18 @@ class EnvironmentServiceTest {
         assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors()).containsEntry("name", "An environment named " + name + " already exists"));
     }
+
+    @Test
+    void a_save_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var admin = testUsers.signIn(Role.ADMIN);
+        var env = environments.save(new Environment(unique("wrace"), "first"));
+        var mine = environments.get(env.getId()).orElseThrow();
+        mine.setDescription("mine");
+        var thrown = race.lose(admin, () -> environments.save(mine), "UPDATE environments SET version = version + 1, "
+                + "description = 'theirs', updated_by = 'racing-admin' WHERE id = ?", env.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
+        TestUsers.signIn(admin);
+        assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
+    }
 }

@@ -193,6 +193,23 @@ class ServerServiceTest {
         assertThat(servers.save(mine).getIpAddress()).isEqualTo("10.0.0.10");
     }
 
+    /** Someone saves between our read and our write: the message names them, not us. */
+    @Test
+    void a_save_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = users.create(Role.OPERATOR);
+        TestUsers.signIn(operator);
+        var saved = servers.save(server(unique("wrace"), "10.0.0.12"));
+        var mine = servers.get(saved.getId()).orElseThrow();
+        mine.setLocation("Rack Z9");
+        var thrown = race.lose(operator, () -> servers.save(mine), "UPDATE servers SET version = version + 1, "
+                + "location = 'Rack A1', updated_by = 'racing-operator' WHERE id = ?", saved.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(servers.get(saved.getId()).orElseThrow().getLocation()).isEqualTo("Rack A1");
+        assertThat(mine.getLocation()).isEqualTo("Rack Z9");
+    }
+
     private Server server(String hostname, String ip) {
         var s = new Server();
         s.setHostname(hostname);

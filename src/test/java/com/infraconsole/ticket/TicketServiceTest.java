@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
@@ -35,6 +36,9 @@ class TicketServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -304,5 +308,31 @@ class TicketServiceTest {
         var stored = service.get(t.getId()).orElseThrow();
         assertThat(stored.getDescription()).isNull();
         assertThat(stored.getVersion()).isEqualTo(t.getVersion());
+    }
+
+    @Test
+    void a_status_change_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = testUsers.signIn(Role.OPERATOR);
+        var t = create(unique("wrace"));
+        var thrown = race.lose(operator, () -> service.changeStatus(t.getId(), t.getVersion(), TicketStatus.IN_PROGRESS),
+                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?", t.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(service.get(t.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void an_edit_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = testUsers.signIn(Role.OPERATOR);
+        var t = create(unique("wrace"));
+        var mine = service.get(t.getId()).orElseThrow();
+        mine.setTitle("mine");
+        var thrown = race.lose(operator, () -> service.save(mine),
+                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?", t.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(service.get(t.getId()).orElseThrow().getTitle()).isEqualTo(t.getTitle());
     }
 }
