@@ -7,6 +7,7 @@ import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,16 @@ class UserServiceTest {
         assertThat(users.listActive(inactive.getUsername(), page)).isEmpty();
         assertThat(users.listActive("", PageRequest.of(0, 2, Sort.by("username")))).hasSize(2);
         assertThat(users.listActive("%", page)).isEmpty();
+    }
+
+    @Test
+    void a_password_change_racing_with_an_admin_reset_is_stale_and_changes_nothing() throws Exception {
+        var me = testUsers.create(Role.OPERATOR);
+        var thrown = race.lose(me, () -> users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD),
+                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?", me.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
+        assertThat(encoder.matches(TestUsers.PASSWORD, repository.findById(me.getId()).orElseThrow().getPasswordHash()))
+                .isTrue();
     }
 }
