@@ -173,6 +173,8 @@ class ServerTransferServiceTest {
         testUsers.signIn(Role.AUDITOR);
         assertThatThrownBy(() -> transfer.importValid("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> transfer.preview("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
+                .isInstanceOf(AccessDeniedException.class);
         transfer.exportCsv(ServerFilter.none(), new StringWriter());
     }
 

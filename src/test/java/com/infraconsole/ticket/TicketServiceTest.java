@@ -70,6 +70,11 @@ class TicketServiceTest {
             var edited = service.save(saved);
             assertThat(edited.getTitle()).endsWith("(edited)");
             assertThat(edited.getVersion()).isEqualTo(saved.getVersion() + 1);
+            service.addComment(edited.getId(), "by " + role.name());
+            var started = service.changeStatus(edited.getId(), edited.getVersion(), TicketStatus.IN_PROGRESS);
+            assertThat(started.getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
+            assertThat(service.comments(edited.getId())).extracting(TicketComment::getAuthorUsername)
+                    .containsExactly(me.getUsername());
         }
     }
 
