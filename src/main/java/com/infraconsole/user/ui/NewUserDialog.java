@@ -40,6 +40,8 @@ class NewUserDialog extends Dialog {
         username.setMaxLength(80);
         email.setRequiredIndicatorVisible(true);
         email.setMaxLength(120);
+        // The field checks the format itself; without a text it would turn red in silence.
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage("Enter a valid email address"));
         role.setLabel("Role");
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::label);

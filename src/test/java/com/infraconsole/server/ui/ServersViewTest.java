@@ -16,6 +16,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,29 @@ class ServersViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(_get(_get(ServerDialog.class), TextField.class, spec -> spec.withLabel("Location")).getValue())
                 .isEqualTo("Rack A1");
+    }
+
+    @Test
+    void bad_input_in_a_new_server_is_explained_at_each_field_and_nothing_is_saved() {
+        signInAs(Role.OPERATOR);
+        UI.getCurrent().navigate(ServersView.class);
+        var before = servers.count(com.infraconsole.server.ServerFilter.none());
+        _click(_get(Button.class, spec -> spec.withText("New server")));
+        var dialog = _get(ServerDialog.class);
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Hostname")), "not a host!");
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("IP address")), "10.0.0.256");
+        _setValue(_get(dialog, IntegerField.class, spec -> spec.withLabel("SSH port")), 70000);
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("SSH user")), "");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(dialog.isOpened()).isTrue();
+        for (var label : new String[] {"Hostname", "IP address", "SSH user"}) {
+            var field = _get(dialog, TextField.class, spec -> spec.withLabel(label));
+            assertThat(field.isInvalid()).as(label).isTrue();
+            assertThat(field.getErrorMessage()).as(label).isNotBlank();
+        }
+        var port = _get(dialog, IntegerField.class, spec -> spec.withLabel("SSH port"));
+        assertThat(port.isInvalid()).isTrue();
+        assertThat(port.getErrorMessage()).isNotBlank();
+        assertThat(servers.count(com.infraconsole.server.ServerFilter.none())).isEqualTo(before);
     }
 }
