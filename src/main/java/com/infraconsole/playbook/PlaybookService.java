@@ -12,7 +12,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ansible playbooks and their history. Everyone signed in may read them; admins and operators
@@ -26,13 +29,17 @@ public class PlaybookService {
     private final PlaybookVersionRepository versions;
     private final EntityValidator validator;
     private final Clock clock;
+    private final TransactionTemplate freshRead;
 
     PlaybookService(PlaybookRepository playbooks, PlaybookVersionRepository versions, EntityValidator validator,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.playbooks = playbooks;
         this.versions = versions;
         this.validator = validator;
         this.clock = clock;
+        this.freshRead = new TransactionTemplate(transactions);
+        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        freshRead.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -146,9 +153,13 @@ public class PlaybookService {
     }
 
     private StaleDataException stale(Playbook playbook) {
-        var current = playbooks.findById(playbook.getId());
-        return new StaleDataException("Playbook " + playbook.getName(),
-                current.map(Playbook::getUpdatedBy).orElse(null), current.map(Playbook::getUpdatedAt).orElse(null));
+        // After a failed write this transaction still sees the row as it read it (or as we changed
+        // it): a new one sees who really saved it.
+        return freshRead.execute(tx -> {
+            var current = playbooks.findById(playbook.getId());
+            return new StaleDataException("Playbook " + playbook.getName(),
+                    current.map(Playbook::getUpdatedBy).orElse(null), current.map(Playbook::getUpdatedAt).orElse(null));
+        });
     }
 
     private static InvalidInputException inUse(Playbook playbook, long jobs) {

@@ -10,7 +10,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Environments servers belong to. Everyone signed in may read them; only admins change them. */
 @Service
@@ -20,11 +23,16 @@ public class EnvironmentService {
     private final EnvironmentRepository environments;
     private final ServerRepository servers;
     private final EntityValidator validator;
+    private final TransactionTemplate freshRead;
 
-    EnvironmentService(EnvironmentRepository environments, ServerRepository servers, EntityValidator validator) {
+    EnvironmentService(EnvironmentRepository environments, ServerRepository servers, EntityValidator validator,
+            PlatformTransactionManager transactions) {
         this.environments = environments;
         this.servers = servers;
         this.validator = validator;
+        this.freshRead = new TransactionTemplate(transactions);
+        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        freshRead.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -105,9 +113,13 @@ public class EnvironmentService {
     }
 
     private StaleDataException stale(Environment environment) {
-        var current = environments.findById(environment.getId());
-        return new StaleDataException("Environment " + environment.getName(),
-                current.map(Environment::getUpdatedBy).orElse(null), current.map(Environment::getUpdatedAt).orElse(null));
+        // After a failed write this transaction still sees the row as it read it (or as we changed
+        // it): a new one sees who really saved it.
+        return freshRead.execute(tx -> {
+            var current = environments.findById(environment.getId());
+            return new StaleDataException("Environment " + environment.getName(), current.map(Environment::getUpdatedBy)
+                    .orElse(null), current.map(Environment::getUpdatedAt).orElse(null));
+        });
     }
 
     private static InvalidInputException duplicateName(Environment environment) {

@@ -14,7 +14,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The server inventory. Everyone signed in may read it; admins and operators may change it. */
 @Service
@@ -25,13 +28,17 @@ public class ServerService {
     private final EnvironmentRepository environments;
     private final EntityValidator validator;
     private final UserService users;
+    private final TransactionTemplate freshRead;
 
     ServerService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users) {
+            UserService users, PlatformTransactionManager transactions) {
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
         this.users = users;
+        this.freshRead = new TransactionTemplate(transactions);
+        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        freshRead.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -79,6 +86,10 @@ public class ServerService {
         if (duplicate) {
             throw duplicateHostname(server);
         }
+        var environment = server.getEnvironment();
+        if (environment.getId() == null || !environments.existsById(environment.getId())) {
+            throw environmentGone(environment);
+        }
         if (server.isNew()) {
             server.setCreatedBy(CurrentUser.accountId().orElse(null));
         } else if (!servers.existsById(server.getId())) {
@@ -90,8 +101,13 @@ public class ServerService {
             throw stale(server);
         } catch (DataIntegrityViolationException e) {
             // Two people creating the same hostname at once: the unique key decides.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_servers_hostname")) {
+            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("uq_servers_hostname")) {
                 throw duplicateHostname(server);
+            }
+            // An admin deleted the chosen environment between our check and the write.
+            if (cause.contains("fk_servers_environment")) {
+                throw environmentGone(environment);
             }
             throw e;
         }
@@ -115,9 +131,18 @@ public class ServerService {
     }
 
     private StaleDataException stale(Server server) {
-        var current = servers.findById(server.getId());
-        return new StaleDataException("Server " + server.getHostname(),
-                current.map(Server::getUpdatedBy).orElse(null), current.map(Server::getUpdatedAt).orElse(null));
+        // After a failed write this transaction still sees the row as it read it (or as we changed
+        // it): a new one sees who really saved it.
+        return freshRead.execute(tx -> {
+            var current = servers.findById(server.getId());
+            return new StaleDataException("Server " + server.getHostname(),
+                    current.map(Server::getUpdatedBy).orElse(null), current.map(Server::getUpdatedAt).orElse(null));
+        });
+    }
+
+    private static InvalidInputException environmentGone(Environment environment) {
+        return InvalidInputException.of("environment", "Environment " + environment.getName()
+                + " no longer exists; choose another");
     }
 
     private static InvalidInputException duplicateHostname(Server server) {

@@ -19,7 +19,10 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ops tickets, their status workflow and comments. Everyone signed in may read them; admins
@@ -35,15 +38,19 @@ public class TicketService {
     private final ServerService servers;
     private final EntityValidator validator;
     private final Clock clock;
+    private final TransactionTemplate freshRead;
 
     TicketService(TicketRepository tickets, TicketCommentRepository comments, UserService users,
-            ServerService servers, EntityValidator validator, Clock clock) {
+            ServerService servers, EntityValidator validator, Clock clock, PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
         this.servers = servers;
         this.validator = validator;
         this.clock = clock;
+        this.freshRead = new TransactionTemplate(transactions);
+        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        freshRead.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -61,10 +68,10 @@ public class TicketService {
         return tickets.findWithPeopleById(id);
     }
 
-    /** People a ticket can be assigned to. */
+    /** People a ticket can be assigned to: active accounts matching the text, a page at a time. */
     @Transactional(readOnly = true)
-    public List<User> assignableUsers() {
-        return users.listActive();
+    public List<User> assignableUsers(String text, Pageable pageable) {
+        return users.listActive(text, pageable);
     }
 
     /**
@@ -217,9 +224,13 @@ public class TicketService {
     }
 
     private StaleDataException stale(Long id, String what) {
-        var current = id == null ? Optional.<Ticket>empty() : tickets.findById(id);
-        return new StaleDataException("Ticket " + what, current.map(Ticket::getUpdatedBy).orElse(null),
-                current.map(Ticket::getUpdatedAt).orElse(null));
+        // After a failed write this transaction still sees the row as it read it (or as we changed
+        // it): a new one sees who really saved it.
+        return freshRead.execute(tx -> {
+            var current = id == null ? Optional.<Ticket>empty() : tickets.findById(id);
+            return new StaleDataException("Ticket " + what, current.map(Ticket::getUpdatedBy).orElse(null),
+                    current.map(Ticket::getUpdatedAt).orElse(null));
+        });
     }
 
     private static String allowed(TicketStatus status) {

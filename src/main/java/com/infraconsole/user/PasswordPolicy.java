@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
+    /** BCrypt reads at most 72 bytes and Spring's encoder refuses longer input with an exception. */
+    public static final int MAX_LENGTH = 72;
     private static final Set<String> COMMON = load();
 
     private PasswordPolicy() {}
@@ -23,8 +24,9 @@ public final class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("Use at least " + MIN_LENGTH + " characters");
         }
-        if (password.length() > MAX_LENGTH) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
+            return Optional.of("Use at most " + MAX_LENGTH
+                    + " characters (fewer with accented letters or symbols, which take more room)");
         }
         var lower = password.toLowerCase(Locale.ROOT);
         if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {

@@ -9,10 +9,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What admins do to other people's accounts. Each change takes the version the admin saw and is
@@ -28,12 +32,17 @@ public class UserAdminService {
     private final UserService userService;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final TransactionTemplate freshRead;
 
-    UserAdminService(UserRepository users, UserService userService, PasswordEncoder passwordEncoder, Clock clock) {
+    UserAdminService(UserRepository users, UserService userService, PasswordEncoder passwordEncoder, Clock clock,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.userService = userService;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.freshRead = new TransactionTemplate(transactions);
+        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        freshRead.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -71,7 +80,7 @@ public class UserAdminService {
             refuseLastAdmin(user, activeAdmins, "lose the admin role");
         }
         user.setRole(role);
-        return users.saveAndFlush(user);
+        return save(user);
     }
 
     @Transactional
@@ -84,7 +93,7 @@ public class UserAdminService {
             refuseLastAdmin(user, activeAdmins, "be deactivated");
         }
         user.setActive(false);
-        return users.saveAndFlush(user);
+        return save(user);
     }
 
     @Transactional
@@ -92,7 +101,7 @@ public class UserAdminService {
     public User reactivate(User seen) {
         var user = load(seen);
         user.setActive(true);
-        return users.saveAndFlush(user);
+        return save(user);
     }
 
     /** Lifts a lockout after too many failed logins. */
@@ -102,7 +111,7 @@ public class UserAdminService {
         var user = load(seen);
         user.setLockedUntil(null);
         user.setFailedLoginAttempts(0);
-        return users.saveAndFlush(user);
+        return save(user);
     }
 
     /** Replaces the password with a generated one, shown once to the admin; the user must change it at next login. */
@@ -113,7 +122,7 @@ public class UserAdminService {
         var password = generatePassword(user.getUsername());
         user.setPasswordHash(passwordEncoder.encode(password), clock.instant());
         user.setMustChangePassword(true);
-        return new OneTimePassword(users.saveAndFlush(user), password);
+        return new OneTimePassword(save(user), password);
     }
 
     private static void refuseSelf(User seen, String what) {
@@ -130,6 +139,21 @@ public class UserAdminService {
         if (user.isActive() && activeAdmins.size() <= 1) {
             throw InvalidInputException.of("", user.getUsername()
                     + " is the last active admin and cannot " + what + "; make another user admin first.");
+        }
+    }
+
+    /**
+     * Writes the account; someone may still have saved it between {@link #load} and this write
+     * (the user signing in, a lockout, another admin), and then the version check refuses it.
+     */
+    private User save(User user) {
+        try {
+            return users.saveAndFlush(user);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            // This transaction still sees the row as it read it; a new one sees who saved it since.
+            throw freshRead.execute(tx -> users.findById(user.getId())
+                    .map(u -> new StaleDataException("User " + u.getUsername(), u.getUpdatedBy(), u.getUpdatedAt()))
+                    .orElseGet(() -> new StaleDataException("User " + user.getUsername(), null, null)));
         }
     }
 

@@ -2,6 +2,7 @@ package com.infraconsole.user;
 
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import java.time.Clock;
@@ -11,10 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accounts: creation by admins, and each user's own password. */
 @Service
@@ -25,12 +32,17 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final EntityValidator validator;
     private final Clock clock;
+    private final TransactionTemplate freshRead;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, EntityValidator validator, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, EntityValidator validator, Clock clock,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.validator = validator;
         this.clock = clock;
+        this.freshRead = new TransactionTemplate(transactions);
+        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        freshRead.setReadOnly(true);
     }
 
     /** Creates an account; with {@code mustChangePassword} the user picks a new password at first login. */
@@ -52,7 +64,19 @@ public class UserService {
         }
         user.setPasswordHash(passwordEncoder.encode(password), clock.instant());
         user.setMustChangePassword(mustChange);
-        return users.saveAndFlush(user);
+        try {
+            return users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException e) {
+            // Two admins creating the same account at once: the unique keys decide.
+            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("uq_users_username")) {
+                throw InvalidInputException.of("username", "Username " + user.getUsername() + " is already taken");
+            }
+            if (cause.contains("uq_users_email")) {
+                throw InvalidInputException.of("email", "Another account already uses " + user.getEmail());
+            }
+            throw e;
+        }
     }
 
     /** The signed-in user replaces their own password, proving they know the current one. */
@@ -69,6 +93,15 @@ public class UserService {
         }
         user.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
         user.setMustChangePassword(false);
+        try {
+            users.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            // Saved meanwhile (an admin reset the password, a sign-in was recorded); this transaction
+            // still sees the row as it read it, a new one sees who saved it.
+            throw freshRead.execute(tx -> users.findById(user.getId())
+                    .map(u -> new StaleDataException("Your account", u.getUpdatedBy(), u.getUpdatedAt()))
+                    .orElseThrow());
+        }
     }
 
     @Transactional(readOnly = true)
@@ -107,9 +140,10 @@ public class UserService {
         return names;
     }
 
+    /** Active accounts whose username or email contains the text, a page at a time, for pickers. */
     @Transactional(readOnly = true)
-    public List<User> listActive() {
-        return users.findAll().stream().filter(User::isActive).toList();
+    public List<User> listActive(String text, Pageable pageable) {
+        return users.findAll(new UserFilter(text, null, true).toSpecification(), pageable).getContent();
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package com.infraconsole.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -29,6 +30,9 @@ class PlaybookServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -185,5 +189,42 @@ class PlaybookServiceTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get(""))
                         .isEqualTo("Playbook " + pb.getName() + " is used by 1 job and cannot be deleted; the job history needs it."));
         assertThat(service.get(pb.getId())).isPresent();
+    }
+
+    @Test
+    void too_long_description_and_content_are_field_messages_and_nothing_is_saved() {
+        testUsers.signIn(Role.OPERATOR);
+        var name = unique("long");
+        var tooLong = new Playbook(name, "d".repeat(10_001), YAML + "#".repeat(Playbook.MAX_CONTENT));
+        assertThatThrownBy(() -> service.save(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsKeys("description", "content"));
+        assertThat(service.count(new PlaybookFilter(name))).isZero();
+    }
+
+    @Test
+    void a_duplicate_name_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var operator = testUsers.create(Role.OPERATOR);
+        var name = unique("race");
+        var thrown = race.lose(operator, () -> service.save(new Playbook(name, "mine", YAML)),
+                "INSERT INTO playbooks (name, content) VALUES (?, '- hosts: all')", name);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("name", "A playbook named " + name + " already exists"));
+        TestUsers.signIn(operator);
+        assertThat(service.count(new PlaybookFilter(name))).isOne();
+    }
+
+    @Test
+    void a_save_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = testUsers.signIn(Role.OPERATOR);
+        var saved = service.save(new Playbook(unique("wrace"), "first", YAML));
+        var mine = service.get(saved.getId()).orElseThrow();
+        mine.setDescription("mine");
+        var thrown = race.lose(operator, () -> service.save(mine), "UPDATE playbooks SET version = version + 1, "
+                + "description = 'theirs', updated_by = 'racing-operator' WHERE id = ?", saved.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(service.get(saved.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
+        assertThat(service.history(saved.getId())).hasSize(1);
     }
 }

@@ -3,12 +3,14 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ class EnvironmentServiceTest {
     @Autowired EnvironmentService environments;
     @Autowired ServerService servers;
     @Autowired TestUsers testUsers;
+    @Autowired RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -113,5 +116,48 @@ class EnvironmentServiceTest {
                 .isInstanceOfSatisfying(StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
         assertThat(mine.getDescription()).isEqualTo("mine");
+    }
+
+    @Test
+    void nobody_signed_in_can_read_or_change_environments() {
+        assertThatThrownBy(() -> environments.list(PageRequest.of(0, 10))).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> environments.all()).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> environments.save(new Environment(unique("anon"), null)))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void a_too_long_description_is_refused_at_the_field_and_the_environment_stays_as_it_was() {
+        testUsers.signIn(Role.ADMIN);
+        var env = environments.save(new Environment(unique("desc"), "short"));
+        var edit = environments.get(env.getId()).orElseThrow();
+        edit.setDescription("x".repeat(256));
+        assertThatThrownBy(() -> environments.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
+        assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("short");
+    }
+
+    @Test
+    void a_duplicate_name_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var admin = testUsers.create(Role.ADMIN);
+        var name = unique("race");
+        var thrown = race.lose(admin, () -> environments.save(new Environment(name, "mine")),
+                "INSERT INTO environments (name, description) VALUES (?, 'theirs')", name);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("name", "An environment named " + name + " already exists"));
+    }
+
+    @Test
+    void a_save_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var admin = testUsers.signIn(Role.ADMIN);
+        var env = environments.save(new Environment(unique("wrace"), "first"));
+        var mine = environments.get(env.getId()).orElseThrow();
+        mine.setDescription("mine");
+        var thrown = race.lose(admin, () -> environments.save(mine), "UPDATE environments SET version = version + 1, "
+                + "description = 'theirs', updated_by = 'racing-admin' WHERE id = ?", env.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
+        TestUsers.signIn(admin);
+        assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
     }
 }

@@ -3,6 +3,7 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
@@ -24,10 +25,16 @@ class ServerServiceTest {
     ServerService servers;
 
     @Autowired
+    EnvironmentService environments;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -149,6 +156,60 @@ class ServerServiceTest {
         assertThat(servers.get(s.getId())).isEmpty();
     }
 
+    @Test
+    void an_environment_deleted_while_the_form_was_open_is_a_field_message_and_nothing_is_saved() {
+        users.signIn(Role.ADMIN);
+        var env = environments.save(new Environment(unique("gone").toLowerCase(), null));
+        users.signIn(Role.OPERATOR);
+        var s = server(unique("orphan"), "10.0.0.9");
+        s.setEnvironment(env);
+        users.signIn(Role.ADMIN);
+        environments.delete(env);
+        users.signIn(Role.OPERATOR);
+        var before = servers.count(ServerFilter.none());
+        assertThatThrownBy(() -> servers.save(s)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsEntry("environment",
+                        "Environment " + env.getName() + " no longer exists; choose another"));
+        assertThat(servers.count(ServerFilter.none())).isEqualTo(before);
+    }
+
+    @Test
+    void a_duplicate_hostname_racing_past_the_check_becomes_a_field_message() throws Exception {
+        var operator = users.create(Role.OPERATOR);
+        var name = unique("race") + ".example.test";
+        var envId = jdbc.queryForObject("SELECT MIN(id) FROM environments", Long.class);
+        TestUsers.signIn(operator);
+        var mine = server(name, "10.0.0.10");
+        var thrown = race.lose(operator, () -> servers.save(mine),
+                "INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.0.0.11', ?)", name, envId);
+        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors().get("hostname")).contains("already exists"));
+        assertThat(jdbc.queryForObject("SELECT ip_address FROM servers WHERE hostname = ?", String.class, name))
+                .isEqualTo("10.0.0.11");
+        // The form's server is still new: the user picks another hostname and saves it.
+        assertThat(mine.isNew()).isTrue();
+        TestUsers.signIn(operator);
+        mine.setHostname(unique("race") + ".example.test");
+        assertThat(servers.save(mine).getIpAddress()).isEqualTo("10.0.0.10");
+    }
+
+    /** Someone saves between our read and our write: the message names them, not us. */
+    @Test
+    void a_save_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = users.create(Role.OPERATOR);
+        TestUsers.signIn(operator);
+        var saved = servers.save(server(unique("wrace"), "10.0.0.12"));
+        var mine = servers.get(saved.getId()).orElseThrow();
+        mine.setLocation("Rack Z9");
+        var thrown = race.lose(operator, () -> servers.save(mine), "UPDATE servers SET version = version + 1, "
+                + "location = 'Rack A1', updated_by = 'racing-operator' WHERE id = ?", saved.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(servers.get(saved.getId()).orElseThrow().getLocation()).isEqualTo("Rack A1");
+        assertThat(mine.getLocation()).isEqualTo("Rack Z9");
+    }
+
     private Server server(String hostname, String ip) {
         var s = new Server();
         s.setHostname(hostname);
@@ -160,5 +221,20 @@ class ServerServiceTest {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void an_edit_with_a_too_long_hostname_or_description_is_refused_at_the_fields_and_changes_nothing() {
+        users.signIn(Role.OPERATOR);
+        var saved = servers.save(server(unique("edit"), "10.0.0.8"));
+        var edit = servers.get(saved.getId()).orElseThrow();
+        edit.setHostname("h".repeat(254));
+        edit.setDescription("d".repeat(10_001));
+        assertThatThrownBy(() -> servers.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("hostname", "description"));
+        var stored = servers.get(saved.getId()).orElseThrow();
+        assertThat(stored.getHostname()).isEqualTo(saved.getHostname());
+        assertThat(stored.getDescription()).isNull();
+        assertThat(stored.getVersion()).isEqualTo(saved.getVersion());
     }
 }

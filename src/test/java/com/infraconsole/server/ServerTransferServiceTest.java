@@ -10,6 +10,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.ImportReport.Outcome;
 import java.io.StringWriter;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,6 +173,8 @@ class ServerTransferServiceTest {
         testUsers.signIn(Role.AUDITOR);
         assertThatThrownBy(() -> transfer.importValid("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> transfer.preview("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
+                .isInstanceOf(AccessDeniedException.class);
         transfer.exportCsv(ServerFilter.none(), new StringWriter());
     }
 
@@ -203,5 +206,33 @@ class ServerTransferServiceTest {
                 + me.getUsername() + ",");
         var reimport = transfer.preview(out.toString(), ImportFormat.CSV, null);
         assertThat(reimport.rows()).extracting(ImportReport.Row::outcome).containsExactly(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void nobody_signed_in_can_import_or_export() {
+        assertThatThrownBy(() -> transfer.preview("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> transfer.importValid("hostname,ip_address\nx,10.0.0.1\n", ImportFormat.CSV, null))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> transfer.exportCsv(ServerFilter.none(), new StringWriter()))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void rows_with_values_longer_than_their_columns_are_rejected_with_the_field_named() {
+        testUsers.signIn(Role.ADMIN);
+        var p = unique("toolong");
+        var csv = "hostname,ip_address,environment,location,os_type\n"
+                + p + "-1.example.test,10.5.0.1,staging," + "r".repeat(101) + ",\n"
+                + p + "-2.example.test,10.5.0.2,staging,," + "o".repeat(51) + "\n"
+                + p + "-" + "h".repeat(250) + ".example.test,10.5.0.3,staging,,\n"
+                + p + "-4.example.test,10.5.0.4,staging,Rack 4,Debian 12\n";
+        var report = transfer.importValid(csv, ImportFormat.CSV, null);
+        assertThat(report.rows()).extracting(ImportReport.Row::outcome)
+                .containsExactly(Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED, Outcome.NEW);
+        assertThat(report.rows().get(0).reason()).contains("location");
+        assertThat(report.rows().get(1).reason()).contains("os_type");
+        assertThat(report.rows().get(2).reason()).contains("hostname");
+        assertThat(countHosts(p)).isEqualTo(1);
     }
 }

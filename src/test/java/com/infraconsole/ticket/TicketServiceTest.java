@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
+import com.infraconsole.user.User;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,9 @@ class TicketServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -64,6 +70,11 @@ class TicketServiceTest {
             var edited = service.save(saved);
             assertThat(edited.getTitle()).endsWith("(edited)");
             assertThat(edited.getVersion()).isEqualTo(saved.getVersion() + 1);
+            service.addComment(edited.getId(), "by " + role.name());
+            var started = service.changeStatus(edited.getId(), edited.getVersion(), TicketStatus.IN_PROGRESS);
+            assertThat(started.getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
+            assertThat(service.comments(edited.getId())).extracting(TicketComment::getAuthorUsername)
+                    .containsExactly(me.getUsername());
         }
     }
 
@@ -195,6 +206,19 @@ class TicketServiceTest {
     }
 
     @Test
+    void the_assignee_picker_offers_active_users_only_searched_in_sql_a_page_at_a_time() {
+        var active = testUsers.create(Role.OPERATOR);
+        var leaver = testUsers.create(Role.OPERATOR);
+        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", leaver.getId());
+        testUsers.signIn(Role.OPERATOR);
+        var page = PageRequest.of(0, 10, Sort.by("username"));
+        assertThat(service.assignableUsers(active.getUsername(), page)).containsExactly(active);
+        assertThat(service.assignableUsers(leaver.getUsername(), page)).isEmpty();
+        assertThat(service.assignableUsers("", PageRequest.of(0, 3, Sort.by("username")))).hasSize(3)
+                .allMatch(User::isActive);
+    }
+
+    @Test
     void a_ticket_links_a_server_and_a_job() {
         var user = testUsers.signIn(Role.OPERATOR);
         var server = new Server();
@@ -258,5 +282,62 @@ class TicketServiceTest {
         assertThat(service.list(new TicketFilter("#" + other.getId(), null, null, null, false), page))
                 .extracting(Ticket::getId).contains(other.getId());
         assertThat(service.count(new TicketFilter(tag + "%", null, null, null, false))).isZero();
+    }
+
+    @Test
+    void nobody_signed_in_can_read_or_create_tickets() {
+        assertThatThrownBy(() -> service.list(TicketFilter.none(), PageRequest.of(0, 5)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> service.save(new Ticket(unique("anon"), TicketPriority.LOW)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> service.addComment(1L, "anon")).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void no_signed_in_user_of_any_role_may_open_a_ticket_for_a_failed_job() {
+        for (var role : Role.values()) {
+            testUsers.signIn(role);
+            assertThatThrownBy(() -> service.openForFailedJob(1L, "Job failed", null, null, null)).as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void a_too_long_description_is_refused_at_the_field_and_the_ticket_stays_as_it_was() {
+        testUsers.signIn(Role.OPERATOR);
+        var t = create(unique("long"));
+        var edit = service.get(t.getId()).orElseThrow();
+        edit.setDescription("x".repeat(10_001));
+        assertThatThrownBy(() -> service.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
+        var stored = service.get(t.getId()).orElseThrow();
+        assertThat(stored.getDescription()).isNull();
+        assertThat(stored.getVersion()).isEqualTo(t.getVersion());
+    }
+
+    @Test
+    void a_status_change_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = testUsers.signIn(Role.OPERATOR);
+        var t = create(unique("wrace"));
+        var thrown = race.lose(operator, () -> service.changeStatus(t.getId(), t.getVersion(), TicketStatus.IN_PROGRESS),
+                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?", t.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(service.get(t.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void an_edit_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
+        var operator = testUsers.signIn(Role.OPERATOR);
+        var t = create(unique("wrace"));
+        var mine = service.get(t.getId()).orElseThrow();
+        mine.setTitle("mine");
+        var thrown = race.lose(operator, () -> service.save(mine),
+                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?", t.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
+                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        TestUsers.signIn(operator);
+        assertThat(service.get(t.getId()).orElseThrow().getTitle()).isEqualTo(t.getTitle());
     }
 }

@@ -7,6 +7,7 @@ import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,14 @@ class LastAdminLockTest {
         var actor = testUsers.create(Role.ADMIN);
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
+        // Own threads: on two cores the common pool has one, and the deactivation would merely queue
+        // behind the holder, so the "waits" below would pass without any lock.
+        var threads = Executors.newFixedThreadPool(2);
         var holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
             repository.lockActiveByRole(Role.ADMIN);
             locked.countDown();
             await(release);
-        }));
+        }), threads);
         assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
         var deactivation = CompletableFuture.supplyAsync(() -> {
             TestUsers.signIn(actor);
@@ -51,12 +55,13 @@ class LastAdminLockTest {
             } finally {
                 TestUsers.signOut();
             }
-        });
+        }, threads);
         Thread.sleep(1500);
         assertThat(deactivation).as("waits for the admin rows").isNotDone();
         release.countDown();
         holder.get(20, TimeUnit.SECONDS);
         assertThat(deactivation.get(20, TimeUnit.SECONDS).isActive()).isFalse();
+        threads.shutdown();
     }
 
     private static void await(CountDownLatch latch) {

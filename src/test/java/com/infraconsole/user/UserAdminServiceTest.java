@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
@@ -11,6 +12,7 @@ import com.infraconsole.security.Role;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,7 @@ class UserAdminServiceTest {
     @Autowired PasswordEncoder encoder;
     @Autowired EntityManager entityManager;
     @Autowired TestUsers testUsers;
+    @Autowired RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -145,5 +148,34 @@ class UserAdminServiceTest {
         assertThatThrownBy(() -> admin.deactivate(target))
                 .isInstanceOfSatisfying(StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(other.getUsername()));
         assertThat(repository.findById(target.getId()).orElseThrow().isActive()).isTrue();
+    }
+
+    @Test
+    void nobody_signed_in_can_administer_users() {
+        var target = testUsers.create(Role.OPERATOR);
+        assertThatThrownBy(() -> admin.list(UserFilter.none(), PageRequest.of(0, 10)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> admin.deactivate(target)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> admin.resetPassword(target)).isInstanceOf(AuthenticationException.class);
+        assertThat(repository.findById(target.getId()).orElseThrow().isActive()).isTrue();
+    }
+
+    /**
+     * The account is saved by someone else after the admin's action read it but before it wrote:
+     * the version check at the write refuses it, and the message still says who and when.
+     */
+    @Test
+    void a_change_racing_with_another_save_of_the_account_is_stale_and_names_who_saved() throws Exception {
+        var target = testUsers.create(Role.OPERATOR);
+        var actor = testUsers.create(Role.ADMIN);
+        var thrown = race.lose(actor, () -> admin.resetPassword(target),
+                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?", target.getId());
+        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class, e -> {
+            assertThat(e.savedBy()).isEqualTo("racing-admin");
+            assertThat(e.savedAt()).isNotNull();
+        });
+        var stored = repository.findById(target.getId()).orElseThrow();
+        assertThat(encoder.matches(TestUsers.PASSWORD, stored.getPasswordHash())).isTrue();
+        assertThat(stored.isMustChangePassword()).isFalse();
     }
 }

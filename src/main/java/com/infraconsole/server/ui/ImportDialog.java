@@ -19,6 +19,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -55,10 +58,8 @@ class ImportDialog extends Dialog {
         defaultEnvironment.setClearButtonVisible(true);
         formError.getStyle().setColor("var(--lumo-error-text-color)");
 
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            var text = new String(bytes, StandardCharsets.UTF_8);
-            getUI().ifPresent(ui -> ui.access(() -> load(text)));
-        }));
+        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> load(bytes)))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
         upload.addFileRejectedListener(e -> formError.setText(e.getErrorMessage()));
@@ -83,6 +84,23 @@ class ImportDialog extends Dialog {
     void load(String text) {
         content = text;
         preview();
+    }
+
+    /**
+     * A file saved in another encoding (Excel's plain "CSV" is Windows-1252) would otherwise be
+     * read with replacement characters in place of its accents and imported that way: refuse it instead.
+     */
+    void load(byte[] bytes) {
+        try {
+            load(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            content = null;
+            report.setVisible(false);
+            summary.setText("");
+            importButton.setEnabled(false);
+            formError.setText("The file is not UTF-8 text. Save it as UTF-8 (in Excel: \"CSV UTF-8\") and upload it again.");
+        }
     }
 
     private void preview() {

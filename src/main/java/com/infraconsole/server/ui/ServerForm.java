@@ -40,6 +40,10 @@ class ServerForm extends Composite<FormLayout> {
         sshPort.setMin(1);
         sshPort.setMax(65535);
         sshPort.setStepButtonsVisible(true);
+        // The field checks these itself before the binder does; without texts it turns red in silence.
+        var portRange = "Port must be between 1 and 65535";
+        sshPort.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a port number like 22")
+                .setMinErrorMessage(portRange).setMaxErrorMessage(portRange));
         sshUser.setMaxLength(64);
         osType.setPlaceholder("Debian 12");
         osType.setMaxLength(50);

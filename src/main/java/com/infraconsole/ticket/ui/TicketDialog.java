@@ -33,7 +33,7 @@ class TicketDialog extends Dialog {
         this.onReload = onReload;
         setHeaderTitle(ticket.isNew() ? "New ticket" : "#" + ticket.getId() + " " + ticket.getTitle());
         setWidth("min(52rem, 96vw)");
-        form = new TicketForm(service.assignableUsers(), servers);
+        form = new TicketForm(service, servers);
         form.edit(ticket);
         formError.addClassName("form-error");
         formError.getStyle().setColor("var(--lumo-error-text-color)");

@@ -5,6 +5,7 @@ import com.infraconsole.server.ServerFilter;
 import com.infraconsole.server.ServerService;
 import com.infraconsole.ticket.Ticket;
 import com.infraconsole.ticket.TicketPriority;
+import com.infraconsole.ticket.TicketService;
 import com.infraconsole.user.User;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
@@ -15,8 +16,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.converter.StringToLongConverter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -31,11 +30,9 @@ class TicketForm extends Composite<FormLayout> {
     private final ComboBox<Server> server = new ComboBox<>("Server");
     private final TextField jobId = new TextField("Job");
     private final TextArea description = new TextArea("Description");
-    private final List<User> assignable;
     private boolean dirty;
 
-    TicketForm(List<User> assignable, ServerService servers) {
-        this.assignable = new ArrayList<>(assignable);
+    TicketForm(TicketService tickets, ServerService servers) {
         title.setRequiredIndicatorVisible(true);
         title.setMaxLength(255);
         title.setPlaceholder("Disk almost full on db-01");
@@ -45,6 +42,10 @@ class TicketForm extends Composite<FormLayout> {
         assignee.setItemLabelGenerator(User::getUsername);
         assignee.setClearButtonVisible(true);
         assignee.setPlaceholder("Nobody yet");
+        // Lazy like the server picker: only active accounts are offered, searched in SQL. An inactive
+        // assignee of an old ticket is still shown, as the value, without being offered.
+        assignee.setItems(query -> tickets.assignableUsers(query.getFilter().orElse(""),
+                PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("username"))).stream());
         server.setItemLabelGenerator(Server::getHostname);
         server.setClearButtonVisible(true);
         server.setPlaceholder("Search by hostname");
@@ -69,11 +70,6 @@ class TicketForm extends Composite<FormLayout> {
     }
 
     void edit(Ticket ticket) {
-        var current = ticket.getAssignee();
-        if (current != null && !assignable.contains(current)) {
-            assignable.add(current); // an inactive assignee stays visible on old tickets
-        }
-        assignee.setItems(assignable);
         binder.setBean(ticket);
         dirty = false;
     }

@@ -40,6 +40,8 @@ class NewUserDialog extends Dialog {
         username.setMaxLength(80);
         email.setRequiredIndicatorVisible(true);
         email.setMaxLength(120);
+        // The field checks the format itself; without a text it would turn red in silence.
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage("Enter a valid email address"));
         role.setLabel("Role");
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::label);
@@ -47,7 +49,7 @@ class NewUserDialog extends Dialog {
         passwordMode.setItems(GENERATE, TYPE);
         passwordMode.setValue(GENERATE);
         password.setVisible(false);
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
+        password.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
                 + " characters, not the username, not a common password; the user must change it at first login");
         passwordMode.addValueChangeListener(e -> password.setVisible(TYPE.equals(e.getValue())));
         formError.getStyle().setColor("var(--lumo-error-text-color)");

@@ -1,6 +1,7 @@
 package com.infraconsole.user.ui;
 
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.user.PasswordPolicy;
 import com.infraconsole.user.UserService;
@@ -21,7 +22,8 @@ class PasswordChangeForm extends Composite<VerticalLayout> {
     final Button save;
 
     PasswordChangeForm(UserService userService, Runnable onChanged) {
-        fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not your username, not a common password");
+        fresh.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                + " characters, not your username, not a common password");
         save = new Button("Change password", e -> {
             current.setInvalid(false);
             fresh.setInvalid(false);
@@ -42,6 +44,9 @@ class PasswordChangeForm extends Composite<VerticalLayout> {
             } catch (InvalidInputException ex) {
                 show(current, ex.fieldErrors().get("currentPassword"));
                 show(fresh, ex.fieldErrors().get("newPassword"));
+            } catch (StaleDataException ex) {
+                // Typically an admin reset the password meanwhile: the current one may have changed.
+                show(current, ex.getMessage() + " Nothing was changed; enter your current password and try again.");
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

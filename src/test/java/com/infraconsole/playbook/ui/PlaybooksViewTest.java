@@ -71,6 +71,35 @@ class PlaybooksViewTest extends KaribuTest {
     }
 
     @Test
+    void a_stale_save_says_who_and_when_keeps_the_input_and_offers_to_reload() {
+        var other = testUsers.create(Role.OPERATOR);
+        var me = signInAs(Role.OPERATOR);
+        var playbook = service.save(new Playbook("karibu-stale-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
+        UI.getCurrent().navigate("playbooks");
+        search(playbook.getName());
+        GridKt._clickItem(grid(), 0, 0, false, false, false, false);
+        TestUsers.signIn(other);
+        var theirs = service.get(playbook.getId()).orElseThrow();
+        theirs.setDescription("theirs");
+        service.save(theirs);
+        TestUsers.signIn(me);
+
+        var dialog = _get(PlaybookDialog.class);
+        var description = _get(dialog, TextArea.class, s -> s.withLabel("Description"));
+        _setValue(description, "mine");
+        _click(_get(dialog, Button.class, s -> s.withText("Save")));
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(_get(dialog, Span.class, s -> s.withClasses("form-error")).getText())
+                .contains("was changed by " + other.getUsername() + " at ").contains("still in the form");
+        assertThat(description.getValue()).isEqualTo("mine");
+        assertThat(service.get(playbook.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
+
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(_get(_get(PlaybookDialog.class), TextArea.class, s -> s.withLabel("Description")).getValue())
+                .isEqualTo("theirs");
+    }
+
+    @Test
     void history_shows_a_side_by_side_diff_of_the_last_two_versions() {
         var operator = testUsers.create(Role.OPERATOR);
         TestUsers.signIn(operator);

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.infraconsole.KaribuTest;
+import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.EnvironmentService;
@@ -16,6 +18,7 @@ import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +62,32 @@ class EnvironmentsViewTest extends KaribuTest {
         assertThat(dialog.name.isInvalid()).isTrue();
         assertThat(dialog.name.getErrorMessage()).contains("already exists");
         assertThat(dialog.name.getValue()).isEqualTo(existing.getName());
+    }
+
+    @Test
+    void a_stale_save_says_who_and_when_keeps_the_input_and_offers_to_reload() {
+        var other = testUsers.create(Role.ADMIN);
+        var me = signInAs(Role.ADMIN);
+        var env = environments.save(new Environment(unique("stale"), "first"));
+        UI.getCurrent().navigate(EnvironmentsView.class);
+        _get(EnvironmentsView.class).open(environments.get(env.getId()).orElseThrow(), 0);
+        TestUsers.signIn(other);
+        var theirs = environments.get(env.getId()).orElseThrow();
+        theirs.setDescription("theirs");
+        environments.save(theirs);
+        TestUsers.signIn(me);
+
+        var dialog = _get(EnvironmentDialog.class);
+        _setValue(dialog.description, "mine");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.formError.getText()).contains("was changed by " + other.getUsername() + " at ")
+                .contains("still in the form");
+        assertThat(dialog.description.getValue()).isEqualTo("mine");
+        assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
+
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(_get(EnvironmentDialog.class).description.getValue()).isEqualTo("theirs");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.infraconsole.security.Role;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,26 @@ class ServersImportViewTest extends KaribuTest {
         _setValue(_get(view, TextField.class, spec -> spec.withPlaceholder("Hostname, IP, OS or location")), p);
         assertThat(_size(view.grid)).isEqualTo(1);
         assertThat(_getFormatted(view.grid, 0, "createdBy")).isEqualTo(me.getUsername());
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_is_refused_with_a_clear_message_and_nothing_is_imported() {
+        signInAs(Role.OPERATOR);
+        UI.getCurrent().navigate(ServersView.class);
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        var dialog = _get(ImportDialog.class);
+        var p = "klatin-" + UUID.randomUUID().toString().substring(0, 8);
+        // Windows-1252, as Excel saves plain CSV: "München" with a single byte for the umlaut.
+        dialog.load(("hostname,ip_address,environment,location\n" + p + ".example.test,10.7.1.1,staging,M\u00fcnchen\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(dialog.formError.getText()).contains("not UTF-8");
+        assertThat(dialog.importButton.isEnabled()).isFalse();
+        assertThat(dialog.report.isVisible()).isFalse();
+
+        dialog.load(("hostname,ip_address,environment,location\n" + p + ".example.test,10.7.1.1,staging,M\u00fcnchen\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(dialog.formError.getText()).isEmpty();
+        assertThat(dialog.summary.getText()).contains("1 new");
     }
 
     @Test

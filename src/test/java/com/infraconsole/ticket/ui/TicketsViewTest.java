@@ -8,7 +8,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.infraconsole.KaribuTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
@@ -21,6 +23,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -77,8 +80,7 @@ class TicketsViewTest extends KaribuTest {
         _setValue(_get(dialog, TextField.class, s -> s.withLabel("Job")), "");
         _setValue((Select<TicketPriority>) _get(dialog, Select.class, s -> s.withLabel("Priority")), TicketPriority.CRITICAL);
         var assignee = (ComboBox<User>) _get(dialog, ComboBox.class, s -> s.withLabel("Assignee"));
-        _setValue(assignee, assignee.getListDataView().getItems()
-                .filter(u -> u.getUsername().equals(me.getUsername())).findFirst().orElseThrow());
+        ComboBoxKt.selectByLabel(assignee, me.getUsername());
         _click(_get(dialog, Button.class, s -> s.withText("Create")));
         _assertNone(Dialog.class);
 
@@ -138,6 +140,30 @@ class TicketsViewTest extends KaribuTest {
                 .anyMatch(t -> t.contains("was changed by " + operator.getUsername()));
         assertThat(title.getValue()).isEqualTo("my title");
         assertThat(service.get(ticket.getId()).orElseThrow().getTitle()).isEqualTo(ticket.getTitle());
+    }
+
+    @Test
+    void a_stale_status_change_says_who_and_when_and_offers_to_reload() {
+        var other = testUsers.create(Role.OPERATOR);
+        var me = signInAs(Role.OPERATOR);
+        var ticket = service.save(new Ticket(unique("karibu stale status"), TicketPriority.LOW));
+        UI.getCurrent().navigate("tickets");
+        search(ticket.getTitle());
+        openFirstRow();
+        TestUsers.signIn(other);
+        var theirs = service.get(ticket.getId()).orElseThrow();
+        theirs.setDescription("saved by someone else");
+        service.save(theirs);
+        TestUsers.signIn(me);
+
+        _click(_get(Button.class, s -> s.withText("Start work")));
+        assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
+                .anyMatch(t -> t.contains("was changed by " + other.getUsername() + " at "));
+        assertThat(service.get(ticket.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(_get(TextArea.class, s -> s.withLabel("Description")).getValue()).isEqualTo("saved by someone else");
+        _click(_get(Button.class, s -> s.withText("Start work")));
+        assertThat(service.get(ticket.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
     }
 
     @Test
