@@ -52,7 +52,8 @@ class ServersViewTest extends KaribuTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(dialog.isOpened()).isTrue();
         assertThat(_get(dialog, Span.class, spec -> spec.withClasses("form-error")).getText())
-                .contains("was changed by " + other.getUsername() + " at ").contains("still in the form");
+                .contains("was changed by " + other.getUsername() + " at ").contains("still in the form")
+                .containsPattern(" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC ");
         assertThat(location.getValue()).isEqualTo("Rack Z9");
         assertThat(servers.get(server.getId()).orElseThrow().getLocation()).isEqualTo("Rack A1");
 
