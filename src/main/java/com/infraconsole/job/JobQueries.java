@@ -60,8 +60,9 @@ class JobQueries {
         });
     }
 
-    List<UserRef> users() {
-        return jdbc.sql("SELECT id, username FROM users ORDER BY username")
+    List<UserRef> users(String text, int offset, int limit) {
+        return jdbc.sql("SELECT id, username FROM users WHERE username LIKE ? ESCAPE '!' ORDER BY username LIMIT ? OFFSET ?")
+                .params(PlaybookSource.contains(text), limit, offset)
                 .query((rs, n) -> new UserRef(rs.getLong(1), rs.getString(2))).list();
     }
 

@@ -7,5 +7,5 @@ interface JobScheduleRepository extends JpaRepository<JobSchedule, Long> {
 
     boolean existsByNameIgnoreCase(String name);
 
-    List<JobSchedule> findAllByOrderByNameAsc();
+    List<JobSchedule> findAllByOrderByNameAsc(org.springframework.data.domain.Pageable pageable);
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
@@ -45,9 +47,15 @@ public class JobScheduleService {
         this.scheduler = scheduler;
     }
 
+    /** A page of schedules by name, for the schedules screen's lazy grid. */
     @Transactional(readOnly = true)
-    public List<JobSchedule> list() {
-        return schedules.findAllByOrderByNameAsc();
+    public List<JobSchedule> list(Pageable pageable) {
+        return schedules.findAllByOrderByNameAsc(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return schedules.count();
     }
 
     /** When the schedule fires next (empty when disabled). */

@@ -8,9 +8,11 @@ import com.infraconsole.server.ServerService;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -168,11 +170,18 @@ public class JobService {
         logs.writeTo(jobId, out);
     }
 
-    public List<PlaybookSource.PlaybookRef> playbooks() {
-        return playbooks.names();
+    /** A page of playbook names containing the text, for pickers and filters (never all of them). */
+    public List<PlaybookSource.PlaybookRef> playbooks(String text, Pageable page) {
+        return playbooks.names(text, (int) page.getOffset(), page.getPageSize());
     }
 
-    public List<UserRef> users() {
-        return queries.users();
+    /** Playbook names by id, for the rows shown. */
+    public Map<Long, String> playbookNames(Collection<Long> ids) {
+        return playbooks.names(ids);
+    }
+
+    /** A page of usernames containing the text, for the jobs list's user filter. */
+    public List<UserRef> users(String text, Pageable page) {
+        return queries.users(text, (int) page.getOffset(), page.getPageSize());
     }
 }

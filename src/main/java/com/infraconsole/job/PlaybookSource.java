@@ -1,6 +1,9 @@
 package com.infraconsole.job;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,9 +30,27 @@ public class PlaybookSource {
                 .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
-    /** Id and name of every playbook (no content), for pickers and filters. */
-    public List<PlaybookRef> names() {
-        return jdbc.sql("SELECT id, name FROM playbooks ORDER BY name")
+    /** Id and name (no content) of the playbooks whose name contains the text, by name: a page for a picker. */
+    public List<PlaybookRef> names(String text, int offset, int limit) {
+        return jdbc.sql("SELECT id, name FROM playbooks WHERE name LIKE ? ESCAPE '!' ORDER BY name LIMIT ? OFFSET ?")
+                .params(contains(text), limit, offset)
                 .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), null)).list();
+    }
+
+    /** Names by id, for the ids a page of rows refers to. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<Long, String>();
+        jdbc.sql("SELECT id, name FROM playbooks WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
+    /** A LIKE pattern matching names that contain the text ('!' escapes the wildcards). */
+    static String contains(String text) {
+        var t = text == null ? "" : text.strip();
+        return "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }

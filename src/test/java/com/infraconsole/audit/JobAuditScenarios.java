@@ -16,6 +16,7 @@ import com.infraconsole.ticket.TicketService;
 import java.util.List;
 import java.util.Map;
 import org.quartz.Scheduler;
+import org.springframework.data.domain.PageRequest;
 import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
 
@@ -129,7 +130,7 @@ final class JobAuditScenarios {
                     return new Expected("JobSchedule", schedule.getId(), "JOB_SCHEDULE_ENABLE", since);
                 }, () -> {
                     testUsers.signIn(Role.AUDITOR);
-                    var schedule = SystemAuthentication.call(() -> schedules.list().getFirst());
+                    var schedule = SystemAuthentication.call(() -> schedules.list(PageRequest.of(0, 1)).getFirst());
                     return () -> schedules.enable(schedule.getId()); // auditors only read
                 }));
     }

@@ -61,10 +61,11 @@ class JobViewsTest extends KaribuTest {
         var schedule = ctx.getBean(JobScheduleService.class).create(name, "0 0 4 ? * SUN", "Europe/Paris", request);
         UI.getCurrent().navigate("jobs/schedules");
         assertThat(_find(Button.class, spec -> spec.withText("New schedule"))).hasSize(1);
-        @SuppressWarnings("unchecked")
-        Grid<JobSchedule> grid = _get(Grid.class);
-        var row = GridKt._findAll(grid).stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
-        assertThat(GridKt._getFormattedRow(grid, GridKt._findAll(grid).indexOf(row)).get(4)).isNotEqualTo("—");
+        Grid<?> grid = _get(Grid.class);
+        var row = java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._getFormattedRow(grid, i))
+                .filter(cells -> cells.getFirst().equals(name)).findFirst().orElseThrow();
+        assertThat(row.get(1)).isEqualTo(fx.playbookName(request.playbookId()));
+        assertThat(row.get(4)).isNotEqualTo("—");
         ctx.getBean(JobScheduleService.class).disable(schedule.getId());
     }
 

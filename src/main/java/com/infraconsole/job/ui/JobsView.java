@@ -62,7 +62,7 @@ class JobsView extends VerticalLayout {
         status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
         status.setAriaLabel("Status");
         playbook.setPlaceholder("Any playbook");
-        playbook.setItems(jobs.playbooks());
+        playbook.setItems(q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         playbook.setItemLabelGenerator(PlaybookRef::name);
         playbook.setAriaLabel("Playbook");
         server.setPlaceholder("Any server");
@@ -71,7 +71,7 @@ class JobsView extends VerticalLayout {
         server.setItemLabelGenerator(Server::getHostname);
         server.setAriaLabel("Server");
         user.setPlaceholder("Any user");
-        user.setItems(jobs.users());
+        user.setItems(q -> jobs.users(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         user.setItemLabelGenerator(com.infraconsole.job.UserRef::username);
         user.setAriaLabel("User");
         from.setPlaceholder("From");

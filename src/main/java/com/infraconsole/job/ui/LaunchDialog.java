@@ -58,7 +58,7 @@ class LaunchDialog extends Dialog {
     LaunchDialog(JobService jobs, ServerService servers, boolean schedule, Submit submit) {
         setHeaderTitle(schedule ? "New schedule" : "Launch job");
         setWidth("min(46rem, 95vw)");
-        playbook.setItems(jobs.playbooks());
+        playbook.setItems(q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         playbook.setItemLabelGenerator(PlaybookRef::name);
         playbook.setRequired(true);
         environment.setLabel("Environment");

@@ -1,11 +1,12 @@
 package com.infraconsole.job.ui;
 
+import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
+
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.job.JobSchedule;
 import com.infraconsole.job.JobScheduleService;
 import com.infraconsole.job.JobService;
-import com.infraconsole.job.PlaybookSource.PlaybookRef;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.ServerService;
@@ -21,8 +22,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.function.Function;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Pageable;
 
 /** Cron schedules: what runs when, next run, enable and disable. */
 @Route("jobs/schedules")
@@ -31,22 +33,26 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
 class SchedulesView extends VerticalLayout {
 
+    /** A schedule with its playbook's name, read for the page shown. */
+    record Row(JobSchedule schedule, String playbook) {}
+
     private final JobScheduleService schedules;
-    private final Grid<JobSchedule> grid = new Grid<>();
+    private final JobService jobs;
+    private final Grid<Row> grid = new Grid<>();
     private final boolean canEdit = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR);
 
     SchedulesView(JobScheduleService schedules, JobService jobs, ServerService servers) {
         this.schedules = schedules;
+        this.jobs = jobs;
         setSizeFull();
-        var playbooks = jobs.playbooks().stream().collect(Collectors.toMap(PlaybookRef::id, Function.identity()));
-        grid.addColumn(JobSchedule::getName).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(s -> playbooks.containsKey(s.getPlaybookId()) ? playbooks.get(s.getPlaybookId()).name() : "?")
-                .setHeader("Playbook").setFlexGrow(2);
-        grid.addColumn(s -> s.getTargets().size()).setHeader("Servers").setAutoWidth(true);
-        grid.addColumn(s -> s.getCron() + " (" + s.getTimeZone() + ")").setHeader("Cron").setAutoWidth(true);
-        grid.addColumn(s -> schedules.nextRun(s.getId()).map(JobBadges::when).orElse("—")).setHeader("Next run")
+        grid.addColumn(r -> r.schedule().getName()).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(Row::playbook).setHeader("Playbook").setFlexGrow(2);
+        grid.addColumn(r -> r.schedule().getTargets().size()).setHeader("Servers").setAutoWidth(true);
+        grid.addColumn(r -> r.schedule().getCron() + " (" + r.schedule().getTimeZone() + ")").setHeader("Cron")
                 .setAutoWidth(true);
-        grid.addComponentColumn(s -> s.isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
+        grid.addColumn(r -> schedules.nextRun(r.schedule().getId()).map(JobBadges::when).orElse("—"))
+                .setHeader("Next run").setAutoWidth(true);
+        grid.addComponentColumn(r -> r.schedule().isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
                 : Badges.badge("Disabled", Badges.Tone.NEUTRAL)).setHeader("State").setAutoWidth(true);
         if (canEdit) {
             grid.addComponentColumn(this::toggle).setAutoWidth(true).setFlexGrow(0);
@@ -71,7 +77,8 @@ class SchedulesView extends VerticalLayout {
         refresh();
     }
 
-    private Button toggle(JobSchedule s) {
+    private Button toggle(Row row) {
+        var s = row.schedule();
         var button = new Button(s.isEnabled() ? "Disable" : "Enable", e -> {
             if (s.isEnabled()) {
                 schedules.disable(s.getId());
@@ -85,6 +92,12 @@ class SchedulesView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(schedules.list());
+        grid.setItems(q -> page(toSpringPageRequest(q)).stream(), q -> (int) schedules.count());
+    }
+
+    private List<Row> page(Pageable pageable) {
+        var page = schedules.list(pageable);
+        var names = jobs.playbookNames(page.stream().map(JobSchedule::getPlaybookId).collect(Collectors.toSet()));
+        return page.stream().map(s -> new Row(s, names.getOrDefault(s.getPlaybookId(), "(deleted playbook)"))).toList();
     }
 }
