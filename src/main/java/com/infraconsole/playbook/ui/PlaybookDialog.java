@@ -3,6 +3,7 @@ package com.infraconsole.playbook.ui;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.playbook.Playbook;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -64,7 +65,7 @@ class PlaybookDialog extends Dialog {
             form.showErrors(ex.fieldErrors());
             formError.setText(ex.fieldErrors().getOrDefault("", ""));
         } catch (StaleDataException ex) {
-            offerReload(ex, onReload);
+            StaleEditPrompt.show(this, formError, ex, onReload);
         }
     }
 
@@ -78,22 +79,10 @@ class PlaybookDialog extends Dialog {
                         formError.setText(ex.getMessage());
                         Notifications.error(ex.getMessage());
                     } catch (StaleDataException ex) {
-                        offerReload(ex, onReload);
+                        StaleEditPrompt.show(this, formError, ex, onReload);
                     }
                 }, "Cancel", e -> {});
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
-    }
-
-    /** Someone else saved first: keep the user's input on screen and let them decide. */
-    private void offerReload(StaleDataException ex, Runnable onReload) {
-        formError.setText(ex.getMessage() + " Your changes are still in the form.");
-        var reload = new ConfirmDialog("Saved by someone else", ex.getMessage()
-                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
-                "Reload", e -> {
-                    close();
-                    onReload.run();
-                }, "Keep editing", e -> {});
-        reload.open();
     }
 }

@@ -2,6 +2,7 @@ package com.infraconsole.server.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.Environment;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,7 +56,7 @@ class EnvironmentDialog extends Dialog {
             } catch (InvalidInputException ex) {
                 showErrors(ex);
             } catch (StaleDataException ex) {
-                offerReload(ex, onReload);
+                StaleEditPrompt.show(this, formError, ex, onReload);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -88,21 +89,10 @@ class EnvironmentDialog extends Dialog {
                     } catch (InvalidInputException ex) {
                         showErrors(ex);
                     } catch (StaleDataException ex) {
-                        offerReload(ex, onReload);
+                        StaleEditPrompt.show(this, formError, ex, onReload);
                     }
                 }, "Cancel", e -> {});
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
-    }
-
-    /** Someone else saved first: keep the user's input on screen and let them decide. */
-    private void offerReload(StaleDataException ex, Runnable onReload) {
-        formError.setText(ex.getMessage() + " Your changes are still in the form.");
-        new ConfirmDialog("Saved by someone else", ex.getMessage()
-                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
-                "Reload", e -> {
-                    close();
-                    onReload.run();
-                }, "Keep editing", e -> {}).open();
     }
 }

@@ -3,6 +3,7 @@ package com.infraconsole.server.ui;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.vaadin.flow.component.button.Button;
@@ -56,7 +57,7 @@ class ServerDialog extends Dialog {
                 form.showErrors(ex.fieldErrors());
                 formError.setText(ex.fieldErrors().getOrDefault("", ""));
             } catch (StaleDataException ex) {
-                offerReload(ex, onReload);
+                StaleEditPrompt.show(this, formError, ex, onReload);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -73,22 +74,10 @@ class ServerDialog extends Dialog {
                     } catch (InvalidInputException ex) {
                         Notifications.error(ex.getMessage());
                     } catch (StaleDataException ex) {
-                        offerReload(ex, onReload);
+                        StaleEditPrompt.show(this, formError, ex, onReload);
                     }
                 }, "Cancel", e -> {});
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
-    }
-
-    /** Someone else saved first: keep the user's input on screen and let them decide. */
-    private void offerReload(StaleDataException ex, Runnable onReload) {
-        formError.setText(ex.getMessage() + " Your changes are still in the form.");
-        var reload = new ConfirmDialog("Saved by someone else", ex.getMessage()
-                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
-                "Reload", e -> {
-                    close();
-                    onReload.run();
-                }, "Keep editing", e -> {});
-        reload.open();
     }
 }

@@ -4,13 +4,13 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.ServerService;
 import com.infraconsole.ticket.Ticket;
 import com.infraconsole.ticket.TicketService;
 import com.infraconsole.ticket.TicketStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -89,7 +89,7 @@ class TicketDialog extends Dialog {
         } catch (InvalidInputException ex) {
             formError.setText(ex.getMessage());
         } catch (StaleDataException ex) {
-            offerReload(ex);
+            StaleEditPrompt.show(this, formError, ex, onReload);
         }
     }
 
@@ -105,21 +105,10 @@ class TicketDialog extends Dialog {
             form.showErrors(ex.fieldErrors());
             formError.setText(ex.fieldErrors().getOrDefault("", ""));
         } catch (StaleDataException ex) {
-            offerReload(ex);
+            StaleEditPrompt.show(this, formError, ex, onReload);
         }
     }
 
-    /** Someone else saved first: keep the user's input on screen and let them decide. */
-    private void offerReload(StaleDataException ex) {
-        formError.setText(ex.getMessage() + " Your changes are still in the form.");
-        var reload = new ConfirmDialog("Saved by someone else", ex.getMessage()
-                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
-                "Reload", e -> {
-                    close();
-                    onReload.run();
-                }, "Keep editing", e -> {});
-        reload.open();
-    }
 
     private static String facts(Ticket t) {
         var text = new StringBuilder("Reported by ")
