@@ -1,6 +1,7 @@
 package com.infraconsole.playbook;
 
 import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
@@ -12,10 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ansible playbooks and their history. Everyone signed in may read them; admins and operators
@@ -29,17 +27,15 @@ public class PlaybookService {
     private final PlaybookVersionRepository versions;
     private final EntityValidator validator;
     private final Clock clock;
-    private final TransactionTemplate freshRead;
+    private final FreshRead freshRead;
 
     PlaybookService(PlaybookRepository playbooks, PlaybookVersionRepository versions, EntityValidator validator,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, FreshRead freshRead) {
         this.playbooks = playbooks;
         this.versions = versions;
         this.validator = validator;
         this.clock = clock;
-        this.freshRead = new TransactionTemplate(transactions);
-        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        freshRead.setReadOnly(true);
+        this.freshRead = freshRead;
     }
 
     @Transactional(readOnly = true)
@@ -155,7 +151,7 @@ public class PlaybookService {
     private StaleDataException stale(Playbook playbook) {
         // After a failed write this transaction still sees the row as it read it (or as we changed
         // it): a new one sees who really saved it.
-        return freshRead.execute(tx -> {
+        return freshRead.call(() -> {
             var current = playbooks.findById(playbook.getId());
             return new StaleDataException("Playbook " + playbook.getName(),
                     current.map(Playbook::getUpdatedBy).orElse(null), current.map(Playbook::getUpdatedAt).orElse(null));

@@ -1,6 +1,7 @@
 package com.infraconsole.server;
 
 import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import java.util.List;
@@ -10,10 +11,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Environments servers belong to. Everyone signed in may read them; only admins change them. */
 @Service
@@ -23,16 +21,14 @@ public class EnvironmentService {
     private final EnvironmentRepository environments;
     private final ServerRepository servers;
     private final EntityValidator validator;
-    private final TransactionTemplate freshRead;
+    private final FreshRead freshRead;
 
     EnvironmentService(EnvironmentRepository environments, ServerRepository servers, EntityValidator validator,
-            PlatformTransactionManager transactions) {
+            FreshRead freshRead) {
         this.environments = environments;
         this.servers = servers;
         this.validator = validator;
-        this.freshRead = new TransactionTemplate(transactions);
-        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        freshRead.setReadOnly(true);
+        this.freshRead = freshRead;
     }
 
     @Transactional(readOnly = true)
@@ -115,7 +111,7 @@ public class EnvironmentService {
     private StaleDataException stale(Environment environment) {
         // After a failed write this transaction still sees the row as it read it (or as we changed
         // it): a new one sees who really saved it.
-        return freshRead.execute(tx -> {
+        return freshRead.call(() -> {
             var current = environments.findById(environment.getId());
             return new StaleDataException("Environment " + environment.getName(), current.map(Environment::getUpdatedBy)
                     .orElse(null), current.map(Environment::getUpdatedAt).orElse(null));

@@ -1,6 +1,7 @@
 package com.infraconsole.server;
 
 import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
@@ -14,10 +15,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The server inventory. Everyone signed in may read it; admins and operators may change it. */
 @Service
@@ -28,17 +26,15 @@ public class ServerService {
     private final EnvironmentRepository environments;
     private final EntityValidator validator;
     private final UserService users;
-    private final TransactionTemplate freshRead;
+    private final FreshRead freshRead;
 
     ServerService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users, PlatformTransactionManager transactions) {
+            UserService users, FreshRead freshRead) {
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
         this.users = users;
-        this.freshRead = new TransactionTemplate(transactions);
-        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        freshRead.setReadOnly(true);
+        this.freshRead = freshRead;
     }
 
     @Transactional(readOnly = true)
@@ -133,7 +129,7 @@ public class ServerService {
     private StaleDataException stale(Server server) {
         // After a failed write this transaction still sees the row as it read it (or as we changed
         // it): a new one sees who really saved it.
-        return freshRead.execute(tx -> {
+        return freshRead.call(() -> {
             var current = servers.findById(server.getId());
             return new StaleDataException("Server " + server.getHostname(),
                     current.map(Server::getUpdatedBy).orElse(null), current.map(Server::getUpdatedAt).orElse(null));

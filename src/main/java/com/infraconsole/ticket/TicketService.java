@@ -1,6 +1,7 @@
 package com.infraconsole.ticket;
 
 import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
@@ -19,10 +20,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ops tickets, their status workflow and comments. Everyone signed in may read them; admins
@@ -38,19 +36,17 @@ public class TicketService {
     private final ServerService servers;
     private final EntityValidator validator;
     private final Clock clock;
-    private final TransactionTemplate freshRead;
+    private final FreshRead freshRead;
 
     TicketService(TicketRepository tickets, TicketCommentRepository comments, UserService users,
-            ServerService servers, EntityValidator validator, Clock clock, PlatformTransactionManager transactions) {
+            ServerService servers, EntityValidator validator, Clock clock, FreshRead freshRead) {
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
         this.servers = servers;
         this.validator = validator;
         this.clock = clock;
-        this.freshRead = new TransactionTemplate(transactions);
-        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        freshRead.setReadOnly(true);
+        this.freshRead = freshRead;
     }
 
     @Transactional(readOnly = true)
@@ -226,7 +222,7 @@ public class TicketService {
     private StaleDataException stale(Long id, String what) {
         // After a failed write this transaction still sees the row as it read it (or as we changed
         // it): a new one sees who really saved it.
-        return freshRead.execute(tx -> {
+        return freshRead.call(() -> {
             var current = id == null ? Optional.<Ticket>empty() : tickets.findById(id);
             return new StaleDataException("Ticket " + what, current.map(Ticket::getUpdatedBy).orElse(null),
                     current.map(Ticket::getUpdatedAt).orElse(null));

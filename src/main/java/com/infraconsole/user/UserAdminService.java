@@ -1,5 +1,6 @@
 package com.infraconsole.user;
 
+import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
@@ -13,10 +14,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What admins do to other people's accounts. Each change takes the version the admin saw and is
@@ -32,17 +30,15 @@ public class UserAdminService {
     private final UserService userService;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final TransactionTemplate freshRead;
+    private final FreshRead freshRead;
 
     UserAdminService(UserRepository users, UserService userService, PasswordEncoder passwordEncoder, Clock clock,
-            PlatformTransactionManager transactions) {
+            FreshRead freshRead) {
         this.users = users;
         this.userService = userService;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        this.freshRead = new TransactionTemplate(transactions);
-        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        freshRead.setReadOnly(true);
+        this.freshRead = freshRead;
     }
 
     @Transactional(readOnly = true)
@@ -151,7 +147,7 @@ public class UserAdminService {
             return users.saveAndFlush(user);
         } catch (ObjectOptimisticLockingFailureException e) {
             // This transaction still sees the row as it read it; a new one sees who saved it since.
-            throw freshRead.execute(tx -> users.findById(user.getId())
+            throw freshRead.call(() -> users.findById(user.getId())
                     .map(u -> new StaleDataException("User " + u.getUsername(), u.getUpdatedBy(), u.getUpdatedAt()))
                     .orElseGet(() -> new StaleDataException("User " + user.getUsername(), null, null)));
         }

@@ -1,6 +1,7 @@
 package com.infraconsole.user;
 
 import com.infraconsole.base.EntityValidator;
+import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.CurrentUser;
@@ -18,10 +19,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accounts: creation by admins, and each user's own password. */
 @Service
@@ -32,17 +30,15 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final EntityValidator validator;
     private final Clock clock;
-    private final TransactionTemplate freshRead;
+    private final FreshRead freshRead;
 
     UserService(UserRepository users, PasswordEncoder passwordEncoder, EntityValidator validator, Clock clock,
-            PlatformTransactionManager transactions) {
+            FreshRead freshRead) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.validator = validator;
         this.clock = clock;
-        this.freshRead = new TransactionTemplate(transactions);
-        freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        freshRead.setReadOnly(true);
+        this.freshRead = freshRead;
     }
 
     /** Creates an account; with {@code mustChangePassword} the user picks a new password at first login. */
@@ -98,7 +94,7 @@ public class UserService {
         } catch (ObjectOptimisticLockingFailureException e) {
             // Saved meanwhile (an admin reset the password, a sign-in was recorded); this transaction
             // still sees the row as it read it, a new one sees who saved it.
-            throw freshRead.execute(tx -> users.findById(user.getId())
+            throw freshRead.call(() -> users.findById(user.getId())
                     .map(u -> new StaleDataException("Your account", u.getUpdatedBy(), u.getUpdatedAt()))
                     .orElseThrow());
         }
