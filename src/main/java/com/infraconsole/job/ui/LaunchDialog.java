@@ -1,6 +1,7 @@
 package com.infraconsole.job.ui;
 
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.LaunchRequest;
 import com.infraconsole.job.PlaybookSource.PlaybookRef;
@@ -127,17 +128,11 @@ class LaunchDialog extends Dialog {
     }
 
     private void showErrors(Map<String, String> errors) {
-        Map<String, HasValidation> fields = Map.of("playbook", playbook, "targets", targets, "extraVars", extraVars,
-                "verbosity", verbosity, "timeout", timeout, "name", name, "cron", cron, "timeZone", timeZone);
-        errors.forEach((key, message) -> {
-            var field = fields.get(key);
-            if (field == null) {
-                formError.setText(message);
-            } else {
-                field.setErrorMessage(message);
-                field.setInvalid(true);
-            }
-        });
+        var unplaced = FieldErrors.show(errors, Map.of("playbook", playbook, "targets", targets, "extraVars", extraVars,
+                "verbosity", verbosity, "timeout", timeout, "name", name, "cron", cron, "timeZone", timeZone));
+        if (!unplaced.isEmpty()) {
+            formError.setText(String.join(" ", unplaced));
+        }
     }
 
     private void clearErrors() {

@@ -1,9 +1,9 @@
 package com.infraconsole.playbook.ui;
 
+import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.playbook.Playbook;
 import com.infraconsole.playbook.PlaybookYaml;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -68,18 +68,7 @@ class PlaybookForm extends Composite<FormLayout> {
 
     /** Shows the service's per-field messages next to the fields they belong to. */
     void showErrors(Map<String, String> errors) {
-        errors.forEach((field, message) -> {
-            HasValidation target = switch (field) {
-                case "name" -> name;
-                case "description" -> description;
-                case "content" -> content;
-                default -> null;
-            };
-            if (target != null) {
-                target.setErrorMessage(message);
-                target.setInvalid(true);
-            }
-        });
+        FieldErrors.show(errors, Map.of("name", name, "description", description, "content", content));
     }
 
     void focus() {

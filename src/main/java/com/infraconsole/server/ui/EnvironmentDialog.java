@@ -2,6 +2,7 @@ package com.infraconsole.server.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.Environment;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Create, rename or describe one environment; stays open with the input on any refusal. */
@@ -65,13 +67,10 @@ class EnvironmentDialog extends Dialog {
     }
 
     private void showErrors(InvalidInputException ex) {
-        ex.fieldErrors().forEach((field, message) -> {
-            switch (field) {
-                case "name" -> { name.setErrorMessage(message); name.setInvalid(true); }
-                case "description" -> { description.setErrorMessage(message); description.setInvalid(true); }
-                default -> formError.setText(message);
-            }
-        });
+        var unplaced = FieldErrors.show(ex.fieldErrors(), Map.of("name", name, "description", description));
+        if (!unplaced.isEmpty()) {
+            formError.setText(String.join(" ", unplaced));
+        }
     }
 
     private void confirmDelete(Environment environment, long serverCount, Consumer<Environment> onDelete,

@@ -1,10 +1,10 @@
 package com.infraconsole.server.ui;
 
+import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerStatus;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -78,24 +78,9 @@ class ServerForm extends Composite<FormLayout> {
 
     /** Shows the service's per-field messages next to the fields they belong to. */
     void showErrors(Map<String, String> errors) {
-        errors.forEach((field, message) -> {
-            HasValidation target = switch (field) {
-                case "hostname" -> hostname;
-                case "ipAddress" -> ipAddress;
-                case "sshPort" -> sshPort;
-                case "sshUser" -> sshUser;
-                case "osType" -> osType;
-                case "environment" -> environment;
-                case "status" -> status;
-                case "location" -> location;
-                case "description" -> description;
-                default -> null;
-            };
-            if (target != null) {
-                target.setErrorMessage(message);
-                target.setInvalid(true);
-            }
-        });
+        FieldErrors.show(errors, Map.of("hostname", hostname, "ipAddress", ipAddress, "sshPort", sshPort,
+                "sshUser", sshUser, "osType", osType, "environment", environment, "status", status,
+                "location", location, "description", description));
     }
 
     void focus() {

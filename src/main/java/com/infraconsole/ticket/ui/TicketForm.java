@@ -1,5 +1,6 @@
 package com.infraconsole.ticket.ui;
 
+import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
 import com.infraconsole.server.ServerService;
@@ -8,7 +9,6 @@ import com.infraconsole.ticket.TicketPriority;
 import com.infraconsole.ticket.TicketService;
 import com.infraconsole.user.User;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -93,21 +93,8 @@ class TicketForm extends Composite<FormLayout> {
 
     /** Shows the service's per-field messages next to the fields they belong to. */
     void showErrors(Map<String, String> errors) {
-        errors.forEach((field, message) -> {
-            HasValidation target = switch (field) {
-                case "title" -> title;
-                case "priority" -> priority;
-                case "assignee" -> assignee;
-                case "server" -> server;
-                case "jobId" -> jobId;
-                case "description" -> description;
-                default -> null;
-            };
-            if (target != null) {
-                target.setErrorMessage(message);
-                target.setInvalid(true);
-            }
-        });
+        FieldErrors.show(errors, Map.of("title", title, "priority", priority, "assignee", assignee, "server", server,
+                "jobId", jobId, "description", description));
     }
 
     void focus() {
