@@ -87,7 +87,8 @@ class SeedDataCommand implements CliCommand {
         SamplePlaybooks.ALL.forEach(p -> count(counts, "playbooks", rows.insertPlaybook(p, operatorId, now)));
         int lines = 0;
         var skippedJobs = 0;
-        for (var job : SampleJobs.plan()) {
+        // Oldest first, so that job numbers grow with time as they do for real runs.
+        for (var job : SampleJobs.plan().reversed()) {
             var created = rows.insertJob(job, operatorId, adminId == null ? operatorId : adminId, now);
             if (created < 0) {
                 skippedJobs++;

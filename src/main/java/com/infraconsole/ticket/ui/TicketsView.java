@@ -96,17 +96,17 @@ class TicketsView extends VerticalLayout {
     private void configureGrid() {
         grid.addColumn(t -> "#" + t.getId()).setHeader("#").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Ticket::getTitle).setHeader("Title").setKey("title").setSortProperty("title")
-                .setWidth("14rem").setFlexGrow(3);
+                .setWidth("15rem").setFlexGrow(3).setTooltipGenerator(Ticket::getTitle);
         grid.addComponentColumn(t -> Badges.badge(t.getPriority().label(), tone(t.getPriority())))
                 .setHeader("Priority").setSortProperty("priority").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(t -> Badges.badge(t.getStatus().label(), tone(t.getStatus())))
                 .setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.getAssignee() == null ? "" : t.getAssignee().getUsername()).setHeader("Assignee")
-                .setSortProperty("assignee.username").setWidth("8.5rem").setFlexGrow(0);
+                .setSortProperty("assignee.username").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getReporter() == null ? "" : t.getReporter().getUsername()).setHeader("Reporter")
-                .setSortProperty("reporter.username").setWidth("8.5rem").setFlexGrow(0);
+                .setSortProperty("reporter.username").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname()).setHeader("Server")
-                .setSortProperty("server.hostname").setWidth("8rem").setFlexGrow(1);
+                .setSortProperty("server.hostname").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getUpdatedAt() == null ? "" : SHORT.format(t.getUpdatedAt())).setHeader("Updated")
                 .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setResizable(true));
