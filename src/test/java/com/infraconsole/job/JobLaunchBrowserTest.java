@@ -59,6 +59,7 @@ class JobLaunchBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-status=success]").first()).isVisible(patient);
         assertThat(page.locator("vaadin-grid-cell-content").getByText("greeting is hello from the browser").first())
                 .isVisible(patient);
+        assertThat(page.getByText("greeting: hello from the browser").first()).isVisible(); // the run's extra vars
         screenshot("job-launched");
     }
 

@@ -117,6 +117,14 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
                 + (job.getTimeoutSeconds() == null ? "" : ", timeout " + job.getTimeoutSeconds() + " s"));
         fact("Node", job.getNodeId() == null ? "" : job.getNodeId());
         fact("Exit code", job.getExitCode() == null ? "" : String.valueOf(job.getExitCode()));
+        if (job.getExtraVars() != null) {
+            var vars = fact("Extra vars", job.getExtraVars());
+            vars.getStyle().set("grid-column", "1 / -1");
+            vars.getChildren().skip(1).findFirst().ifPresent(value -> {
+                value.getElement().getClassList().add("mono");
+                value.getElement().getStyle().set("white-space", "pre-wrap");
+            });
+        }
         if (job.getErrorMessage() != null) {
             var error = fact("Result", job.getErrorMessage());
             error.getStyle().set("grid-column", "1 / -1").setColor("var(--lumo-error-text-color)");
