@@ -2,6 +2,7 @@ package com.infraconsole.playbook.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.playbook.Playbook;
@@ -47,26 +48,10 @@ class PlaybookDialog extends Dialog {
             delete.getStyle().setMarginRight("auto");
             getFooter().addComponentAsFirst(delete);
         }
-        var save = new Button("Save", e -> save(onSave, onReload));
+        var save = new Button("Save", e -> EditForm.save(this, form, formError, onSave, onReload));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(save);
         addOpenedChangeListener(e -> form.focus());
-    }
-
-    private void save(Consumer<Playbook> onSave, Runnable onReload) {
-        formError.setText("");
-        if (!form.isValid()) {
-            return;
-        }
-        try {
-            onSave.accept(form.bean());
-            close();
-        } catch (InvalidInputException ex) {
-            form.showErrors(ex.fieldErrors());
-            formError.setText(ex.fieldErrors().getOrDefault("", ""));
-        } catch (StaleDataException ex) {
-            StaleEditPrompt.show(this, formError, ex, onReload);
-        }
     }
 
     private void confirmDelete(Playbook playbook, Consumer<Playbook> onDelete, Runnable onReload) {

@@ -1,5 +1,6 @@
 package com.infraconsole.playbook.ui;
 
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.playbook.Playbook;
 import com.infraconsole.playbook.PlaybookYaml;
@@ -12,7 +13,7 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import java.util.Map;
 
 /** Name, description and YAML of a playbook. The YAML is checked as the user leaves the editor, and again by the service. */
-class PlaybookForm extends Composite<FormLayout> {
+class PlaybookForm extends Composite<FormLayout> implements EditForm<Playbook> {
 
     static final String MONO = "ui-monospace, \"DejaVu Sans Mono\", Menlo, Consolas, monospace";
 
@@ -58,16 +59,18 @@ class PlaybookForm extends Composite<FormLayout> {
         binder.setReadOnly(readOnly);
     }
 
-    boolean isValid() {
+    @Override
+    public boolean isValid() {
         return binder.validate().isOk();
     }
 
-    Playbook bean() {
+    @Override
+    public Playbook bean() {
         return binder.getBean();
     }
 
-    /** Shows the service's per-field messages next to the fields they belong to. */
-    void showErrors(Map<String, String> errors) {
+    @Override
+    public void showErrors(Map<String, String> errors) {
         FieldErrors.show(errors, Map.of("name", name, "description", description, "content", content));
     }
 

@@ -2,6 +2,7 @@ package com.infraconsole.server.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.Environment;
@@ -45,21 +46,7 @@ class ServerDialog extends Dialog {
             delete.getStyle().setMarginRight("auto");
             getFooter().addComponentAsFirst(delete);
         }
-        var save = new Button("Save", e -> {
-            formError.setText("");
-            if (!form.isValid()) {
-                return;
-            }
-            try {
-                onSave.accept(form.bean());
-                close();
-            } catch (InvalidInputException ex) {
-                form.showErrors(ex.fieldErrors());
-                formError.setText(ex.fieldErrors().getOrDefault("", ""));
-            } catch (StaleDataException ex) {
-                StaleEditPrompt.show(this, formError, ex, onReload);
-            }
-        });
+        var save = new Button("Save", e -> EditForm.save(this, form, formError, onSave, onReload));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(save);
         addOpenedChangeListener(e -> form.focus());

@@ -1,5 +1,6 @@
 package com.infraconsole.server.ui;
 
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The fields of a server. Validation comes from the entity's constraints; the service checks again. */
-class ServerForm extends Composite<FormLayout> {
+class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
 
     private final BeanValidationBinder<Server> binder = new BeanValidationBinder<>(Server.class);
     private final TextField hostname = new TextField("Hostname");
@@ -67,17 +68,18 @@ class ServerForm extends Composite<FormLayout> {
         binder.setBean(server);
     }
 
-    /** Validates the fields; the bean is only written when everything is valid. */
-    boolean isValid() {
+    @Override
+    public boolean isValid() {
         return binder.validate().isOk();
     }
 
-    Server bean() {
+    @Override
+    public Server bean() {
         return binder.getBean();
     }
 
-    /** Shows the service's per-field messages next to the fields they belong to. */
-    void showErrors(Map<String, String> errors) {
+    @Override
+    public void showErrors(Map<String, String> errors) {
         FieldErrors.show(errors, Map.of("hostname", hostname, "ipAddress", ipAddress, "sshPort", sshPort,
                 "sshUser", sshUser, "osType", osType, "environment", environment, "status", status,
                 "location", location, "description", description));

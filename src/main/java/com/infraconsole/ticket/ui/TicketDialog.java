@@ -3,6 +3,7 @@ package com.infraconsole.ticket.ui;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.ServerService;
@@ -51,7 +52,8 @@ class TicketDialog extends Dialog {
             form.setReadOnly(true);
             return;
         }
-        var save = new Button(ticket.isNew() ? "Create" : "Save", e -> save(onSave));
+        var save = new Button(ticket.isNew() ? "Create" : "Save",
+                e -> EditForm.save(this, form, formError, onSave, onReload));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(save);
         addOpenedChangeListener(e -> form.focus());
@@ -92,23 +94,6 @@ class TicketDialog extends Dialog {
             StaleEditPrompt.show(this, formError, ex, onReload);
         }
     }
-
-    private void save(Consumer<Ticket> onSave) {
-        formError.setText("");
-        if (!form.isValid()) {
-            return;
-        }
-        try {
-            onSave.accept(form.bean());
-            close();
-        } catch (InvalidInputException ex) {
-            form.showErrors(ex.fieldErrors());
-            formError.setText(ex.fieldErrors().getOrDefault("", ""));
-        } catch (StaleDataException ex) {
-            StaleEditPrompt.show(this, formError, ex, onReload);
-        }
-    }
-
 
     private static String facts(Ticket t) {
         var text = new StringBuilder("Reported by ")

@@ -1,5 +1,6 @@
 package com.infraconsole.ticket.ui;
 
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
@@ -21,7 +22,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 /** The editable fields of a ticket. Status, reporter and dates are shown by the dialog, not edited here. */
-class TicketForm extends Composite<FormLayout> {
+class TicketForm extends Composite<FormLayout> implements EditForm<Ticket> {
 
     private final BeanValidationBinder<Ticket> binder = new BeanValidationBinder<>(Ticket.class);
     private final TextField title = new TextField("Title");
@@ -83,16 +84,18 @@ class TicketForm extends Composite<FormLayout> {
         return dirty;
     }
 
-    boolean isValid() {
+    @Override
+    public boolean isValid() {
         return binder.validate().isOk();
     }
 
-    Ticket bean() {
+    @Override
+    public Ticket bean() {
         return binder.getBean();
     }
 
-    /** Shows the service's per-field messages next to the fields they belong to. */
-    void showErrors(Map<String, String> errors) {
+    @Override
+    public void showErrors(Map<String, String> errors) {
         FieldErrors.show(errors, Map.of("title", title, "priority", priority, "assignee", assignee, "server", server,
                 "jobId", jobId, "description", description));
     }

@@ -1,0 +1,41 @@
+package com.infraconsole.base.ui;
+
+import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.StaleDataException;
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.dialog.Dialog;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The form of an edit dialog: checks its fields, hands over the edited bean, shows the service's field messages. */
+public interface EditForm<T> {
+
+    /** Validates the fields; the bean is only written when everything is valid. */
+    boolean isValid();
+
+    T bean();
+
+    /** Shows the service's per-field messages next to the fields they belong to. */
+    void showErrors(Map<String, String> errors);
+
+    /**
+     * What every edit dialog's Save does: nothing is sent while a field is invalid; the service's
+     * refusals land at their fields (or the form's error line); when someone else saved first, the
+     * input stays and a reload is offered. The dialog closes only on success.
+     */
+    static <T> void save(Dialog dialog, EditForm<T> form, HasText formError, Consumer<T> onSave, Runnable onReload) {
+        formError.setText("");
+        if (!form.isValid()) {
+            return;
+        }
+        try {
+            onSave.accept(form.bean());
+            dialog.close();
+        } catch (InvalidInputException ex) {
+            form.showErrors(ex.fieldErrors());
+            formError.setText(ex.fieldErrors().getOrDefault("", ""));
+        } catch (StaleDataException ex) {
+            StaleEditPrompt.show(dialog, formError, ex, onReload);
+        }
+    }
+}
