@@ -42,6 +42,7 @@ class JobRunner {
     private final PlaybookSource playbooks;
     private final ServerService servers;
     private final JobFollowUp followUp;
+    private final JobSandbox sandbox;
     private final JobProperties props;
     private final Clock clock;
     private final String nodeId;
@@ -49,13 +50,14 @@ class JobRunner {
     private volatile String executable;
 
     JobRunner(JobStateStore state, JobLogStore logs, JobEvents events, PlaybookSource playbooks, ServerService servers,
-            JobFollowUp followUp, JobProperties props, Clock clock, JobNode node) {
+            JobFollowUp followUp, JobSandbox sandbox, JobProperties props, Clock clock, JobNode node) {
         this.state = state;
         this.logs = logs;
         this.events = events;
         this.playbooks = playbooks;
         this.servers = servers;
         this.followUp = followUp;
+        this.sandbox = sandbox;
         this.props = props;
         this.clock = clock;
         this.nodeId = node.id();
@@ -127,6 +129,12 @@ class JobRunner {
                 finish(job, writer, JobStatus.FAILED, null, MISSING_ANSIBLE, null);
                 return;
             }
+            var refusal = sandbox.refusal(exe.get());
+            if (refusal.isPresent()) {
+                writer.append("[console] " + refusal.get());
+                finish(job, writer, JobStatus.FAILED, null, refusal.get(), null);
+                return;
+            }
             if (playbook == null || targets.size() != job.getTargets().size()) {
                 var msg = playbook == null ? "The playbook was deleted" : "A target server was deleted";
                 writer.append(msg);
@@ -136,8 +144,8 @@ class JobRunner {
             try (var ws = AnsibleWorkspace.create(playbook.content(), targets, job.getExtraVars())) {
                 var cmd = ws.command(exe.get().toString(), job.isCheckMode(), job.getVerbosity());
                 writer.append("$ " + String.join(" ", cmd) + "   # " + targets.size() + " host(s), playbook "
-                        + playbook.name());
-                runProcess(job, run, ws.processBuilder(cmd), writer);
+                        + playbook.name() + ", " + sandbox.describe());
+                runProcess(job, run, sandbox.processBuilder(ws, cmd), writer);
             }
         } catch (IOException e) {
             finish(job, writer, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
