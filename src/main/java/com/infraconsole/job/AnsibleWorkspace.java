@@ -44,7 +44,7 @@ final class AnsibleWorkspace implements AutoCloseable {
         var work = Files.createDirectory(root.resolve("work"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Files.createDirectory(work.resolve("tmp"));
-        Files.createDirectory(work.resolve("home"));
+        Files.createDirectories(work.resolve("home/.ssh")); // the mount point of infra.jobs.sandbox.ssh-dir
         Files.writeString(work.resolve("playbook.yml"), playbook, StandardCharsets.UTF_8);
         // JSON is YAML: Ansible's yaml inventory plugin reads it, and no value needs quoting rules.
         Files.writeString(work.resolve("inventory.yml"), JSON.writeValueAsString(inventory(targets)), StandardCharsets.UTF_8);

@@ -139,7 +139,11 @@ class JobSandbox {
             argv.addAll(List.of("--ro-bind-try", extra, extra));
         }
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                "--bind", ws.work().toString(), INSIDE, "--chdir", INSIDE,
+                "--bind", ws.work().toString(), INSIDE));
+        if (props.sshDir() != null) {
+            argv.addAll(List.of("--ro-bind", props.sshDir(), INSIDE + "/home/.ssh"));
+        }
+        argv.addAll(List.of("--chdir", INSIDE,
                 "--uid", String.valueOf(props.uid()), "--gid", String.valueOf(props.gid()), "--"));
         argv.addAll(command);
         return argv;

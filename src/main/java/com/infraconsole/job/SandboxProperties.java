@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gid its group id
  * @param readOnlyPaths extra host paths shown read-only inside, at the same place (for example an
  *     Ansible virtualenv under /opt); never a path holding secrets
+ * @param sshDir a directory shown read-only as the run's {@code ~/.ssh} (keys and known_hosts for
+ *     the fleet, owned by {@code uid}); every playbook can read what it holds
  */
 @ConfigurationProperties("infra.jobs.sandbox")
 public record SandboxProperties(String mode, String bwrap, String setpriv, Integer uid, Integer gid,
-        List<String> readOnlyPaths) {
+        List<String> readOnlyPaths, String sshDir) {
 
     public SandboxProperties {
         mode = mode == null || mode.isBlank() ? "on" : mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -37,6 +39,7 @@ public record SandboxProperties(String mode, String bwrap, String setpriv, Integ
             throw new IllegalArgumentException("infra.jobs.sandbox.uid and gid must be unprivileged (above 0)");
         }
         readOnlyPaths = readOnlyPaths == null ? List.of() : List.copyOf(readOnlyPaths);
+        sshDir = sshDir == null || sshDir.isBlank() ? null : sshDir;
     }
 
     boolean enabled() {

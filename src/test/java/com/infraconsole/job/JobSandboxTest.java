@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class JobSandboxTest {
 
     private static JobSandbox sandbox(String mode, String bwrap) {
-        return new JobSandbox(new SandboxProperties(mode, bwrap, null, null, null, List.of()), Clock.systemUTC());
+        return new JobSandbox(new SandboxProperties(mode, bwrap, null, null, null, List.of(), null), Clock.systemUTC());
     }
 
     @Test
@@ -54,11 +55,31 @@ class JobSandboxTest {
     }
 
     @Test
+    void the_fleet_ssh_directory_is_the_runs_read_only_home_ssh() throws Exception {
+        var sshDir = Files.createTempDirectory("infra-ssh-test");
+        try {
+            Files.writeString(sshDir.resolve("known_hosts"), "host1 ssh-ed25519 AAAA\n");
+            sshDir.toFile().setReadable(true, false);
+            sshDir.toFile().setExecutable(true, false);
+            sshDir.resolve("known_hosts").toFile().setReadable(true, false);
+            var sandbox = new JobSandbox(new SandboxProperties("on", "/usr/bin/bwrap", null, null, null, List.of(),
+                    sshDir.toString()), Clock.systemUTC());
+
+            var out = runInside(sandbox, "cat ~/.ssh/known_hosts; touch ~/.ssh/new 2>/dev/null || echo SSH-READ-ONLY");
+
+            assertThat(out).contains("host1 ssh-ed25519", "SSH-READ-ONLY");
+        } finally {
+            Files.deleteIfExists(sshDir.resolve("known_hosts"));
+            Files.deleteIfExists(sshDir);
+        }
+    }
+
+    @Test
     void an_executable_outside_usr_is_refused_unless_shown_read_only() {
         assertThat(sandbox("on", "/usr/bin/bwrap").refusal(Path.of("/opt/venv/bin/ansible-playbook")))
                 .hasValueSatisfying(s -> assertThat(s).contains("read-only-paths"));
         var withVenv = new JobSandbox(new SandboxProperties("on", "/usr/bin/bwrap", null, null, null,
-                List.of("/opt/venv")), Clock.systemUTC());
+                List.of("/opt/venv"), null), Clock.systemUTC());
         assertThat(withVenv.refusal(Path.of("/opt/venv/bin/ansible-playbook"))).isEmpty();
     }
 
