@@ -107,6 +107,9 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
             header.add(cancel);
         }
         facts.removeAll();
+        // The version the job runs: later edits of the playbook do not change it.
+        fact("Playbook", details.playbookName()
+                + (job.getPlaybookVersion() == null ? "" : ", version " + job.getPlaybookVersion()));
         fact("Created", JobBadges.when(job.getCreatedAt()) + " by " + details.username());
         fact("Started", JobBadges.when(job.getStartedAt()));
         fact("Ended", JobBadges.when(job.getCompletedAt()));
