@@ -91,6 +91,7 @@ public class JobService {
         var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
         job.setOptions(vars, request.checkMode(), request.verbosity(), request.timeoutSeconds(),
                 request.openTicketOnFailure(), scheduleId);
+        job.pinPlaybookVersion(playbooks.currentVersion(request.playbookId()).orElse(null));
         job = jobs.saveAndFlush(job);
         dispatcher.enqueue(job.getId());
         return job.getId();
