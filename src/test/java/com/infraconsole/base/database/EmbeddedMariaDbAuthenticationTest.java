@@ -51,8 +51,10 @@ class EmbeddedMariaDbAuthenticationTest {
             var rs = s.executeQuery("SELECT CURRENT_USER()");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("infra_console@localhost");
+            // What the Database screen reads besides its own schema.
             assertThat(s.executeQuery("SELECT COUNT(*) FROM performance_schema.table_io_waits_summary_by_index_usage")
                     .next()).isTrue();
+            assertThat(s.executeQuery("SELECT COUNT(*) FROM sys.schema_redundant_indexes").next()).isTrue();
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM mysql.global_priv"))
                     .hasMessageContaining("command denied");
             assertThatThrownBy(() -> s.execute("CREATE DATABASE not_the_console_schema"))
