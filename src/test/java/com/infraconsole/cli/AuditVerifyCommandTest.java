@@ -3,6 +3,7 @@ package com.infraconsole.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
@@ -42,7 +43,7 @@ class AuditVerifyCommandTest {
         testUsers.create(Role.OPERATOR);
         testUsers.create(Role.OPERATOR);
         var schema = "audit_cli_" + ProcessHandle.current().pid();
-        jdbc.execute("CREATE DATABASE " + schema);
+        TestSchemas.create(schema);
         for (var table : List.of("audit_logs", "audit_chain_head", "audit_chain_anchors")) {
             jdbc.execute("CREATE TABLE " + schema + "." + table + " LIKE " + table);
             jdbc.execute("INSERT INTO " + schema + "." + table + " SELECT * FROM " + table);

@@ -55,13 +55,14 @@ class DatabaseCommandsTest {
         createSchema(schema);
         var url = "jdbc:mariadb://localhost:" + server.port() + "/" + schema;
         // Everything but the newest migration, as on a server that has not been upgraded yet.
-        var all = Flyway.configure().dataSource(url, "root", "").load().info().all();
+        var admin = server.admin();
+        var all = Flyway.configure().dataSource(url, admin.user(), admin.password()).load().info().all();
         var newest = all[all.length - 1];
-        Flyway.configure().dataSource(url, "root", "").target(MigrationVersion.fromVersion(all[all.length - 2].getVersion().getVersion()))
+        Flyway.configure().dataSource(url, admin.user(), admin.password()).target(MigrationVersion.fromVersion(all[all.length - 2].getVersion().getVersion()))
                 .load().migrate();
 
         var status = Cli.run(java.util.List.of("db-status"), null, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=root", "--spring.datasource.password=");
+                "--spring.datasource.username=root", "--spring.datasource.password=" + admin.password());
         assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
         assertThat(status.out())
                 .contains("Pending:        1", "  V" + newest.getVersion() + " " + newest.getDescription())
@@ -71,15 +72,14 @@ class DatabaseCommandsTest {
         createSchema(empty);
         var fresh = Cli.run(java.util.List.of("db-status"), null,
                 "--spring.datasource.url=jdbc:mariadb://localhost:" + server.port() + "/" + empty,
-                "--spring.datasource.username=root", "--spring.datasource.password=");
+                "--spring.datasource.username=root", "--spring.datasource.password=" + admin.password());
         assertThat(fresh.exitCode()).as(fresh.all()).isEqualTo(1);
         assertThat(fresh.out()).contains("Schema version: none (empty database)", "Pending:        " + all.length);
     }
 
     @Test
     void db_status_never_prints_the_password(CapturedOutput output) {
-        // The embedded server skips grant tables, so any password is accepted: enough to see it masked.
-        var password = "Pw-" + UUID.randomUUID();
+        var password = server.admin().password();
         var url = "jdbc:mariadb://localhost:" + server.port() + "/infra_console?user=root&password=" + password;
         var status = Cli.run(java.util.List.of("db-status"), null, "--spring.datasource.url=" + url,
                 "--spring.datasource.password=" + password);
@@ -101,7 +101,8 @@ class DatabaseCommandsTest {
     }
 
     private static void createSchema(String name) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:mariadb://localhost:" + server.port() + "/", "root", "");
+        var admin = server.admin();
+        try (var c = DriverManager.getConnection(admin.jdbcUrl(""), admin.user(), admin.password());
                 var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditEvent;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class MigrationsTest {
     @Test
     void a_pending_migration_shows_its_sql_and_applying_it_needs_a_backup_confirmation_and_is_audited() {
         var schema = "dbadmin_migtest_" + System.nanoTime() % 1_000_000;
-        jdbc.execute("CREATE DATABASE " + schema);
+        TestSchemas.create(schema);
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                     .locations("classpath:db/dbadmin-test").target("1").load().migrate();

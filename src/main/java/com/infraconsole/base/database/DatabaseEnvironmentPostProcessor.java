@@ -3,8 +3,10 @@ package com.infraconsole.base.database;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -24,6 +26,13 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     static final String SOURCE_NAME = "infraConsoleDatabase";
 
+    private final Log log;
+
+    /** Logging is not set up yet when this runs: the deferred log replays once it is. */
+    public DatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(DatabaseEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> props = new HashMap<>();
@@ -36,9 +45,11 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                     environment.getProperty("infra.embedded-db.port", Integer.class, 0),
                     environment.getProperty("infra.embedded-db.fresh", Boolean.class, false));
             props.put("spring.datasource.url", embedded.jdbcUrl());
-            props.put("spring.datasource.username", EmbeddedMariaDb.USER);
-            props.put("spring.datasource.password", "");
+            props.put("spring.datasource.username", EmbeddedMariaDb.CONSOLE_USER);
+            props.put("spring.datasource.password", embedded.consolePassword());
             props.put("infra.embedded-db.active", "true");
+            log.info("Embedded MariaDB on port " + embedded.port() + ", data in " + embedded.dataDir().resolve("mariadb")
+                    + ", passwords in " + embedded.admin().optionFile());
         } else if (environment.getProperty("infra.database.preflight", Boolean.class, true)) {
             var url = (String) props.getOrDefault("spring.datasource.url", environment.getProperty("spring.datasource.url"));
             var user = (String) props.getOrDefault("spring.datasource.username", environment.getProperty("spring.datasource.username"));

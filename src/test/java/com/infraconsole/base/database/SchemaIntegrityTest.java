@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -86,10 +87,10 @@ class SchemaIntegrityTest {
 
     @Test
     void migrations_apply_from_empty_to_latest_and_validate() throws Exception {
-        jdbc.execute("DROP DATABASE IF EXISTS flyway_replay");
-        jdbc.execute("CREATE DATABASE flyway_replay CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        TestSchemas.create("flyway_replay");
         var url = dataSource.getConnection().getMetaData().getURL().replaceAll("/[^/?]*(\\?.*)?$", "/flyway_replay");
-        var flyway = Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").load();
+        var flyway = Flyway.configure().dataSource(url, EmbeddedMariaDb.CONSOLE_USER, TestSchemas.server().consolePassword())
+                .locations("classpath:db/migration").load();
         var result = flyway.migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isEqualTo(flyway.info().all().length);
