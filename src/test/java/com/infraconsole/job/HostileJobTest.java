@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,23 @@ class HostileJobTest {
         assertThat(log).doesNotContain("close-idle-sessions"); // a line of application.yml
         assertThat(log).doesNotContain("root:$").doesNotContain("root:*:"); // /etc/shadow's first line
         assertNoConsoleSecret(log);
+    }
+
+    @Test
+    void no_database_login_with_anything_the_job_can_find() {
+        var url = env.getRequiredProperty("spring.datasource.url");
+        var port = Pattern.compile(":(\\d+)/").matcher(url).results().findFirst().orElseThrow().group(1);
+        var accounts = Stream.of("root", env.getRequiredProperty("spring.datasource.username"), "infra", "mysql");
+        var tasks = accounts.distinct().map(user -> """
+                    - shell: mariadb --protocol=TCP -h 127.0.0.1 -P %1$s -u '%2$s' --password='' -N -e "SELECT CONCAT('DB','-OPEN-', CURRENT_USER())" 2>&1; mariadb --protocol=TCP -h 127.0.0.1 -P %1$s -u '%2$s' -N -e "SELECT CONCAT('DB','-OPEN-', CURRENT_USER())" 2>&1
+                      register: r
+                      failed_when: false
+                    - debug: var=r.stdout_lines
+                """.formatted(port, user)).collect(Collectors.joining());
+        var log = run("- hosts: localhost\n  gather_facts: false\n  tasks:\n" + tasks);
+
+        assertThat(log).as("the mariadb client must run inside the sandbox").doesNotContain("command not found");
+        assertThat(log).contains("Access denied").doesNotContain("DB-OPEN");
     }
 
     @Test
