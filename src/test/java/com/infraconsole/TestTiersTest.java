@@ -1,9 +1,11 @@
 package com.infraconsole;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -14,6 +16,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -38,8 +41,8 @@ class TestTiersTest {
             "javax.sql.DataSource");
 
     private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test",
-            "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate",
-            "org.junit.jupiter.params.ParameterizedTest");
+            "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.api.TestTemplate", "org.junit.jupiter.params.ParameterizedTest");
 
     private static final JavaClasses TESTS = importTestClasses();
 
@@ -76,29 +79,30 @@ class TestTiersTest {
     static class AnIntegrationTest {}
 
     private static void assertTags(Class<?> type, String... expected) {
-        org.assertj.core.api.Assertions.assertThat(tags(type)).as(type.getSimpleName()).containsExactlyInAnyOrder(expected);
+        assertThat(tags(type)).as(type.getSimpleName()).containsExactlyInAnyOrder(expected);
     }
 
     /** Exactly how JUnit Jupiter finds a class's tags: on it, its meta-annotations and superclasses. */
     private static Set<String> tags(Class<?> type) {
-        var tags = new java.util.TreeSet<String>();
+        var tags = new TreeSet<String>();
         AnnotationSupport.findRepeatableAnnotations(type, Tag.class).forEach(t -> tags.add(t.value()));
         return tags;
     }
 
     private static DescribedPredicate<JavaClass> runTests() {
-        return DescribedPredicate.describe("run tests", c -> !c.getModifiers().contains(JavaModifier.ABSTRACT) && c.getAllMethods().stream()
-                .anyMatch(m -> m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getRawType().getName()))));
+        return DescribedPredicate.describe("run tests", c -> !c.getModifiers().contains(JavaModifier.ABSTRACT)
+                && c.getAllMethods().stream().anyMatch(m -> m.getAnnotations().stream()
+                        .anyMatch(a -> TEST_ANNOTATIONS.contains(a.getRawType().getName()))));
     }
 
     private static DescribedPredicate<JavaClass> needSlowResources() {
-        return DescribedPredicate.describe("need Spring, a database, a browser or a container", c -> c.getClassHierarchy()
-                .stream().anyMatch(TestTiersTest::touchesSlowResources));
+        return DescribedPredicate.describe("need Spring, a database, a browser or a container",
+                c -> c.getClassHierarchy().stream().anyMatch(TestTiersTest::touchesSlowResources));
     }
 
     private static boolean touchesSlowResources(JavaClass c) {
         return c.isMetaAnnotatedWith(SpringBootTest.class)
-                || c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass()).anyMatch(target ->
+                || c.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass).anyMatch(target ->
                         SLOW_CLASSES.contains(target.getName())
                                 || SLOW_PACKAGES.stream().anyMatch(p -> target.getPackageName().startsWith(p)));
     }
