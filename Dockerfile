@@ -2,8 +2,13 @@
 # Infra Console: build the production jar (Vaadin's pre-built bundle, no Node.js) and run it
 # as a non-root user. Not built on our CI machines (no Docker engine there); kept conventional.
 #
+# Jobs run ansible-playbook inside bubblewrap, which needs user namespaces: Docker's default
+# seccomp and AppArmor profiles forbid them, so run the image with both relaxed (docs/security.md).
+# Without that, jobs are refused with one line saying so; nothing runs unsandboxed by accident.
+#
 #   docker build -t infra-console .
-#   docker run -p 8080:8080 -v infra-data:/var/lib/infra-console/data infra-console
+#   docker run -p 8080:8080 --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
+#       -v infra-data:/var/lib/infra-console/data infra-console
 #   docker run -p 8080:8080 -e DATABASE_URL='mysql://infra:secret@db:3306/infra_automation' infra-console
 #   docker run --rm -e DATABASE_URL=... infra-console db-status
 
@@ -16,9 +21,9 @@ COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 mvn -B -Pproduction package -DskipTests
 
 FROM eclipse-temurin:21-jre
-# curl only for the HEALTHCHECK below.
+# ansible, openssh-client and bubblewrap run jobs (in the sandbox); curl is for the HEALTHCHECK.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends ansible openssh-client bubblewrap curl \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system infra \
     && useradd --system --gid infra --home-dir /var/lib/infra-console --create-home infra \

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite runs for real (no stubs): ansible-playbook for jobs, bwrap
-# for the job sandbox, Chromium for the browser tests, ssh and sshd for a real SSH target, fonts
-# for readable screenshots, and the tools the build itself may call. Checks that each is there and
-# installs what is missing with apt-get (as root, or through password-less sudo). When it cannot
-# install, it stops with one line naming exactly what to install.
+# for the job sandbox, Chromium for the browser tests, ssh and sshd for a real SSH target, the
+# mariadb client (hostile jobs try to log in with it), fonts for readable screenshots, and the
+# tools the build itself may call. Checks that each is there and installs what is missing with
+# apt-get (as root, or through password-less sudo). When it cannot install, it stops with one
+# line naming exactly what to install.
 #
 # Called by `./mvnw verify` before the integration tests (skip with -Dprerequisites.skip) and by
 # .ci/run. Idempotent, non-interactive, and a few milliseconds when everything is present.
@@ -23,6 +24,7 @@ PACKAGES=(
   "git                git"
   "unzip              unzip"
   "curl               curl"
+  "mariadb-client     mariadb"
 )
 
 present() {

@@ -4,6 +4,7 @@ import com.infraconsole.server.Server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -15,34 +16,42 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The private directory (mode 0700) one run of ansible-playbook works in: the playbook, a
- * generated inventory and the extra vars. Deleted when the run ends.
+ * The private directory one run of ansible-playbook works in, deleted when the run ends:
+ * {@code work/} (mode 0700) holds the playbook, a generated inventory and the extra vars, and is
+ * the only place a sandboxed run can write; {@code etc/} holds the passwd and group files the
+ * sandbox shows instead of the host's.
  *
  * <p>Local connection rule: a server whose IP address is 127.0.0.1 or ::1, or whose host name
  * is {@code localhost}, is reached with {@code ansible_connection=local} (and the Python that runs
- * ansible-playbook) instead of SSH. Every other server gets ansible_host, ansible_port and
- * ansible_user from the inventory.
+ * ansible-playbook) instead of SSH: inside the job sandbox, so "local" is the sandbox, never the
+ * console. Every other server gets ansible_host, ansible_port and ansible_user from the inventory.
  */
 final class AnsibleWorkspace implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final Path dir;
+    private final Path root;
 
-    private AnsibleWorkspace(Path dir) {
-        this.dir = dir;
+    private AnsibleWorkspace(Path root) {
+        this.root = root;
     }
 
     static AnsibleWorkspace create(String playbook, List<Server> targets, String extraVars) throws IOException {
-        var dir = Files.createTempDirectory("infra-job-", PosixFilePermissions.asFileAttribute(
+        // 0711: the job's own uid may pass through to work/ (its bind mount source), but not list it.
+        var root = Files.createTempDirectory("infra-job-", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        var ws = new AnsibleWorkspace(dir);
-        Files.createDirectory(dir.resolve("tmp"));
-        Files.writeString(dir.resolve("playbook.yml"), playbook, StandardCharsets.UTF_8);
+        var ws = new AnsibleWorkspace(root);
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        var work = Files.createDirectory(root.resolve("work"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(work.resolve("tmp"));
+        Files.createDirectories(work.resolve("home/.ssh")); // the mount point of infra.jobs.sandbox.ssh-dir
+        Files.writeString(work.resolve("playbook.yml"), playbook, StandardCharsets.UTF_8);
         // JSON is YAML: Ansible's yaml inventory plugin reads it, and no value needs quoting rules.
-        Files.writeString(dir.resolve("inventory.yml"), JSON.writeValueAsString(inventory(targets)), StandardCharsets.UTF_8);
+        Files.writeString(work.resolve("inventory.yml"), JSON.writeValueAsString(inventory(targets)), StandardCharsets.UTF_8);
         if (extraVars != null && !extraVars.isBlank()) {
-            Files.writeString(dir.resolve("extra-vars.yml"), extraVars, StandardCharsets.UTF_8);
+            Files.writeString(work.resolve("extra-vars.yml"), extraVars, StandardCharsets.UTF_8);
         }
+        Files.createDirectory(root.resolve("etc"));
         return ws;
     }
 
@@ -70,7 +79,7 @@ final class AnsibleWorkspace implements AutoCloseable {
 
     List<String> command(String executable, boolean checkMode, int verbosity) {
         var cmd = new ArrayList<>(List.of(executable, "-i", "inventory.yml"));
-        if (Files.exists(dir.resolve("extra-vars.yml"))) {
+        if (Files.exists(work().resolve("extra-vars.yml"))) {
             cmd.add("-e");
             cmd.add("@extra-vars.yml");
         }
@@ -84,17 +93,48 @@ final class AnsibleWorkspace implements AutoCloseable {
         return cmd;
     }
 
-    ProcessBuilder processBuilder(List<String> command) {
-        var pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        var env = pb.environment();
-        // Plain text output, line by line, no stray files outside this directory.
+    /**
+     * The whole environment of a run: an allow-list, nothing inherited from the console (whose
+     * environment may hold DATABASE_URL or a datasource password).
+     *
+     * @param work the workspace as the run sees it
+     */
+    static Map<String, String> environment(String work) {
+        var env = new LinkedHashMap<String, String>();
+        env.put("PATH", JobSandbox.PATH);
+        env.put("HOME", work + "/home");
+        env.put("LANG", "C.UTF-8");
+        env.put("TMPDIR", "/tmp");
+        // Plain text output, line by line, no stray files outside the workspace.
+        env.put("PYTHONUNBUFFERED", "1");
         env.put("ANSIBLE_NOCOLOR", "1");
         env.put("ANSIBLE_FORCE_COLOR", "0");
-        env.put("PYTHONUNBUFFERED", "1");
         env.put("ANSIBLE_RETRY_FILES_ENABLED", "0");
-        env.put("ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
-        env.remove("ANSIBLE_CONFIG");
-        return pb;
+        env.put("ANSIBLE_LOCAL_TEMP", work + "/tmp");
+        return env;
+    }
+
+    /** Gives work/ to the job's uid: the console runs as root and drops to it. */
+    void handTo(int uid, int gid) throws IOException {
+        try (var paths = Files.walk(work())) {
+            for (var p : paths.toList()) {
+                if (!Files.isSymbolicLink(p)) {
+                    Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+    }
+
+    /** The passwd and group files the sandbox shows: ssh refuses to run for a uid without a name. */
+    void writeIdentity(int uid, int gid) throws IOException {
+        var etc = root.resolve("etc");
+        var readable = PosixFilePermissions.fromString("r--r--r--");
+        Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/usr/sbin/nologin\n"
+                + "job:x:" + uid + ":" + gid + ":Infra Console job:" + JobSandbox.INSIDE + "/home:/bin/sh\n");
+        Files.writeString(etc.resolve("group"), "root:x:0:\njob:x:" + gid + ":\n");
+        Files.setPosixFilePermissions(etc.resolve("passwd"), readable);
+        Files.setPosixFilePermissions(etc.resolve("group"), readable);
     }
 
     /** The executable as given if it is a path, else the first match on PATH. */
@@ -116,13 +156,17 @@ final class AnsibleWorkspace implements AutoCloseable {
         return Optional.empty();
     }
 
-    Path dir() {
-        return dir;
+    Path root() {
+        return root;
+    }
+
+    Path work() {
+        return root.resolve("work");
     }
 
     @Override
     public void close() {
-        try (var paths = Files.walk(dir)) {
+        try (var paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // Best effort: the directory is private to this user.

@@ -28,6 +28,10 @@ public class Job extends AbstractEntity {
     @Column(name = "playbook_id", nullable = false, updatable = false)
     private Long playbookId;
 
+    /** The playbook version (playbook_versions.version_no) the job runs; null for jobs older than V42. */
+    @Column(name = "playbook_version", updatable = false)
+    private Integer playbookVersion;
+
     /** The first target, kept for the old platform's queries; all targets are in {@link #targets}. */
     @Column(name = "server_id", nullable = false, updatable = false)
     private Long serverId;
@@ -104,6 +108,7 @@ public class Job extends AbstractEntity {
 
     public String getJobUuid() { return jobUuid; }
     public Long getPlaybookId() { return playbookId; }
+    public Integer getPlaybookVersion() { return playbookVersion; }
     public Long getServerId() { return serverId; }
     public List<Long> getTargets() { return List.copyOf(targets); }
     public Long getUserId() { return userId; }
@@ -132,6 +137,10 @@ public class Job extends AbstractEntity {
         this.timeoutSeconds = timeoutSeconds;
         this.openTicketOnFailure = openTicketOnFailure;
         this.scheduleId = scheduleId;
+    }
+
+    void pinPlaybookVersion(Integer versionNo) {
+        this.playbookVersion = versionNo;
     }
 
     void requestCancel() {

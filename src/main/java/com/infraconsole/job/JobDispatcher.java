@@ -1,11 +1,15 @@
 package com.infraconsole.job;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +49,33 @@ class JobDispatcher {
         } catch (SchedulerException e) {
             // The claim refuses cancelled jobs, so a trigger that still fires does nothing.
         }
+    }
+
+    /**
+     * Whether the job still has its trigger in Quartz: waiting, or fired and running its claim
+     * (a fired one-shot trigger stays, as complete, until its execution ends). Unknown counts as yes.
+     */
+    boolean isQueued(long jobId) {
+        try {
+            return scheduler.checkExists(TriggerKey.triggerKey("job-" + jobId, GROUP));
+        } catch (SchedulerException e) {
+            return true;
+        }
+    }
+
+    /** The ids of jobs that have a trigger now, in one query (for sweeping many pending jobs). */
+    Set<Long> queuedJobIds() throws SchedulerException {
+        var ids = new HashSet<Long>();
+        for (var key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            if (key.getName().startsWith("job-")) {
+                try {
+                    ids.add(Long.parseLong(key.getName().substring(4)));
+                } catch (NumberFormatException e) {
+                    // Not one of ours.
+                }
+            }
+        }
+        return ids;
     }
 
     private static JobKey key(long jobId) {

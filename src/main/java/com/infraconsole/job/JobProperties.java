@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param logFlushLines log lines written per batch at most
  * @param logFlushInterval a partial batch is written after this long
  * @param logRetentionDays log lines of jobs older than this are deleted (0 = keep forever)
+ * @param strandedAfter a pending job this old without a Quartz trigger (its claim failed) is queued again
+ * @param strandedFailAfter a pending job this old without a Quartz trigger is failed instead
  */
 @ConfigurationProperties("infra.jobs")
 public record JobProperties(int maxConcurrent, String ansiblePlaybook, String nodeId, Duration defaultTimeout,
         Duration heartbeatInterval, Duration nodeLostAfter, Integer logFlushLines, Duration logFlushInterval,
-        int logRetentionDays) {
+        int logRetentionDays, Duration strandedAfter, Duration strandedFailAfter) {
 
     public JobProperties {
         maxConcurrent = maxConcurrent <= 0 ? 4 : maxConcurrent;
@@ -29,5 +31,7 @@ public record JobProperties(int maxConcurrent, String ansiblePlaybook, String no
         nodeLostAfter = nodeLostAfter == null ? Duration.ofSeconds(30) : nodeLostAfter;
         logFlushLines = logFlushLines == null ? 1000 : logFlushLines;
         logFlushInterval = logFlushInterval == null ? Duration.ofMillis(100) : logFlushInterval;
+        strandedAfter = strandedAfter == null ? Duration.ofMinutes(2) : strandedAfter;
+        strandedFailAfter = strandedFailAfter == null ? Duration.ofHours(1) : strandedFailAfter;
     }
 }

@@ -4,16 +4,19 @@ import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
 import jakarta.annotation.PreDestroy;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +35,11 @@ class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
     private static final long SLICE_MS = 100;
+    private static final long FIRST_RETRY_MS = 250;
+    private static final long MAX_RETRY_MS = 10_000;
 
     /** Why a run was stopped from outside the process. */
-    private enum Stop { NONE, CANCEL, TIMEOUT, SHUTDOWN, LOST, CRASH }
+    private enum Stop { NONE, CANCEL, TIMEOUT, SHUTDOWN, LOST, CRASH, NO_DATABASE }
 
     private final JobStateStore state;
     private final JobLogStore logs;
@@ -42,20 +47,25 @@ class JobRunner {
     private final PlaybookSource playbooks;
     private final ServerService servers;
     private final JobFollowUp followUp;
+    private final JobSandbox sandbox;
     private final JobProperties props;
     private final Clock clock;
     private final String nodeId;
     private final Map<Long, Run> active = new ConcurrentHashMap<>();
     private volatile String executable;
+    private volatile boolean stopping;
+    private final ExecutorService heartbeats =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("job-heartbeat-", 1).daemon().factory());
 
     JobRunner(JobStateStore state, JobLogStore logs, JobEvents events, PlaybookSource playbooks, ServerService servers,
-            JobFollowUp followUp, JobProperties props, Clock clock, JobNode node) {
+            JobFollowUp followUp, JobSandbox sandbox, JobProperties props, Clock clock, JobNode node) {
         this.state = state;
         this.logs = logs;
         this.events = events;
         this.playbooks = playbooks;
         this.servers = servers;
         this.followUp = followUp;
+        this.sandbox = sandbox;
         this.props = props;
         this.clock = clock;
         this.nodeId = node.id();
@@ -73,9 +83,16 @@ class JobRunner {
 
     void run(long jobId) {
         SystemAuthentication.run(() -> {
-            var job = state.claim(jobId, nodeId).orElse(null);
+            Job job;
+            try {
+                job = state.claim(jobId, nodeId).orElse(null);
+            } catch (RuntimeException e) {
+                // Its trigger is used up: the sweeper queues the still pending job again.
+                log.warn("Job {} could not be claimed, it stays pending: {}", jobId, e.toString());
+                return;
+            }
             if (job == null) {
-                events.publish(new JobEvents.Change(jobId, logs.lineCount(jobId), null));
+                publishQuietly(jobId);
                 return;
             }
             var run = new Run();
@@ -86,17 +103,26 @@ class JobRunner {
                 execute(job, run);
             } catch (RuntimeException e) {
                 log.error("Job {} failed in the console", jobId, e);
-                state.finish(jobId, nodeId, JobStatus.FAILED, null, "Console error: " + e.getMessage(), null);
+                record(jobId, run, JobStatus.FAILED, null, "Console error: " + e.getMessage(), null);
             } finally {
                 active.remove(jobId);
                 events.runningHere(jobId, false);
-                var finished = state.finishedStatus(jobId);
-                events.publish(new JobEvents.Change(jobId, logs.lineCount(jobId), finished));
+                publishQuietly(jobId);
                 if (run.stop != Stop.CRASH) {
                     followUp.afterFinish(jobId);
                 }
             }
         });
+    }
+
+    /** Tells watchers where the job stands now; a database still down only delays what they see. */
+    private void publishQuietly(long jobId) {
+        try {
+            var finished = state.finishedStatus(jobId);
+            events.publish(new JobEvents.Change(jobId, logs.lineCount(jobId), finished));
+        } catch (RuntimeException e) {
+            log.warn("Could not read the state of job {} to announce it: {}", jobId, e.toString());
+        }
     }
 
     /** Asks a run on this node to stop now (the database flag reaches runs on other nodes). */
@@ -113,7 +139,9 @@ class JobRunner {
 
     private void execute(Job job, Run run) {
         long jobId = job.getId();
-        var playbook = playbooks.find(job.getPlaybookId()).orElse(null);
+        var version = job.getPlaybookVersion();
+        var playbook = (version == null ? playbooks.find(job.getPlaybookId())
+                : playbooks.find(job.getPlaybookId(), version)).orElse(null);
         var targets = new ArrayList<Server>();
         for (var id : job.getTargets()) {
             servers.get(id).ifPresent(targets::add);
@@ -124,53 +152,140 @@ class JobRunner {
             var exe = AnsibleWorkspace.resolveExecutable(executable);
             if (exe.isEmpty()) {
                 writer.append(MISSING_ANSIBLE + " (looked for '" + executable + "')");
-                finish(job, writer, JobStatus.FAILED, null, MISSING_ANSIBLE, null);
+                finish(job, run, writer, JobStatus.FAILED, null, MISSING_ANSIBLE, null);
+                return;
+            }
+            var refusal = sandbox.refusal(exe.get());
+            if (refusal.isPresent()) {
+                writer.append("[console] " + refusal.get());
+                finish(job, run, writer, JobStatus.FAILED, null, refusal.get(), null);
                 return;
             }
             if (playbook == null || targets.size() != job.getTargets().size()) {
-                var msg = playbook == null ? "The playbook was deleted" : "A target server was deleted";
+                var msg = playbook == null
+                        ? (version == null ? "The playbook was deleted" : "Version " + version + " of the playbook no longer exists")
+                        : "A target server was deleted";
                 writer.append(msg);
-                finish(job, writer, JobStatus.FAILED, null, msg, null);
+                finish(job, run, writer, JobStatus.FAILED, null, msg, null);
                 return;
             }
             try (var ws = AnsibleWorkspace.create(playbook.content(), targets, job.getExtraVars())) {
                 var cmd = ws.command(exe.get().toString(), job.isCheckMode(), job.getVerbosity());
                 writer.append("$ " + String.join(" ", cmd) + "   # " + targets.size() + " host(s), playbook "
-                        + playbook.name());
-                runProcess(job, run, ws.processBuilder(cmd), writer);
+                        + playbook.name() + (version == null ? "" : ", version " + version) + ", " + sandbox.describe());
+                runProcess(job, run, sandbox.processBuilder(ws, cmd), writer);
             }
         } catch (IOException e) {
-            finish(job, writer, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
+            finish(job, run, writer, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
         }
     }
 
     private void runProcess(Job job, Run run, ProcessBuilder pb, JobLogWriter writer) throws IOException {
         var recap = new PlayRecap();
+        var timeout = job.getTimeoutSeconds() != null ? Duration.ofSeconds(job.getTimeoutSeconds()) : props.defaultTimeout();
         var process = pb.start();
-        var reader = Thread.ofPlatform().name("job-out-" + job.getId()).daemon().start(() -> {
-            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try {
+            var reader = readOutput(job.getId(), process, recap, writer);
+            watch(job, run, process, timeout);
+            joinQuietly(reader);
+        } finally {
+            // Whatever happened above, nothing of this run outlives it: the workspace is deleted next.
+            killTree(process);
+        }
+        Integer exit = process.isAlive() ? null : process.exitValue();
+        switch (run.stop) {
+            case NONE -> finish(job, run, writer, exit != null && exit == 0 ? JobStatus.SUCCESS : JobStatus.FAILED, exit,
+                    exit != null && exit == 0 ? null : "ansible-playbook exited with code " + exit + explain(exit),
+                    recap.toJson());
+            case CANCEL -> {
+                writer.append("[console] Cancelled: the ansible-playbook process tree was stopped.");
+                finish(job, run, writer, JobStatus.CANCELLED, exit, "Cancelled", recap.toJson());
+            }
+            case TIMEOUT -> {
+                writer.append("[console] Timed out after " + timeout.toSeconds() + " s: the process tree was stopped.");
+                finish(job, run, writer, JobStatus.TIMED_OUT, exit, "Timed out after " + timeout.toSeconds() + " s",
+                        recap.toJson());
+            }
+            case NO_DATABASE -> {
+                var msg = "Stopped: no heartbeat reached the database for " + props.nodeLostAfter().toSeconds()
+                        + " s, so the process tree was stopped rather than run untracked";
+                writer.append("[console] " + msg + ".");
+                finish(job, run, writer, JobStatus.FAILED, exit, msg, recap.toJson());
+            }
+            case SHUTDOWN -> finish(job, run, writer, JobStatus.FAILED, exit,
+                    "Console node " + nodeId + " shut down while the job was running", recap.toJson());
+            case LOST, CRASH -> { } // Another node (the sweeper) already decided, or this node "died".
+        }
+    }
+
+    /**
+     * Reads the output until it ends. Nothing a line contains may stop it: a reader that stops
+     * leaves the pipe full and ansible-playbook blocked until its timeout.
+     */
+    private Thread readOutput(long jobId, Process process, PlayRecap recap, JobLogWriter writer) {
+        return Thread.ofPlatform().name("job-out-" + jobId).daemon().start(() -> {
+            var warned = false;
+            try (var in = process.getInputStream()) {
+                var lines = new OutputLines(in);
                 String line;
-                while ((line = in.readLine()) != null) {
-                    var clean = ANSI.matcher(line).replaceAll("");
-                    recap.accept(clean);
-                    writer.append(clean);
+                while ((line = lines.next()) != null) {
+                    try {
+                        var clean = ANSI.matcher(line).replaceAll("");
+                        writer.append(clean);
+                        recap.accept(clean);
+                    } catch (RuntimeException e) {
+                        if (!warned) {
+                            warned = true;
+                            log.warn("Job {}: an output line could not be processed, reading on", jobId, e);
+                        }
+                    }
                 }
             } catch (IOException e) {
                 // The stream closes when the process is killed.
             }
         });
-        var timeout = job.getTimeoutSeconds() != null ? Duration.ofSeconds(job.getTimeoutSeconds()) : props.defaultTimeout();
+    }
+
+    /**
+     * Waits for the process, heartbeating, and stops it on cancel, timeout, shutdown, loss of the
+     * job, or loss of the database. The heartbeat runs on its own thread: a database that hangs
+     * (or refuses) must not keep this loop from noticing that too long passed without a heartbeat,
+     * which is when the sweepers of other nodes may declare the job lost.
+     */
+    private void watch(Job job, Run run, Process process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long nextBeat = System.nanoTime() + props.heartbeatInterval().toNanos();
+        long interval = props.heartbeatInterval().toNanos();
+        long nextBeat = System.nanoTime() + interval;
+        long lastBeat = System.nanoTime(); // the claim wrote one
+        long beatSent = 0;
+        CompletableFuture<JobStateStore.Beat> beat = null;
         try {
-            while (!process.waitFor(SLICE_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() >= deadline && run.stop == Stop.NONE) {
+            while (!process.waitFor(SLICE_MS, TimeUnit.MILLISECONDS)) {
+                long now = System.nanoTime();
+                if (now >= deadline && run.stop == Stop.NONE) {
                     run.stop = Stop.TIMEOUT;
                 }
-                if (System.nanoTime() >= nextBeat && run.stop == Stop.NONE) {
-                    nextBeat = System.nanoTime() + props.heartbeatInterval().toNanos();
-                    var beat = state.heartbeat(job.getId(), nodeId);
-                    run.stop = beat == JobStateStore.Beat.CANCEL ? Stop.CANCEL : beat == JobStateStore.Beat.LOST ? Stop.LOST : Stop.NONE;
+                if (beat != null && beat.isDone()) {
+                    try {
+                        var b = beat.join();
+                        lastBeat = beatSent;
+                        if (run.stop == Stop.NONE) {
+                            run.stop = b == JobStateStore.Beat.CANCEL ? Stop.CANCEL : b == JobStateStore.Beat.LOST ? Stop.LOST : Stop.NONE;
+                        }
+                    } catch (CompletionException | CancellationException e) {
+                        log.warn("Job {}: heartbeat failed: {}", job.getId(), String.valueOf(e.getCause()));
+                    }
+                    beat = null;
+                }
+                if (beat == null && now >= nextBeat && run.stop == Stop.NONE) {
+                    nextBeat = now + interval;
+                    beatSent = now;
+                    beat = CompletableFuture.supplyAsync(() -> state.heartbeat(job.getId(), nodeId), heartbeats);
+                }
+                if (run.stop == Stop.NONE && now - lastBeat > props.nodeLostAfter().toNanos()) {
+                    log.error("Job {}: no heartbeat for {} s, stopping its process tree", job.getId(),
+                            props.nodeLostAfter().toSeconds());
+                    run.stop = Stop.NO_DATABASE;
                 }
                 if (run.stop != Stop.NONE) {
                     killTree(process);
@@ -182,30 +297,46 @@ class JobRunner {
             run.stop = Stop.SHUTDOWN;
             killTree(process);
         }
-        joinQuietly(reader);
-        Integer exit = process.isAlive() ? null : process.exitValue();
-        switch (run.stop) {
-            case NONE -> finish(job, writer, exit != null && exit == 0 ? JobStatus.SUCCESS : JobStatus.FAILED, exit,
-                    exit != null && exit == 0 ? null : "ansible-playbook exited with code " + exit + explain(exit),
-                    recap.toJson());
-            case CANCEL -> {
-                writer.append("[console] Cancelled: the ansible-playbook process tree was stopped.");
-                finish(job, writer, JobStatus.CANCELLED, exit, "Cancelled", recap.toJson());
-            }
-            case TIMEOUT -> {
-                writer.append("[console] Timed out after " + timeout.toSeconds() + " s: the process tree was stopped.");
-                finish(job, writer, JobStatus.TIMED_OUT, exit, "Timed out after " + timeout.toSeconds() + " s", recap.toJson());
-            }
-            case SHUTDOWN -> finish(job, writer, JobStatus.FAILED, exit,
-                    "Console node " + nodeId + " shut down while the job was running", recap.toJson());
-            case LOST, CRASH -> { } // Another node (the sweeper) already decided, or this node "died".
-        }
     }
 
     /** Stores every line first: whoever sees the final status can read the whole log. */
-    private void finish(Job job, JobLogWriter writer, JobStatus status, Integer exit, String message, String recap) {
+    private void finish(Job job, Run run, JobLogWriter writer, JobStatus status, Integer exit, String message,
+            String recap) {
         writer.close();
-        state.finish(job.getId(), nodeId, status, exit, message, recap);
+        record(job.getId(), run, status, exit, message, recap);
+    }
+
+    /**
+     * Writes the final status, retrying with back-off while the database refuses: the process is
+     * gone by now, and its outcome must not be. Gives up only when this node stops (it then fails
+     * the job as left running when it starts again; other nodes fail it as lost).
+     */
+    private void record(long jobId, Run run, JobStatus status, Integer exit, String message, String recap) {
+        long delay = FIRST_RETRY_MS;
+        while (run.stop != Stop.CRASH) {
+            try {
+                state.finish(jobId, nodeId, status, exit, message, recap);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    log.error("Job {} ended {} but the database refused it and this node is stopping: {}", jobId,
+                            status.dbValue(), e.toString());
+                    return;
+                }
+                log.warn("Job {} ended {}; storing that failed, retrying in {} ms: {}", jobId, status.dbValue(), delay,
+                        e.toString());
+            }
+            long until = System.currentTimeMillis() + delay;
+            while (System.currentTimeMillis() < until && !stopping) {
+                try {
+                    Thread.sleep(Math.min(SLICE_MS, Math.max(1, until - System.currentTimeMillis())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+            delay = Math.min(delay * 2, MAX_RETRY_MS);
+        }
     }
 
     private static String explain(Integer exit) {
@@ -257,6 +388,7 @@ class JobRunner {
     /** Graceful stop: running jobs end as failed, saying this node shut down. */
     @PreDestroy
     void shutdown() {
+        stopping = true;
         active.values().forEach(r -> {
             if (r.stop == Stop.NONE) {
                 r.stop = Stop.SHUTDOWN;
@@ -271,6 +403,7 @@ class JobRunner {
                 return;
             }
         }
+        heartbeats.shutdownNow();
     }
 
     /** Test support: behave like a node that died (processes killed, no status written, no heartbeat). */

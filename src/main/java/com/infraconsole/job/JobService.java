@@ -35,10 +35,11 @@ public class JobService {
     private final JobLogStore logs;
     private final PlaybookSource playbooks;
     private final ServerService servers;
+    private final JobSandbox sandbox;
     private final Clock clock;
 
     JobService(JobRepository jobs, JobQueries queries, JobDispatcher dispatcher, JobRunner runner, JobLogStore logs,
-            PlaybookSource playbooks, ServerService servers, Clock clock) {
+            PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, Clock clock) {
         this.jobs = jobs;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -46,7 +47,13 @@ public class JobService {
         this.logs = logs;
         this.playbooks = playbooks;
         this.servers = servers;
+        this.sandbox = sandbox;
         this.clock = clock;
+    }
+
+    /** Whether jobs run isolated; the dashboard and the Database screen warn when they do not. */
+    public SandboxStatus sandboxStatus() {
+        return sandbox.status();
     }
 
     /** Validates the request, stores the job as pending and queues it; returns the new job's id. */
@@ -84,6 +91,7 @@ public class JobService {
         var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
         job.setOptions(vars, request.checkMode(), request.verbosity(), request.timeoutSeconds(),
                 request.openTicketOnFailure(), scheduleId);
+        job.pinPlaybookVersion(playbooks.currentVersion(request.playbookId()).orElse(null));
         job = jobs.saveAndFlush(job);
         dispatcher.enqueue(job.getId());
         return job.getId();
@@ -91,6 +99,10 @@ public class JobService {
 
     private List<Long> validate(LaunchRequest r) {
         var errors = new LinkedHashMap<String, String>();
+        var isolation = sandbox.status();
+        if (!isolation.available()) {
+            errors.put("", isolation.problem());
+        }
         if (r.playbookId() == null || playbooks.find(r.playbookId()).isEmpty()) {
             errors.put("playbook", "Choose a playbook");
         }

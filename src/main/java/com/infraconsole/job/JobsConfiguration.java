@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(JobProperties.class)
+@EnableConfigurationProperties({JobProperties.class, SandboxProperties.class})
 class JobsConfiguration {
 
     /**

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the job feature reads of playbooks: the content a run executes (read by the runner as the
- * console itself, after the launch was authorised) and the names for pickers and filters, in
- * plain SQL so that a job never loads the playbook's version history. Playbooks are written
- * only through PlaybookService.
+ * What the job feature reads of playbooks: the content a run executes, in the version the job was
+ * launched with (read by the runner as the console itself, after the launch was authorised), and
+ * the names for pickers and filters, in plain SQL so that a job never loads the playbook's whole
+ * history. Playbooks are written only through PlaybookService.
  */
 @Component
 public class PlaybookSource {
@@ -27,6 +27,27 @@ public class PlaybookSource {
 
     public Optional<PlaybookRef> find(long id) {
         return jdbc.sql("SELECT id, name, content FROM playbooks WHERE id = ?").param(id)
+                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /**
+     * The number the playbook's current content has, or will have, in its history: the playbook
+     * service numbers versions by the row's optimistic-lock version + 1, and keeps a playbook saved
+     * before history existed as that number on its first edit.
+     */
+    public Optional<Integer> currentVersion(long id) {
+        return jdbc.sql("SELECT version + 1 FROM playbooks WHERE id = ?").param(id).query(Integer.class).optional();
+    }
+
+    /** The content of one version: from the history, or the playbook itself while that version is current. */
+    public Optional<PlaybookRef> find(long id, int versionNo) {
+        var kept = jdbc.sql("SELECT playbook_id, name, content FROM playbook_versions WHERE playbook_id = ? AND version_no = ?")
+                .params(id, versionNo)
+                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        if (kept.isPresent()) {
+            return kept;
+        }
+        return jdbc.sql("SELECT id, name, content FROM playbooks WHERE id = ? AND version + 1 = ?").params(id, versionNo)
                 .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 

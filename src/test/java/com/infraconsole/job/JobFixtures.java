@@ -2,6 +2,7 @@ package com.infraconsole.job;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.infraconsole.playbook.PlaybookService;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
@@ -18,11 +19,13 @@ class JobFixtures {
     private final JdbcClient jdbc;
     private final ServerService servers;
     private final JobService jobs;
+    private final PlaybookService playbooks;
 
-    JobFixtures(JdbcClient jdbc, ServerService servers, JobService jobs) {
+    JobFixtures(JdbcClient jdbc, ServerService servers, JobService jobs, PlaybookService playbooks) {
         this.jdbc = jdbc;
         this.servers = servers;
         this.jobs = jobs;
+        this.playbooks = playbooks;
     }
 
     /** A playbook row (the playbook feature's service is not needed for this). */
@@ -38,7 +41,18 @@ class JobFixtures {
 
     /** A playbook of tasks run on all hosts without gathering facts. */
     long tasks(String tasksYaml) {
-        return playbook("- hosts: all\n  gather_facts: false\n  tasks:\n" + tasksYaml.indent(4));
+        return playbook(tasksYaml(tasksYaml));
+    }
+
+    String tasksYaml(String tasksYaml) {
+        return "- hosts: all\n  gather_facts: false\n  tasks:\n" + tasksYaml.indent(4);
+    }
+
+    /** Saves new content through the playbook service, as the signed-in user: the history gets a version. */
+    void editPlaybook(long playbookId, String content) {
+        var playbook = playbooks.get(playbookId).orElseThrow();
+        playbook.setContent(content);
+        playbooks.save(playbook);
     }
 
     /** A server reached with the local connection (IP 127.0.0.1), created by the signed-in user. */

@@ -10,7 +10,11 @@ import com.infraconsole.security.Role;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +71,23 @@ class JobViewsTest extends KaribuTest {
         assertThat(row.get(1)).isEqualTo(fx.playbookName(request.playbookId()));
         assertThat(row.get(4)).isNotEqualTo("—");
         ctx.getBean(JobScheduleService.class).disable(schedule.getId());
+    }
+
+    @Test
+    void job_page_names_the_playbook_version_it_runs_and_links_to_its_history() {
+        signInAs(Role.OPERATOR);
+        long id = jobRow("success", 0);
+        jdbc.sql("UPDATE jobs SET playbook_version = 3 WHERE id = ?").param(id).update();
+        long playbook = jdbc.sql("SELECT playbook_id FROM jobs WHERE id = ?").param(id).query(Long.class).single();
+        var name = fx.playbookName(playbook);
+
+        UI.getCurrent().navigate("jobs/" + id);
+
+        assertThat(_find(Span.class).stream().map(Span::getText)).contains(name + ", version 3");
+        var history = _get(Anchor.class, spec -> spec.withText("history"));
+        assertThat(history.getHref()).isEqualTo("playbooks?history=" + playbook);
+        UI.getCurrent().navigate("playbooks", QueryParameters.of("history", String.valueOf(playbook)));
+        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("History of " + name);
     }
 
     /** A job row written directly (not queued), with the given number of log lines. */

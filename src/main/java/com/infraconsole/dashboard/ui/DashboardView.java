@@ -2,6 +2,8 @@ package com.infraconsole.dashboard.ui;
 
 import com.infraconsole.dashboard.DashboardService;
 import com.infraconsole.dashboard.DashboardSnapshot;
+import com.infraconsole.job.JobService;
+import com.infraconsole.job.ui.SandboxBanner;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -30,14 +32,18 @@ class DashboardView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DashboardService service;
+    private final JobService jobs;
+    private final Div alerts = new Div();
     private final Span updated = new Span();
     private final Div tiles = new Div();
     private final Div charts = new Div();
     private final RecentFailuresGrid failures = new RecentFailuresGrid();
     private Registration poll;
 
-    DashboardView(DashboardService service) {
+    DashboardView(DashboardService service, JobService jobs) {
         this.service = service;
+        this.jobs = jobs;
+        alerts.setWidthFull();
         addClassName("dashboard");
         updated.addClassName("muted");
         updated.setId("dashboard-updated");
@@ -46,12 +52,14 @@ class DashboardView extends VerticalLayout {
         var failuresPanel = new Div(DashboardTiles.heading("Recent failures"), failures);
         failuresPanel.addClassName("panel");
         failuresPanel.setWidthFull();
-        add(updated, tiles, charts, failuresPanel);
+        add(alerts, updated, tiles, charts, failuresPanel);
         refresh();
     }
 
     /** Reads a new snapshot and redraws everything. */
     void refresh() {
+        alerts.removeAll();
+        SandboxBanner.of(jobs.sandboxStatus()).ifPresent(alerts::add);
         var snapshot = service.snapshot();
         updated.setText("Updated " + TIME.format(snapshot.takenAt()) + ", refreshes every "
                 + REFRESH_MILLIS / 1000 + " s");

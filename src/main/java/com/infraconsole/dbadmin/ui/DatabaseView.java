@@ -1,6 +1,8 @@
 package com.infraconsole.dbadmin.ui;
 
 import com.infraconsole.dbadmin.DatabaseAdminService;
+import com.infraconsole.job.JobService;
+import com.infraconsole.job.ui.SandboxBanner;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -16,8 +18,9 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.ADMIN_NAME)
 class DatabaseView extends VerticalLayout {
 
-    DatabaseView(DatabaseAdminService service) {
+    DatabaseView(DatabaseAdminService service, JobService jobs) {
         setSizeFull();
+        SandboxBanner.of(jobs.sandboxStatus()).ifPresent(this::add);
         var tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.add("Migrations", new MigrationsTab(service));

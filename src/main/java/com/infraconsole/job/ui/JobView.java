@@ -107,6 +107,12 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
             header.add(cancel);
         }
         facts.removeAll();
+        // The version the job runs: later edits of the playbook do not change it.
+        var playbook = fact("Playbook", details.playbookName()
+                + (job.getPlaybookVersion() == null ? "" : ", version " + job.getPlaybookVersion()));
+        var history = new Anchor("playbooks?history=" + job.getPlaybookId(), "history");
+        history.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+        playbook.getChildren().skip(1).findFirst().ifPresent(value -> value.getElement().appendChild(history.getElement()));
         fact("Created", JobBadges.when(job.getCreatedAt()) + " by " + details.username());
         fact("Started", JobBadges.when(job.getStartedAt()));
         fact("Ended", JobBadges.when(job.getCompletedAt()));

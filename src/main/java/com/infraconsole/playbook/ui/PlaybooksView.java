@@ -18,6 +18,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,12 +29,26 @@ import jakarta.annotation.security.RolesAllowed;
 @PageTitle("Playbooks")
 @Menu(order = 20, icon = "vaadin:file-code", title = "Playbooks")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
-class PlaybooksView extends VerticalLayout {
+class PlaybooksView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** {@code playbooks?history=ID} opens that playbook's history (the job page links to it). */
+    static final String HISTORY_PARAMETER = "history";
 
     private final PlaybookService service;
     private final Grid<Playbook> grid = new Grid<>(Playbook.class, false);
     private final TextField search = new TextField();
     private final boolean canEdit;
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(HISTORY_PARAMETER).ifPresent(id -> {
+            try {
+                service.get(Long.parseLong(id)).ifPresent(p -> new PlaybookHistoryDialog(service, p).open());
+            } catch (NumberFormatException e) {
+                // Not a playbook id: show the list only.
+            }
+        });
+    }
 
     PlaybooksView(PlaybookService service) {
         this.service = service;
