@@ -24,9 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Keeps the unit tier honest. `./mvnw test` (surefire) leaves out the tests tagged "integration"
- * or "browser", and `./mvnw verify` runs exactly those in failsafe; a test class that starts a
- * Spring application, a database, a browser or a container without one of those tags would slow
- * down the unit tier for everyone.
+ * or "browser", and `./mvnw verify` runs exactly those in failsafe, after installing the Debian
+ * packages they need. A test class that starts a Spring application, a database, a browser, a
+ * container or an installed program (ansible, bwrap) without one of those tags would slow down
+ * the unit tier, or fail it on a machine where `./mvnw verify` has not installed the program yet.
  */
 class TestTiersTest {
 
@@ -38,7 +39,7 @@ class TestTiersTest {
     private static final Set<String> SLOW_CLASSES = Set.of(
             "com.infraconsole.base.database.EmbeddedMariaDb", "com.infraconsole.cli.CommandLineMode",
             "com.infraconsole.cli.Cli", "org.springframework.boot.SpringApplication", "java.sql.DriverManager",
-            "javax.sql.DataSource");
+            "javax.sql.DataSource", "java.lang.ProcessBuilder");
 
     private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test",
             "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory",
@@ -63,7 +64,7 @@ class TestTiersTest {
     }
 
     @Test
-    void a_test_class_that_starts_spring_a_database_a_browser_or_a_container_is_tagged_for_the_slow_tier() {
+    void a_test_class_that_starts_spring_a_database_a_browser_a_container_or_a_program_is_tagged_slow() {
         classes().that(runTests()).and(needSlowResources()).should(carryASlowTag()).check(TESTS);
     }
 
@@ -96,7 +97,7 @@ class TestTiersTest {
     }
 
     private static DescribedPredicate<JavaClass> needSlowResources() {
-        return DescribedPredicate.describe("need Spring, a database, a browser or a container",
+        return DescribedPredicate.describe("need Spring, a database, a browser, a container or a program",
                 c -> c.getClassHierarchy().stream().anyMatch(TestTiersTest::touchesSlowResources));
     }
 
