@@ -17,7 +17,10 @@ import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The habits of STYLE.md, checked: features acyclic, repositories private to their feature, every door locked. */
+/**
+ * The module rules of docs/architecture.md, checked: features acyclic, repositories private to
+ * their feature, every door locked.
+ */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()

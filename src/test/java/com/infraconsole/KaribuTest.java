@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -21,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Call {@link #signInAs(Role)} first; it signs the user in and opens a fresh UI.
  */
 @IntegrationTest
+@Tag("integration")
 public abstract class KaribuTest {
 
     private static final Routes ROUTES = discoverRoutes();

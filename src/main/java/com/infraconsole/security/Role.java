@@ -2,7 +2,11 @@ package com.infraconsole.security;
 
 import java.util.Arrays;
 
-/** The three roles of DESIGN.md. Stored lower-case in users.role, as the old platform did. */
+/**
+ * The three roles. What each may do: README, "Roles"; how that is enforced:
+ * docs/decisions/002-method-security-and-views.md. Stored lower-case in users.role, as the old
+ * platform did.
+ */
 public enum Role {
     ADMIN("Admin"),
     OPERATOR("Operator"),

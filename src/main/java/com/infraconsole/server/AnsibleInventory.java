@@ -42,6 +42,12 @@ final class AnsibleInventory {
                 continue;
             }
             var tokens = tokens(line);
+            if (tokens.isEmpty() && !"vars".equals(mode)) {
+                // Only quotes that never close, e.g. a lone ": a rejected row of its own, not a crash.
+                hosts.put(" line " + (i + 1), new Host(i + 1, line, new ArrayList<>(List.of(group)), Map.of(),
+                        "the line has a quote that is never closed"));
+                continue;
+            }
             switch (mode) {
                 case "vars" -> {
                     var kv = line.split("=", 2);

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** create-admin and seed-data, run in-process as the jar runs them, on the shared embedded test database. */
+@Tag("integration")
 class AccountAndSampleDataCommandsTest {
 
     static EmbeddedMariaDb server;

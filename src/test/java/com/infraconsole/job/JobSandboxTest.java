@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox's command line, its check, and real runs of a shell inside it (no Spring, no database). */
+/**
+ * The sandbox's command line, its check, and real runs of a shell inside it (no Spring, no
+ * database). Tagged integration because it needs Debian's bubblewrap, which `./mvnw verify`
+ * installs before the integration tests; the unit tier needs nothing but the JDK.
+ */
+@Tag("integration")
 class JobSandboxTest {
 
     private static JobSandbox sandbox(String mode, String bwrap) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -16,6 +17,7 @@ import org.testcontainers.mysql.MySQLContainer;
  * of the old platform. Needs Docker: where there is none (our CI machines) JUnit reports the class
  * as skipped, not failed.
  */
+@Tag("integration")
 @Testcontainers(disabledWithoutDocker = true)
 class MySqlSchemaIntegrityTest {
 

@@ -1,0 +1,32 @@
+package com.infraconsole.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AuditCsvTest {
+
+    @Test
+    void a_cell_a_spreadsheet_would_run_as_a_formula_is_defused_and_then_quoted_if_needed() {
+        assertThat(AuditCsv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(AuditCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(AuditCsv.cell("-1")).isEqualTo("'-1");
+        assertThat(AuditCsv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AuditCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(AuditCsv.cell("plain")).isEqualTo("plain");
+        assertThat(AuditCsv.cell(null)).isEmpty();
+    }
+
+    @Test
+    void a_line_has_one_cell_per_header_column_in_order() {
+        var row = new AuditRow(7, Instant.parse("2026-11-25T10:00:00.123456Z"), null, "alice", "UPDATE", "server", "12",
+                "{\"status\":[\"active\",\"maintenance\"]}", "10.0.0.1", "Mozilla/5.0 (X11, Linux)", "SUCCESS",
+                "0".repeat(64), "f".repeat(64));
+        var line = AuditCsv.line(row);
+        assertThat(line).isEqualTo("7,2026-11-25T10:00:00.123456Z,,alice,UPDATE,server,12,"
+                + "\"{\"\"status\"\":[\"\"active\"\",\"\"maintenance\"\"]}\",10.0.0.1,\"Mozilla/5.0 (X11, Linux)\","
+                + "SUCCESS," + "0".repeat(64) + "," + "f".repeat(64) + "\r\n");
+        assertThat(AuditCsv.HEADER.split(",")).hasSize(13);
+    }
+}
