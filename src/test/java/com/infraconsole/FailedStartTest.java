@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real console, started in a JVM of its own on a port that is taken: it must stop its
  * embedded MariaDB and exit non-zero, not hang with the database running.
  */
+@Tag("integration")
 class FailedStartTest {
 
     @Test

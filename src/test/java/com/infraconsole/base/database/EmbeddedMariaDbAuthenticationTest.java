@@ -9,9 +9,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The embedded server lets in only the two accounts of its credentials file, each with its password. */
+@Tag("integration")
 class EmbeddedMariaDbAuthenticationTest {
 
     static EmbeddedMariaDb server;

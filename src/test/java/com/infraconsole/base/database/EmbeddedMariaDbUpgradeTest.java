@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * A data directory made by an older console (server run with --skip-grant-tables, root without a
  * password) keeps its data and gets passwords on its first start with this one.
  */
+@Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedMariaDbUpgradeTest {
 
