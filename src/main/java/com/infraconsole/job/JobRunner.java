@@ -92,7 +92,7 @@ class JobRunner {
                 return;
             }
             if (job == null) {
-                publishQuietly(jobId);
+                publishQuietly(jobId, false);
                 return;
             }
             var run = new Run();
@@ -107,7 +107,7 @@ class JobRunner {
             } finally {
                 active.remove(jobId);
                 events.runningHere(jobId, false);
-                publishQuietly(jobId);
+                publishQuietly(jobId, true);
                 if (run.stop != Stop.CRASH) {
                     followUp.afterFinish(jobId);
                 }
@@ -116,9 +116,9 @@ class JobRunner {
     }
 
     /** Tells watchers where the job stands now; a database still down only delays what they see. */
-    private void publishQuietly(long jobId) {
+    private void publishQuietly(long jobId, boolean withStatus) {
         try {
-            var finished = state.finishedStatus(jobId);
+            var finished = withStatus ? state.finishedStatus(jobId) : null;
             events.publish(new JobEvents.Change(jobId, logs.lineCount(jobId), finished));
         } catch (RuntimeException e) {
             log.warn("Could not read the state of job {} to announce it: {}", jobId, e.toString());
@@ -183,6 +183,8 @@ class JobRunner {
     private void runProcess(Job job, Run run, ProcessBuilder pb, JobLogWriter writer) throws IOException {
         var recap = new PlayRecap();
         var timeout = job.getTimeoutSeconds() != null ? Duration.ofSeconds(job.getTimeoutSeconds()) : props.defaultTimeout();
+        var mark = new RunMark(job.getJobUuid());
+        mark.apply(pb);
         var process = pb.start();
         try {
             var reader = readOutput(job.getId(), process, recap, writer);
@@ -191,6 +193,7 @@ class JobRunner {
         } finally {
             // Whatever happened above, nothing of this run outlives it: the workspace is deleted next.
             killTree(process);
+            mark.stopAll();
         }
         Integer exit = process.isAlive() ? null : process.exitValue();
         switch (run.stop) {
@@ -372,6 +375,14 @@ class JobRunner {
         }
         try {
             process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

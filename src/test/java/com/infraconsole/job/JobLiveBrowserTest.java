@@ -51,6 +51,7 @@ class JobLiveBrowserTest extends BrowserTest {
                 .setHasText("TASK [Wait for health checks]"))).hasCount(1, new com.microsoft.playwright.assertions
                 .LocatorAssertions.HasCountOptions().setTimeout(30_000));
         assertThat(page.locator("[data-status=running]").first()).isVisible();
+        assertThat(page.getByText(fx.playbookName(playbook) + ", version 1")).isVisible();
         page.waitForTimeout(1000);
         // Into target/screenshots; -Ddocs.screenshots=true also refreshes the one in docs/screenshots.
         var shot = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots", "job-live.png")

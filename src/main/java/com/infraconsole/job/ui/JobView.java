@@ -112,6 +112,7 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
                 + (job.getPlaybookVersion() == null ? "" : ", version " + job.getPlaybookVersion()));
         var history = new Anchor("playbooks?history=" + job.getPlaybookId(), "history");
         history.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+        playbook.getStyle().set("grid-column", "span 2");
         playbook.getChildren().skip(1).findFirst().ifPresent(value -> value.getElement().appendChild(history.getElement()));
         fact("Created", JobBadges.when(job.getCreatedAt()) + " by " + details.username());
         fact("Started", JobBadges.when(job.getStartedAt()));
