@@ -1,6 +1,7 @@
 package com.infraconsole.job;
 
 import com.infraconsole.base.EditableEntity;
+import com.infraconsole.base.audit.AuditMasked;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -35,6 +36,7 @@ public class JobSchedule extends EditableEntity {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = "UTC";
 
+    @AuditMasked(AuditMasked.Scope.SECRETS_IN_YAML)
     @Column(name = "extra_vars", columnDefinition = "text")
     private String extraVars;
 
