@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobScheduleService {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduleService.class);
-    private static final String GROUP = "schedules";
+    static final String GROUP = "schedules";
     private final JobScheduleRepository schedules;
     private final JobService jobs;
     private final Scheduler scheduler;

@@ -37,9 +37,12 @@ class ScheduleSkips {
         var text = reason == null || reason.isBlank() ? "Not launched" : reason.strip();
         var shown = text.length() > MAX_REASON ? text.substring(0, MAX_REASON - 1) + "…" : text;
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE job_schedules SET skip_count = skip_count + 1, last_skipped_at = ?, last_skip_reason = ?"
-                    + " WHERE id = ?").params(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), shown, scheduleId)
-                    .update();
+            int updated = jdbc.sql("UPDATE job_schedules SET skip_count = skip_count + 1, last_skipped_at = ?,"
+                    + " last_skip_reason = ? WHERE id = ?")
+                    .params(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), shown, scheduleId).update();
+            if (updated == 0) {
+                return; // the schedule is gone
+            }
             events.publishEvent(new AuditEvent("JOB_SCHEDULE_SKIP", "JobSchedule", String.valueOf(scheduleId),
                     Map.of("skipReason", new Object[] {null, shown}), "FAILURE", null));
         });

@@ -10,11 +10,14 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.Role;
 import com.infraconsole.user.UserAdminService;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -115,6 +118,34 @@ class JobScheduleIntegrationTest {
                 assertThat(row.changes()).contains(reason);
             });
         }
+    }
+
+    @Test
+    void an_occurrence_no_worker_took_in_time_is_recorded_as_skipped() throws Exception {
+        users.signIn(Role.OPERATOR);
+        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: x"), List.of(fx.localServer()));
+        var threeMinutesAgo = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(3);
+        var daily = "0 " + threeMinutesAgo.getMinute() + " " + threeMinutesAgo.getHour() + " * * ?";
+        var schedule = schedules.create("misfire-" + System.nanoTime(), daily, "UTC", request);
+        // As if every worker had been busy: the trigger's next occurrence lies minutes in the past,
+        // beyond the misfire threshold, where Quartz's misfire handling (not a worker) finds it.
+        var key = TriggerKey.triggerKey("schedule-" + schedule.getId(), "schedules");
+        var late = scheduler.getTrigger(key).getTriggerBuilder()
+                .startAt(Date.from(Instant.now().minus(Duration.ofMinutes(5)))).build();
+        long since = audit.lastSeq();
+        scheduler.rescheduleJob(key, late);
+
+        long until = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (skips(schedule.getId()) == 0 && System.nanoTime() < until) {
+            JobFixtures.sleep(500);
+        }
+        schedules.disable(schedule.getId());
+        assertThat(skips(schedule.getId())).isEqualTo(1);
+        assertThat(jobsOf(schedule.getId())).isZero();
+        assertThat(jdbc.sql("SELECT last_skip_reason FROM job_schedules WHERE id = ?").param(schedule.getId())
+                .query(String.class).single()).startsWith("Not started: no job slot on any node was free");
+        assertThat(audit.since(since, "JobSchedule", schedule.getId())).first()
+                .satisfies(row -> assertThat(row.action()).isEqualTo("JOB_SCHEDULE_SKIP"));
     }
 
     private long skips(long scheduleId) {
