@@ -3,6 +3,7 @@ package com.infraconsole.audit;
 import com.infraconsole.base.AbstractEntity;
 import com.infraconsole.base.audit.AuditIgnored;
 import com.infraconsole.base.audit.AuditMasked;
+import com.infraconsole.base.audit.SecretYaml;
 import java.lang.reflect.Field;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
     /** Bookkeeping every editable entity carries; a change to these alone is not a change. */
     private static final Set<String> NOISE = Set.of("version", "updatedAt", "updatedBy");
 
-    private enum Kind { RECORD, MASK, SKIP }
+    private enum Kind { RECORD, MASK, MASK_SECRETS_IN_YAML, SKIP }
 
     private final AuditRecorder recorder;
     private final Map<Class<?>, Map<String, Kind>> kinds = new ConcurrentHashMap<>();
@@ -81,9 +82,11 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
             if (Objects.equals(old, now)) {
                 continue;
             }
-            changes.put(names[i], kind == Kind.MASK
-                    ? new Object[] {old == null ? null : MASK, now == null ? null : MASK}
-                    : new Object[] {old, now});
+            changes.put(names[i], switch (kind) {
+                case MASK -> new Object[] {old == null ? null : MASK, now == null ? null : MASK};
+                case MASK_SECRETS_IN_YAML -> new Object[] {secretsMasked(old), secretsMasked(now)};
+                default -> new Object[] {old, now};
+            });
         }
         if ("UPDATE".equals(defaultAction) && changes.isEmpty()) {
             return; // only bookkeeping changed (last login, counters, version)
@@ -104,8 +107,16 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
             if (field.isAnnotationPresent(AuditIgnored.class)) {
                 return Kind.SKIP;
             }
-            return field.isAnnotationPresent(AuditMasked.class) ? Kind.MASK : Kind.RECORD;
+            var masked = field.getAnnotation(AuditMasked.class);
+            if (masked == null) {
+                return Kind.RECORD;
+            }
+            return masked.value() == AuditMasked.Scope.SECRETS_IN_YAML ? Kind.MASK_SECRETS_IN_YAML : Kind.MASK;
         });
+    }
+
+    private static Object secretsMasked(Object value) {
+        return value instanceof String text ? SecretYaml.mask(text) : value == null ? null : MASK;
     }
 
     private static Field field(Class<?> type, String name) {

@@ -2,6 +2,7 @@ package com.infraconsole.job;
 
 import com.infraconsole.base.AbstractEntity;
 import com.infraconsole.base.audit.AuditIgnored;
+import com.infraconsole.base.audit.AuditMasked;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -48,6 +49,8 @@ public class Job extends AbstractEntity {
     @Column(nullable = false, length = 20)
     private JobStatus status = JobStatus.PENDING;
 
+    /** Secrets in it are masked in the audit log and on pages; ansible-playbook gets it as typed. */
+    @AuditMasked(AuditMasked.Scope.SECRETS_IN_YAML)
     @Column(name = "extra_vars", columnDefinition = "text")
     private String extraVars;
 

@@ -1,6 +1,8 @@
 package com.infraconsole.job;
 
 import com.infraconsole.base.EditableEntity;
+import com.infraconsole.base.audit.AuditIgnored;
+import com.infraconsole.base.audit.AuditMasked;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +38,7 @@ public class JobSchedule extends EditableEntity {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = "UTC";
 
+    @AuditMasked(AuditMasked.Scope.SECRETS_IN_YAML)
     @Column(name = "extra_vars", columnDefinition = "text")
     private String extraVars;
 
@@ -52,6 +56,19 @@ public class JobSchedule extends EditableEntity {
 
     @Column(name = "owner_id", nullable = false, updatable = false)
     private Long ownerId;
+
+    /** Occurrences that launched nothing; written by {@link ScheduleSkips}, never through the entity. */
+    @AuditIgnored
+    @Column(name = "skip_count", insertable = false, updatable = false)
+    private int skipCount;
+
+    @AuditIgnored
+    @Column(name = "last_skipped_at", insertable = false, updatable = false)
+    private Instant lastSkippedAt;
+
+    @AuditIgnored
+    @Column(name = "last_skip_reason", length = 500, insertable = false, updatable = false)
+    private String lastSkipReason;
 
     protected JobSchedule() {}
 
@@ -79,6 +96,9 @@ public class JobSchedule extends EditableEntity {
     public String getTimeZone() { return timeZone; }
     public boolean isEnabled() { return enabled; }
     public Long getOwnerId() { return ownerId; }
+    public int getSkipCount() { return skipCount; }
+    public Instant getLastSkippedAt() { return lastSkippedAt; }
+    public String getLastSkipReason() { return lastSkipReason; }
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;

@@ -36,15 +36,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobScheduleService {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduleService.class);
-    private static final String GROUP = "schedules";
+    static final String GROUP = "schedules";
     private final JobScheduleRepository schedules;
     private final JobService jobs;
     private final Scheduler scheduler;
+    private final ScheduleSkips skips;
 
-    JobScheduleService(JobScheduleRepository schedules, JobService jobs, Scheduler scheduler) {
+    JobScheduleService(JobScheduleRepository schedules, JobService jobs, Scheduler scheduler, ScheduleSkips skips) {
         this.schedules = schedules;
         this.jobs = jobs;
         this.scheduler = scheduler;
+        this.skips = skips;
     }
 
     /** A page of schedules by name, for the schedules screen's lazy grid. */
@@ -142,7 +144,10 @@ public class JobScheduleService {
 
     /**
      * Called by Quartz as the console itself: launches the job as the schedule's owner. No outer
-     * transaction: the launch runs in its own, exactly as a launch from the screen does.
+     * transaction: the launch runs in its own, exactly as a launch from the screen does. When the
+     * launch is refused (the owner was deactivated or demoted, the playbook or a server is gone,
+     * the extra vars are no longer allowed to the owner) the occurrence is recorded as skipped,
+     * on the schedule and in the audit log, in a transaction of its own.
      */
     public Optional<Long> fire(long scheduleId) {
         var schedule = schedules.findById(scheduleId).filter(JobSchedule::isEnabled).orElse(null);
@@ -152,7 +157,8 @@ public class JobScheduleService {
         try {
             return Optional.of(jobs.launchForSchedule(schedule.getOwnerId(), schedule.launchRequest(), scheduleId));
         } catch (InvalidInputException e) {
-            log.warn("Schedule {} could not launch: {}", schedule.getName(), e.getMessage());
+            log.warn("Schedule {} skipped: {}", schedule.getName(), e.getMessage());
+            skips.record(scheduleId, e.getMessage());
             return Optional.empty();
         }
     }

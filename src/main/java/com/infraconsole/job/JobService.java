@@ -3,6 +3,7 @@ package com.infraconsole.job;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.ServerService;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @PreAuthorize("isAuthenticated()")
 public class JobService {
 
-    static final int MAX_TARGETS = 500;
+    public static final int MAX_TARGETS = 500;
     private final JobRepository jobs;
     private final JobQueries queries;
     private final JobDispatcher dispatcher;
@@ -36,10 +37,11 @@ public class JobService {
     private final PlaybookSource playbooks;
     private final ServerService servers;
     private final JobSandbox sandbox;
+    private final ScheduleOwners owners;
     private final Clock clock;
 
     JobService(JobRepository jobs, JobQueries queries, JobDispatcher dispatcher, JobRunner runner, JobLogStore logs,
-            PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, Clock clock) {
+            PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, ScheduleOwners owners, Clock clock) {
         this.jobs = jobs;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -48,6 +50,7 @@ public class JobService {
         this.playbooks = playbooks;
         this.servers = servers;
         this.sandbox = sandbox;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -65,10 +68,14 @@ public class JobService {
         if (SystemAuthentication.isSystem(user)) {
             throw InvalidInputException.of("", "A job needs a real user to run as");
         }
-        return launchAs(user.id(), request, null);
+        return launchAs(user.id(), user.role(), request, null);
     }
 
-    /** A schedule firing: launches as the schedule's owner (the caller is the console itself). */
+    /**
+     * A schedule firing: launches as the schedule's owner (the caller is the console itself), with
+     * the owner's rights of now: an owner deactivated or no longer admin or operator launches
+     * nothing, and the extra vars are checked against the owner's current role.
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     @AuditAction("JOB_LAUNCH")
@@ -76,17 +83,22 @@ public class JobService {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
             throw new org.springframework.security.access.AccessDeniedException("Only the console launches for schedules");
         }
-        return launchAs(ownerId, request, scheduleId);
+        var owner = owners.find(ownerId)
+                .orElseThrow(() -> InvalidInputException.of("", "Owner (user " + ownerId + ") no longer exists"));
+        owner.refusal().ifPresent(reason -> {
+            throw InvalidInputException.of("", reason);
+        });
+        return launchAs(ownerId, owner.role(), request, scheduleId);
     }
 
-    /** Refuses a request a schedule would not be able to launch. */
+    /** Refuses a request a schedule would not be able to launch for the signed-in user. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public void validateForSchedule(LaunchRequest request) {
-        validate(request);
+        validate(request, CurrentUser.require().role());
     }
 
-    private long launchAs(long userId, LaunchRequest request, Long scheduleId) {
-        var targets = validate(request);
+    private long launchAs(long userId, Role role, LaunchRequest request, Long scheduleId) {
+        var targets = validate(request, role);
         var job = new Job(UUID.randomUUID().toString(), request.playbookId(), targets, userId, clock.instant());
         var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
         job.setOptions(vars, request.checkMode(), request.verbosity(), request.timeoutSeconds(),
@@ -97,7 +109,7 @@ public class JobService {
         return job.getId();
     }
 
-    private List<Long> validate(LaunchRequest r) {
+    private List<Long> validate(LaunchRequest r, Role role) {
         var errors = new LinkedHashMap<String, String>();
         var isolation = sandbox.status();
         if (!isolation.available()) {
@@ -117,7 +129,7 @@ public class JobService {
                 errors.put("targets", missing + " of the chosen servers no longer exist");
             }
         }
-        ExtraVars.check(r.extraVars()).ifPresent(msg -> errors.put("extraVars", msg));
+        ExtraVars.check(r.extraVars(), role).ifPresent(msg -> errors.put("extraVars", msg));
         if (r.verbosity() < 0 || r.verbosity() > 4) {
             errors.put("verbosity", "Verbosity is 0 to 4");
         }

@@ -1,9 +1,11 @@
 package com.infraconsole.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
+import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Playbooks written to attack the console, each launched as a real job by an OPERATOR and run by
@@ -41,6 +44,7 @@ class HostileJobTest {
     @Autowired JobFixtures fx;
     @Autowired TestUsers users;
     @Autowired Environment env;
+    @Autowired JdbcClient jdbc;
     long server;
 
     @BeforeEach
@@ -159,6 +163,17 @@ class HostileJobTest {
         for (var p : targets) {
             assertThat(p).as("written outside the sandbox").doesNotExist();
         }
+    }
+
+    @Test
+    void an_operator_cannot_switch_the_connection_to_local_through_extra_vars() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM jobs").query(Long.class).single();
+        var request = LaunchRequest.of(fx.tasks("- shell: id"), List.of(server))
+                .withExtraVars("{\"ansible_connection\": \"local\"}");
+
+        assertThatThrownBy(() -> jobs.launch(request)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors().get("extraVars")).contains("ansible_connection"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.infraconsole.job;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,10 +11,15 @@ import com.infraconsole.security.Role;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.infraconsole.server.Environment;
+import com.infraconsole.server.Server;
+import com.infraconsole.server.ServerService;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -88,6 +94,58 @@ class JobViewsTest extends KaribuTest {
         assertThat(history.getHref()).isEqualTo("playbooks?history=" + playbook);
         UI.getCurrent().navigate("playbooks", QueryParameters.of("history", String.valueOf(playbook)));
         assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("History of " + name);
+    }
+
+    @Test
+    void the_job_page_masks_secrets_and_vaulted_values_in_the_extra_vars() {
+        signInAs(Role.OPERATOR);
+        long id = jobRow("success", 0);
+        tearDownVaadin();
+        signInAs(Role.AUDITOR);
+        var secret = "hunter2-" + System.nanoTime();
+        jdbc.sql("UPDATE jobs SET extra_vars = ? WHERE id = ?").params("version: \"1.4\"\ndb:\n  password: " + secret
+                + "\nkey_b: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n", id).update();
+        UI.getCurrent().navigate("jobs/" + id);
+        var texts = _find(Span.class).stream().map(Span::getText).toList();
+        assertThat(texts).noneMatch(t -> t.contains(secret) || t.contains("ANSIBLE_VAULT"))
+                .contains("version: \"1.4\"\ndb:\n  password: ***\nkey_b: !vault (encrypted)\n");
+    }
+
+    @Test
+    void the_schedules_screen_shows_skipped_occurrences_with_the_last_reason() {
+        signInAs(Role.OPERATOR);
+        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: x"), java.util.List.of(fx.localServer()));
+        var name = "skipped-" + System.nanoTime();
+        var schedule = ctx.getBean(JobScheduleService.class).create(name, "0 0 3 1 1 ? 2099", "UTC", request);
+        ctx.getBean(ScheduleSkips.class).record(schedule.getId(), "Owner ann is deactivated");
+        ctx.getBean(ScheduleSkips.class).record(schedule.getId(), "Owner ann is now Auditor");
+        UI.getCurrent().navigate("jobs/schedules");
+        Grid<?> grid = _get(Grid.class);
+        int row = java.util.stream.IntStream.range(0, GridKt._size(grid))
+                .filter(i -> GridKt._getFormattedRow(grid, i).getFirst().equals(name)).findFirst().orElseThrow();
+        assertThat(GridKt._getCellComponent(grid, row, "skipped").getElement().getTextRecursively())
+                .contains("2 skipped", "Owner ann is now Auditor");
+    }
+
+    @Test
+    void add_all_in_environment_says_when_it_stops_at_the_500_servers_a_job_takes() {
+        signInAs(Role.OPERATOR);
+        var envName = "big-" + System.nanoTime() % 1_000_000;
+        jdbc.sql("INSERT INTO environments (name) VALUES (?)").param(envName).update();
+        long envId = jdbc.sql("SELECT id FROM environments WHERE name = ?").param(envName).query(Long.class).single();
+        jdbc.sql("INSERT INTO servers (hostname, ip_address, environment_id) SELECT CONCAT(?, seq), '10.9.0.1', ?"
+                + " FROM seq_1_to_501").params(envName + "-", envId).update();
+        UI.getCurrent().navigate("jobs");
+        _click(_get(Button.class, spec -> spec.withText("Launch job")));
+        @SuppressWarnings("unchecked")
+        Select<Environment> environment = _get(Select.class, spec -> spec.withLabel("Environment"));
+        environment.setValue(ctx.getBean(ServerService.class).environments().stream()
+                .filter(e -> e.getId() == envId).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Add all in environment")));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Server> targets = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Target servers"));
+        assertThat(targets.getValue()).hasSize(JobService.MAX_TARGETS);
+        assertThat(targets.getHelperText()).contains("first 500 of the 501 servers in " + envName);
     }
 
     /** A job row written directly (not queued), with the given number of log lines. */

@@ -10,4 +10,18 @@ import java.lang.annotation.Target;
 @Documented
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface AuditMasked {}
+public @interface AuditMasked {
+
+    /** How much of the value is hidden. */
+    Scope value() default Scope.WHOLE_VALUE;
+
+    enum Scope {
+        /** The value shows as ***. */
+        WHOLE_VALUE,
+        /**
+         * The value is YAML or JSON text (extra vars): the audit row keeps the text, with the values
+         * under secret-looking keys and vaulted values masked as {@link SecretYaml#mask} does.
+         */
+        SECRETS_IN_YAML
+    }
+}

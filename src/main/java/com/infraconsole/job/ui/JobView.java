@@ -125,7 +125,7 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
         fact("Node", job.getNodeId() == null ? "" : job.getNodeId());
         fact("Exit code", job.getExitCode() == null ? "" : String.valueOf(job.getExitCode()));
         if (job.getExtraVars() != null) {
-            var vars = fact("Extra vars", job.getExtraVars());
+            var vars = fact("Extra vars", details.maskedExtraVars());
             vars.getStyle().set("grid-column", "1 / -1");
             vars.getChildren().skip(1).findFirst().ifPresent(value -> {
                 value.getElement().getClassList().add("mono");

@@ -106,11 +106,21 @@ class LaunchDialog extends Dialog {
         getFooter().add(new Button("Cancel", e -> close()), launch);
     }
 
+    /** Adds the environment's servers up to what one job takes, and says so when there are more. */
     private void addAll(ServerService servers) {
         var env = environment.getValue();
         var all = new LinkedHashSet<>(targets.getValue());
-        all.addAll(servers.list(new ServerFilter(null, env.getId(), null), PageRequest.of(0, 500)));
+        var filter = new ServerFilter(null, env.getId(), null);
+        all.addAll(servers.list(filter, PageRequest.of(0, JobService.MAX_TARGETS)));
         targets.setValue(all);
+        long inEnvironment = servers.count(filter);
+        if (inEnvironment > JobService.MAX_TARGETS) {
+            targets.setHelperText(String.format("Added the first %,d of the %,d servers in %s: a job takes at most %,d."
+                    + " Narrow the search or split the run.", JobService.MAX_TARGETS, inEnvironment, env.getName(),
+                    JobService.MAX_TARGETS));
+        } else {
+            targets.setHelperText(null);
+        }
     }
 
     private void launch(Submit submit) {

@@ -10,11 +10,13 @@ import com.infraconsole.job.JobService;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.ServerService;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -54,6 +56,8 @@ class SchedulesView extends VerticalLayout {
                 .setHeader("Next run").setAutoWidth(true);
         grid.addComponentColumn(r -> r.schedule().isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
                 : Badges.badge("Disabled", Badges.Tone.NEUTRAL)).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(r -> skipped(r.schedule())).setHeader("Skipped occurrences").setKey("skipped")
+                .setFlexGrow(3);
         if (canEdit) {
             grid.addComponentColumn(this::toggle).setAutoWidth(true).setFlexGrow(0);
         }
@@ -89,6 +93,20 @@ class SchedulesView extends VerticalLayout {
         });
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         return button;
+    }
+
+    /** How many occurrences launched nothing, and the last one's time and reason (the audit log has each). */
+    private static Component skipped(JobSchedule s) {
+        if (s.getSkipCount() == 0) {
+            return new Span("—");
+        }
+        var count = Badges.badge(s.getSkipCount() + " skipped", Badges.Tone.WARNING);
+        var last = new Span(" last " + JobBadges.when(s.getLastSkippedAt()) + ": " + s.getLastSkipReason());
+        last.addClassName("muted");
+        var cell = new Div(count, last);
+        cell.getElement().setAttribute("title", s.getLastSkipReason());
+        cell.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis");
+        return cell;
     }
 
     private void refresh() {
