@@ -2,9 +2,11 @@ package com.infraconsole.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Real processes: what a run leaves behind outside its tree is found by its mark and stopped. */
+@Tag("integration")
 class RunMarkTest {
 
     @Test
