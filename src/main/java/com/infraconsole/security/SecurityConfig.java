@@ -3,8 +3,10 @@ package com.infraconsole.security;
 import com.infraconsole.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +51,17 @@ class SecurityConfig {
                             .expiredSessionStrategy(new SessionExpiredResponse()))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
+        }
+
+        /**
+         * Before Spring Security's chain (order -100), so that a session it ends is already gone
+         * when the request is authenticated.
+         */
+        @Bean
+        FilterRegistrationBean<IdleSessionFilter> idleSessionFilter(IdleTimeout timeout, Clock clock) {
+            var registration = new FilterRegistrationBean<>(new IdleSessionFilter(timeout, clock));
+            registration.setOrder(-101);
+            return registration;
         }
 
         /** Tells the session registry when the container destroys a session or changes its id. */
