@@ -3,8 +3,10 @@ package com.infraconsole.security;
 import com.infraconsole.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +18,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
 @EnableMethodSecurity // @PreAuthorize only: jsr250 would proxy views, whose @RolesAllowed is for navigation
@@ -34,16 +39,41 @@ class SecurityConfig {
     static class WebSecurity {
 
         @Bean
-        SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry registry) throws Exception {
             // Admin screens (/admin/**, users, environments) are also refused at the HTTP level, so a
             // typed URL gets the 403 page rather than Vaadin's in-page denial; views and services still
             // check the role themselves.
             return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
                     .permitAll()
                     .requestMatchers("/admin/**", "/users", "/users/**", "/environments", "/environments/**").hasRole("ADMIN"))
+                    // Every signed-in session is registered, so that an account change can end it (LiveSessions).
+                    .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(registry)
+                            .expiredSessionStrategy(new SessionExpiredResponse()))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }
+
+        /**
+         * Before Spring Security's chain (order -100), so that a session it ends is already gone
+         * when the request is authenticated.
+         */
+        @Bean
+        FilterRegistrationBean<IdleSessionFilter> idleSessionFilter(IdleTimeout timeout, Clock clock) {
+            var registration = new FilterRegistrationBean<>(new IdleSessionFilter(timeout, clock));
+            registration.setOrder(-101);
+            return registration;
+        }
+
+        /** Tells the session registry when the container destroys a session or changes its id. */
+        @Bean
+        HttpSessionEventPublisher httpSessionEventPublisher() {
+            return new HttpSessionEventPublisher();
+        }
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
     }
 
     /** bcrypt; the cost is configurable so that tests may use the minimum the issue allows. */

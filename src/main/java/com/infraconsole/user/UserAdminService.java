@@ -5,6 +5,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.security.CurrentUser;
+import com.infraconsole.security.LiveSessions;
 import com.infraconsole.security.Role;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What admins do to other people's accounts. Each change takes the version the admin saw and is
  * refused when someone saved the account since. Nobody may demote or deactivate themselves, and
  * the last active admin stays: the active admin rows are locked before they are counted, so two
- * admins acting at once cannot both succeed.
+ * admins acting at once cannot both succeed. A role change, a deactivation or a password reset
+ * ends the person's open sessions when it commits: the role a session holds was read at login.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -31,9 +33,11 @@ public class UserAdminService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final FreshRead freshRead;
+    private final LiveSessions liveSessions;
 
     UserAdminService(UserRepository users, UserService userService, PasswordEncoder passwordEncoder, Clock clock,
-            FreshRead freshRead) {
+            FreshRead freshRead, LiveSessions liveSessions) {
+        this.liveSessions = liveSessions;
         this.users = users;
         this.userService = userService;
         this.passwordEncoder = passwordEncoder;
@@ -76,6 +80,7 @@ public class UserAdminService {
             refuseLastAdmin(user, activeAdmins, "lose the admin role");
         }
         user.setRole(role);
+        liveSessions.endAfterCommit(user.getId(), user.getUsername(), "a role change");
         return save(user);
     }
 
@@ -89,6 +94,7 @@ public class UserAdminService {
             refuseLastAdmin(user, activeAdmins, "be deactivated");
         }
         user.setActive(false);
+        liveSessions.endAfterCommit(user.getId(), user.getUsername(), "deactivation");
         return save(user);
     }
 
@@ -118,6 +124,7 @@ public class UserAdminService {
         var password = generatePassword(user.getUsername());
         user.setPasswordHash(passwordEncoder.encode(password), clock.instant());
         user.setMustChangePassword(true);
+        liveSessions.endAfterCommit(user.getId(), user.getUsername(), "a password reset");
         return new OneTimePassword(save(user), password);
     }
 

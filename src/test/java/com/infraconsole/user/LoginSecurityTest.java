@@ -85,6 +85,46 @@ class LoginSecurityTest {
                 .isInstanceOf(BadCredentialsException.class);
     }
 
+    /**
+     * A locked or inactive account costs the same bcrypt check as any other: its password is
+     * checked first (a wrong one fails as a wrong password), and the time shows nothing.
+     */
+    @Test
+    void locked_and_inactive_accounts_answer_in_the_time_of_a_password_check() {
+        var manager = authConfig.getAuthenticationManager();
+        var active = testUsers.create(Role.OPERATOR);
+        var locked = testUsers.create(Role.OPERATOR);
+        var inactive = testUsers.create(Role.OPERATOR);
+        jdbc.update("UPDATE users SET locked_until = NOW() + INTERVAL 30 MINUTE WHERE id = ?", locked.getId());
+        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", inactive.getId());
+        assertThatThrownBy(() -> login(manager, locked.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> login(manager, inactive.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
+
+        long activeNanos = medianNanos(manager, active.getUsername());
+        long lockedNanos = medianNanos(manager, locked.getUsername());
+        long inactiveNanos = medianNanos(manager, inactive.getUsername());
+        long unknownNanos = medianNanos(manager, "no-such-account-" + System.nanoTime());
+        // bcrypt dominates: without it an attempt takes a few ms, with it tens; a loaded machine adds noise.
+        assertThat(lockedNanos).as("locked vs active").isGreaterThan(activeNanos / 2);
+        assertThat(inactiveNanos).as("inactive vs active").isGreaterThan(activeNanos / 2);
+        assertThat(unknownNanos).as("unknown vs active").isGreaterThan(activeNanos / 2);
+    }
+
+    private static long medianNanos(AuthenticationManager manager, String username) {
+        var times = new long[7];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            try {
+                login(manager, username, TestUsers.PASSWORD + "-wrong");
+            } catch (org.springframework.security.core.AuthenticationException expected) {
+                // every attempt here fails; only its duration matters
+            }
+            times[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
     private static org.springframework.security.core.Authentication login(AuthenticationManager manager, String u, String p) {
         return manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(u, p));
     }

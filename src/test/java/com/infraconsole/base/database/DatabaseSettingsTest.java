@@ -89,4 +89,36 @@ class DatabaseSettingsTest {
         assertThat(new DatabaseUnreachableException("jdbc:mysql://h/db?password=s3cret", "infra", "Connection refused", null))
                 .hasMessage("Cannot connect to database jdbc:mysql://h/db?password=**** as infra: Connection refused");
     }
+
+    @Test
+    void query_parameters_such_as_tls_options_are_kept_and_only_the_python_charset_is_dropped() {
+        assertThat(DatabaseSettings.fromLegacyVariables(Map.of("DATABASE_URL",
+                "mysql://u:pw@db.example:3306/infra?charset=utf8mb4&sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreUrl=file:/etc/ca.jks")))
+                .containsEntry("spring.datasource.url",
+                        "jdbc:mysql://db.example:3306/infra?sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreUrl=file:/etc/ca.jks");
+        assertThat(DatabaseSettings.fromLegacyVariables(Map.of("DATABASE_URL", "mariadb://u:pw@db/infra?sslMode=verify-full")))
+                .containsEntry("spring.datasource.url", "jdbc:mariadb://db:3306/infra?sslMode=verify-full");
+    }
+
+    @Test
+    void passwords_with_plus_slash_or_at_are_read_whole_encoded_or_not() {
+        for (var url : new String[] {"mysql://svc:a+b/c@d@db.example:3306/infra?sslMode=REQUIRED",
+                "mysql://svc:a%2Bb%2Fc%40d@db.example:3306/infra?sslMode=REQUIRED",
+                "mysql://svc:a+b%2Fc@d@db.example:3306/infra?sslMode=REQUIRED"}) {
+            assertThat(DatabaseSettings.fromLegacyVariables(Map.of("DATABASE_URL", url))).as(url)
+                    .containsEntry("spring.datasource.url", "jdbc:mysql://db.example:3306/infra?sslMode=REQUIRED")
+                    .containsEntry("spring.datasource.username", "svc")
+                    .containsEntry("spring.datasource.password", "a+b/c@d");
+        }
+    }
+
+    @Test
+    void passwords_with_slash_or_at_are_masked_whole() {
+        assertThat(DatabaseSettings.mask("mysql://svc:a+b/c@d@db.example:3306/infra?sslMode=REQUIRED"))
+                .isEqualTo("mysql://svc:****@db.example:3306/infra?sslMode=REQUIRED");
+        assertThat(DatabaseSettings.mask("mysql+pymysql://svc:x/y@db/infra")).isEqualTo("mysql+pymysql://svc:****@db/infra");
+        assertThat(DatabaseSettings.mask("jdbc:mysql://svc:p@ss@h/db?password=a@b&useSSL=true"))
+                .isEqualTo("jdbc:mysql://svc:****@h/db?password=****&useSSL=true");
+        assertThat(DatabaseSettings.mask("mysql://db.example/infra?user=u")).isEqualTo("mysql://db.example/infra?user=u");
+    }
 }
