@@ -63,8 +63,11 @@ public class AuditService {
         return jdbc.query(sql.toString(), AuditRows::map, args.toArray());
     }
 
-    /** Writes the filtered rows as CSV, batch by batch, and records the export itself. */
-    @Transactional(readOnly = true)
+    /**
+     * Writes the filtered rows as CSV, batch by batch, and records the export itself. No transaction
+     * spans the export: each batch is a short read of its own, so a slow download holds nothing that
+     * retention's DDL or writers would wait behind.
+     */
     public long exportCsv(AuditFilter filter, Writer out) {
         long rows = 0;
         try {
