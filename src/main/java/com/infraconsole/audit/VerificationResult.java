@@ -19,8 +19,9 @@ public record VerificationResult(long rowsVerified, Long firstBadSeq, Problem pr
     static VerificationResult ok(long rows, Long keyedFromSeq, int checkpoints) {
         return new VerificationResult(rows, null, null, rows + " rows verified"
                 + (keyedFromSeq == null ? "" : "; keyed (HMAC) from seq " + keyedFromSeq)
-                + (checkpoints == 0 ? "" : "; " + checkpoints + " checkpoint" + (checkpoints == 1 ? "" : "s")
-                        + " outside the database match"), keyedFromSeq);
+                + (checkpoints == 0 ? "" : "; " + checkpoints + (checkpoints == 1
+                        ? " checkpoint outside the database matches" : " checkpoints outside the database match")),
+                keyedFromSeq);
     }
 
     static VerificationResult broken(long rows, long seq, Problem problem, String detail) {
