@@ -22,16 +22,18 @@ class AuditChainWriter {
 
     static final String INSERT = """
             INSERT INTO audit_logs (seq, occurred_at, user_id, username, action, entity_type, entity_id, changes,
-                client_ip, user_agent, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                client_ip, user_agent, outcome, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final EntityManagerFactory emf;
     private final Clock clock;
+    private final AuditKeys keys;
 
-    AuditChainWriter(JdbcTemplate jdbc, EntityManagerFactory emf, Clock clock) {
+    AuditChainWriter(JdbcTemplate jdbc, EntityManagerFactory emf, Clock clock, AuditKeys keys) {
         this.jdbc = jdbc;
         this.emf = emf;
         this.clock = clock;
+        this.keys = keys;
     }
 
     void append(ChainBuffer buffer, boolean readOnly) {
@@ -56,11 +58,12 @@ class AuditChainWriter {
             now = last.toInstant(ZoneOffset.UTC); // never backwards along seq, even if a node's clock is
         }
         var hasher = new ChainHasher();
+        var key = keys.current();
         var rows = new ArrayList<Object[]>(entries.size());
         for (var e : entries) {
             var row = new AuditRow(++seq, now, e.userId(), e.username(), e.action(), e.entityType(), e.entityId(),
-                    e.changes(), e.clientIp(), e.userAgent(), e.outcome(), prev, null);
-            prev = hasher.hash(row);
+                    e.changes(), e.clientIp(), e.userAgent(), e.outcome(), prev, null, key.id());
+            prev = hasher.hash(row, key);
             rows.add(params(row.withHash(prev)));
         }
         if (rows.size() == 1) {
@@ -74,7 +77,7 @@ class AuditChainWriter {
 
     static Object[] params(AuditRow r) {
         return new Object[] {r.seq(), utc(r.occurredAt()), r.userId(), r.username(), r.action(), r.entityType(),
-                r.entityId(), r.changes(), r.clientIp(), r.userAgent(), r.outcome(), r.prevHash(), r.hash()};
+                r.entityId(), r.changes(), r.clientIp(), r.userAgent(), r.outcome(), r.prevHash(), r.hash(), r.keyId()};
     }
 
     static Timestamp utc(Instant t) {

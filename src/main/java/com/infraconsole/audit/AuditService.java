@@ -4,6 +4,7 @@ import com.infraconsole.base.audit.AuditEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,11 +27,14 @@ public class AuditService {
 
     private final JdbcTemplate jdbc;
     private final ChainVerifier verifier;
+    private final AuditCheckpoints checkpoints;
     private final ApplicationEventPublisher events;
 
-    AuditService(JdbcTemplate jdbc, ChainVerifier verifier, ApplicationEventPublisher events) {
+    AuditService(JdbcTemplate jdbc, ChainVerifier verifier, AuditCheckpoints checkpoints,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
         this.events = events;
     }
 
@@ -59,8 +63,11 @@ public class AuditService {
         return jdbc.query(sql.toString(), AuditRows::map, args.toArray());
     }
 
-    /** Writes the filtered rows as CSV, batch by batch, and records the export itself. */
-    @Transactional(readOnly = true)
+    /**
+     * Writes the filtered rows as CSV, batch by batch, and records the export itself. No transaction
+     * spans the export: each batch is a short read of its own, so a slow download holds nothing that
+     * retention's DDL or writers would wait behind.
+     */
     public long exportCsv(AuditFilter filter, Writer out) {
         long rows = 0;
         try {
@@ -88,8 +95,28 @@ public class AuditService {
         return rows;
     }
 
+    /**
+     * Verifies the live chain, also against the signed checkpoints kept outside the database, and
+     * on success appends a checkpoint of the head it reached.
+     */
     public VerificationResult verify(LongConsumer progress) {
-        return verifier.verify(ChainTables.DEFAULT, progress);
+        var result = verify(ChainTables.DEFAULT, checkpoints.file(), progress);
+        if (result.intact()) {
+            checkpoints.write();
+        }
+        return result;
+    }
+
+    /** Verifies a chain against a checkpoint file; lines whose signature fails are named in the message. */
+    public VerificationResult verify(ChainTables tables, Path checkpointFile, LongConsumer progress) {
+        var read = checkpoints.read(checkpointFile);
+        var result = verifier.verify(tables, ChainVerifier.bySeq(read.valid()), progress);
+        if (read.problems().isEmpty()) {
+            return result;
+        }
+        return new VerificationResult(result.rowsVerified(), result.firstBadSeq(), result.problem(), result.message()
+                + "; checkpoint file " + checkpointFile + " has lines that prove nothing: "
+                + String.join("; ", read.problems()), result.keyedFromSeq());
     }
 
     /** Verifies a chain kept elsewhere, such as a restored backup in another schema. */

@@ -2,21 +2,31 @@ package com.infraconsole.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SHA-256 over a canonical serialization of a row and the previous row's hash. Every field is
- * written as its UTF-8 byte length and bytes (null as -1), so no choice of values can make two
- * different rows serialize alike. The timestamp is taken in microseconds, as DATETIME(6) keeps it.
+ * The hash of a row: over a canonical serialization of the row and the previous row's hash. Every
+ * field is written as its UTF-8 byte length and bytes (null as -1), so no choice of values can
+ * make two different rows serialize alike. The timestamp is taken in microseconds, as DATETIME(6)
+ * keeps it. A row with a key id is hashed with HMAC-SHA256 under that audit key, the key id being
+ * the last field; a row without one (written before the chain was keyed) with plain SHA-256.
+ * Only the holder of the key, which the database does not have, can write a row that verifies.
  */
 final class ChainHasher {
 
     static final String GENESIS = "0".repeat(64);
 
     private final MessageDigest digest;
+    private final Map<String, Mac> macs = new HashMap<>();
+    private Mac mac;
 
     ChainHasher() {
         try {
@@ -26,9 +36,25 @@ final class ChainHasher {
         }
     }
 
-    /** Not thread-safe: one hasher per writer or verifier run. */
+    /** Plain SHA-256, for a row without a key id. Not thread-safe: one hasher per writer or verifier run. */
     String hash(AuditRow r) {
+        if (r.keyId() != null) {
+            throw new IllegalArgumentException("Row " + r.seq() + " is keyed: hash it with its key");
+        }
+        return hash(r, null);
+    }
+
+    /** HMAC-SHA256 with {@code key} (whose id must be the row's key id), or plain SHA-256 when key is null. */
+    String hash(AuditRow r, AuditKeys.Key key) {
+        mac = null;
         digest.reset();
+        if (key != null) {
+            if (!key.id().equals(r.keyId())) {
+                throw new IllegalArgumentException("Row " + r.seq() + " names key " + r.keyId() + ", not " + key.id());
+            }
+            mac = macs.computeIfAbsent(key.id(), id -> newMac(key.secret()));
+            mac.reset();
+        }
         put(Long.toString(r.seq()));
         put(Long.toString(micros(r.occurredAt())));
         put(r.userId() == null ? null : Long.toString(r.userId()));
@@ -41,7 +67,26 @@ final class ChainHasher {
         put(r.userAgent());
         put(r.outcome());
         put(r.prevHash());
+        if (mac != null) {
+            put(r.keyId());
+            return HexFormat.of().formatHex(mac.doFinal());
+        }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** HMAC-SHA256 of a text, for checkpoints. */
+    static String mac(AuditKeys.Key key, String text) {
+        return HexFormat.of().formatHex(newMac(key.secret()).doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac newMac(byte[] secret) {
+        try {
+            var m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return m;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Instant truncate(Instant t) {
@@ -54,12 +99,20 @@ final class ChainHasher {
 
     private void put(String s) {
         if (s == null) {
-            digest.update(intBytes(-1));
+            update(intBytes(-1));
             return;
         }
         var bytes = s.getBytes(StandardCharsets.UTF_8);
-        digest.update(intBytes(bytes.length));
-        digest.update(bytes);
+        update(intBytes(bytes.length));
+        update(bytes);
+    }
+
+    private void update(byte[] bytes) {
+        if (mac != null) {
+            mac.update(bytes);
+        } else {
+            digest.update(bytes);
+        }
     }
 
     private static byte[] intBytes(int v) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
-import com.infraconsole.TestSchemas;
 import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import com.infraconsole.audit.VerificationResult.Problem;
@@ -22,11 +21,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class AppendOnlyAndTamperTest {
 
-    private static int schemas;
-
     @Autowired JdbcTemplate jdbc;
     @Autowired ChainVerifier verifier;
     @Autowired TestUsers testUsers;
+    @Autowired AuditKeys keys;
+
+    TestChains chains;
+
+    @org.junit.jupiter.api.BeforeEach
+    void chains() {
+        chains = new TestChains(jdbc);
+    }
 
     @Test
     void the_database_refuses_update_and_delete_on_audit_rows() {
@@ -109,32 +114,77 @@ class AppendOnlyAndTamperTest {
         assertThat(verifier.verify(t, n -> {})).satisfies(r -> broken(r, 0, Problem.INSERTED));
     }
 
+    @Test
+    void the_console_signs_every_new_row_with_the_current_audit_key() {
+        testUsers.create(Role.OPERATOR);
+        var last = jdbc.queryForObject("SELECT key_id FROM audit_logs ORDER BY seq DESC LIMIT 1", String.class);
+        assertThat(last).isEqualTo(keys.current().id());
+    }
+
+    @Test
+    void old_unkeyed_rows_still_verify_and_the_verifier_says_where_the_keyed_chain_starts() {
+        var t = chains.empty();
+        chains.append(t, 8, null);
+        chains.append(t, 12, keys.current());
+        assertThat(verifier.verify(t, n -> {})).satisfies(r -> {
+            assertThat(r.intact()).as(r.message()).isTrue();
+            assertThat(r.keyedFromSeq()).isEqualTo(9);
+            assertThat(r.message()).isEqualTo("20 rows verified; keyed (HMAC) from seq 9");
+        });
+    }
+
+    @Test
+    void a_plain_sha256_row_appended_with_the_database_account_alone_is_named() {
+        var t = chains.empty();
+        chains.append(t, 20, keys.current());
+        chains.forge(t, null); // correct prev_hash, head moved: this verified before the chain was keyed
+        assertThat(verifier.verify(t, n -> {})).satisfies(r -> broken(r, 21, Problem.INSERTED));
+    }
+
+    @Test
+    void a_row_signed_with_a_key_the_console_does_not_hold_is_named() {
+        var t = chains.empty();
+        chains.append(t, 20, keys.current());
+        var own = new byte[32];
+        new java.security.SecureRandom().nextBytes(own);
+        chains.forge(t, new AuditKeys.Key(AuditKeys.idOf(own), own));
+        assertThat(verifier.verify(t, n -> {})).satisfies(r -> {
+            broken(r, 21, Problem.ALTERED);
+            assertThat(r.message()).contains("does not hold");
+        });
+    }
+
+    @Test
+    void a_row_claiming_the_real_key_id_but_signed_with_another_key_is_named() {
+        var t = chains.empty();
+        chains.append(t, 20, keys.current());
+        var own = new byte[32];
+        new java.security.SecureRandom().nextBytes(own);
+        chains.forge(t, new AuditKeys.Key(keys.current().id(), own));
+        assertThat(verifier.verify(t, n -> {})).satisfies(r -> {
+            broken(r, 21, Problem.ALTERED);
+            assertThat(r.message()).contains("without the audit key");
+        });
+    }
+
+    @Test
+    void a_keyed_row_altered_by_the_database_account_is_named() {
+        var t = chains.empty();
+        chains.append(t, 20, keys.current());
+        jdbc.update("UPDATE " + t.logs() + " SET username = 'someone-else' WHERE seq = 7");
+        assertThat(verifier.verify(t, n -> {})).satisfies(r -> broken(r, 7, Problem.ALTERED));
+    }
+
     private static void broken(VerificationResult r, long seq, Problem problem) {
         assertThat(r.intact()).as(r.message()).isFalse();
         assertThat(r.problem()).as(r.message()).isEqualTo(problem);
         assertThat(r.firstBadSeq()).as(r.message()).isEqualTo(seq);
     }
 
-    /** A fresh schema holding a correct chain of n rows, written the way the console writes. */
+    /** A fresh schema holding a correct chain of n rows, written the way the console wrote before it was keyed. */
     private ChainTables chainOf(int n) {
-        var schema = "audit_tamper_" + ProcessHandle.current().pid() + "_" + (++schemas);
-        TestSchemas.create(schema);
-        var t = ChainTables.inSchema(schema);
-        jdbc.execute("CREATE TABLE " + t.logs() + " LIKE audit_logs");
-        jdbc.execute("CREATE TABLE " + t.head() + " LIKE audit_chain_head");
-        jdbc.execute("CREATE TABLE " + t.anchors() + " LIKE audit_chain_anchors");
-        var hasher = new ChainHasher();
-        var prev = ChainHasher.GENESIS;
-        var at = Instant.parse("2026-06-01T10:00:00Z");
-        var rows = new ArrayList<Object[]>();
-        for (int seq = 1; seq <= n; seq++) {
-            var row = new AuditRow(seq, at.plusSeconds(seq), 42L, "alice", "UPDATE", "Server", "" + seq,
-                    "{\"status\":[\"ACTIVE\",\"INACTIVE\"]}", "10.0.0.9", "Firefox", "SUCCESS", prev, null);
-            prev = hasher.hash(row);
-            rows.add(AuditChainWriter.params(row.withHash(prev)));
-        }
-        jdbc.batchUpdate(AuditChainWriter.INSERT.replace("audit_logs", t.logs()), rows);
-        jdbc.update("INSERT INTO " + t.head() + " (id, last_seq, last_hash) VALUES (1, ?, ?)", n, prev);
+        var t = chains.empty();
+        chains.append(t, n, null);
         return t;
     }
 }

@@ -48,4 +48,24 @@ class AuditBrowserTest extends BrowserTest {
             Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    @Test
+    void verify_chain_says_from_which_seq_the_chain_is_keyed_and_that_the_checkpoints_match() throws Exception {
+        testUsers.create(Role.OPERATOR); // at least one keyed row
+        var auditor = testUsers.create(Role.AUDITOR);
+        logIn(auditor.getUsername(), TestUsers.PASSWORD);
+        page.navigate(url("audit"));
+        waitForVaadin();
+        page.getByText("Verify chain").click(); // twice: the first run writes the checkpoint the second checks
+        assertThat(page.locator("#audit-verdict")).containsText("rows verified", new com.microsoft.playwright.assertions
+                .LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        page.getByText("Verify chain").click();
+        assertThat(page.locator("#audit-verdict")).containsText("checkpoint", new com.microsoft.playwright.assertions
+                .LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#audit-verdict")).containsText("keyed (HMAC) from seq 1");
+        var shot = screenshot("audit-verify");
+        if (Boolean.getBoolean("docs.screenshots")) {
+            Files.copy(shot, Path.of("docs", "screenshots", "audit-verify.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
 }
