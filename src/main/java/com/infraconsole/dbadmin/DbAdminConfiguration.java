@@ -1,5 +1,6 @@
 package com.infraconsole.dbadmin;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,14 @@ class DbAdminConfiguration {
                 .locations(env.getProperty("spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"}))
                 .load());
         return new Migrations(instance, onStart);
+    }
+
+    /** The datasource's settings are read when a backup starts, so they follow the running configuration. */
+    @Bean
+    Backups backups(Environment env, JdbcTemplate jdbc, Migrations migrations, Clock clock) {
+        return new Backups(BackupSettings.from(env), () -> DumpConnection.of(env.getProperty("spring.datasource.url"),
+                env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password")),
+                jdbc, migrations, clock);
     }
 
     @Bean

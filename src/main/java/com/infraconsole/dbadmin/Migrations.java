@@ -13,6 +13,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 
@@ -50,6 +51,22 @@ class Migrations {
         return new MigrationStatus(current == null ? null : current.getVersion().toString(),
                 current == null ? null : current.getDescription(), all, pending, failed,
                 validation.validationSuccessful, errors, migrateOnStart);
+    }
+
+    /** The applied schema version, or null on an empty schema; cheaper than {@link #status()}. */
+    String currentVersion() {
+        var current = flyway.info().current();
+        return current == null ? null : current.getVersion().toString();
+    }
+
+    /** The highest version this jar has a script for: a dump of a newer schema is not ours to restore. */
+    MigrationVersion highestKnown() {
+        return Arrays.stream(flyway.info().all()).filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElse(MigrationVersion.EMPTY);
+    }
+
+    int pendingCount() {
+        return flyway.info().pending().length;
     }
 
     MigrateResult migrate() {
