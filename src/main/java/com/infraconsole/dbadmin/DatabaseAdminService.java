@@ -3,6 +3,7 @@ package com.infraconsole.dbadmin;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.base.database.DatabaseSettings;
+import com.infraconsole.dbadmin.DbAdminModel.AppliedScript;
 import com.infraconsole.dbadmin.DbAdminModel.ConnectionInfo;
 import com.infraconsole.dbadmin.DbAdminModel.ForeignKey;
 import com.infraconsole.dbadmin.DbAdminModel.IndexInfo;
@@ -10,6 +11,7 @@ import com.infraconsole.dbadmin.DbAdminModel.MigrateResult;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationStatus;
 import com.infraconsole.dbadmin.DbAdminModel.PoolInfo;
 import com.infraconsole.dbadmin.DbAdminModel.RedundantIndexReport;
+import com.infraconsole.dbadmin.DbAdminModel.RepairReport;
 import com.infraconsole.dbadmin.DbAdminModel.ServerInfo;
 import com.infraconsole.dbadmin.DbAdminModel.TableSize;
 import com.infraconsole.dbadmin.DbAdminModel.UnusedIndexReport;
@@ -17,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -88,6 +91,34 @@ public class DatabaseAdminService {
             return result;
         } catch (RuntimeException e) {
             events.publishEvent(new AuditEvent("DB_MIGRATE", "database", before,
+                    Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+            throw e;
+        }
+    }
+
+    /** An applied migration's SQL (db-show), empty when that version was never applied. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<AppliedScript> appliedScript(String version) {
+        return migrations.applied(version);
+    }
+
+    /**
+     * Flyway repair, the successor of the old {@code flask db stamp} fix: removes failed entries
+     * from the history and realigns checksums. It runs no SQL of any migration, so a half-applied
+     * failed migration must be cleaned up by hand first. Audited as DB_REPAIR.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public RepairReport repairMigrationHistory() {
+        var before = migrations.currentVersion();
+        try {
+            var report = migrations.repair();
+            events.publishEvent(new AuditEvent("DB_REPAIR", "database", before,
+                    Map.of("removed_failed", new Object[] {null, String.join(", ", report.removedFailed())},
+                            "deleted_missing", new Object[] {null, String.join(", ", report.deletedMissing())},
+                            "realigned", new Object[] {null, String.join(", ", report.realigned())}), "SUCCESS", null));
+            return report;
+        } catch (RuntimeException e) {
+            events.publishEvent(new AuditEvent("DB_REPAIR", "database", before,
                     Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
             throw e;
         }

@@ -20,14 +20,17 @@ class DbAdminConfiguration {
     static final String MIGRATE_ON_START = "infra.flyway.migrate-on-start";
 
     @Bean
-    Migrations migrations(ObjectProvider<Flyway> flyway, DataSource dataSource, Environment env) {
+    Migrations migrations(ObjectProvider<Flyway> flyway, DataSource dataSource, Environment env, JdbcTemplate jdbc) {
         boolean springFlyway = env.getProperty("spring.flyway.enabled", Boolean.class, true);
         boolean onStart = springFlyway && env.getProperty(MIGRATE_ON_START, Boolean.class, true);
         var instance = flyway.getIfAvailable(() -> Flyway.configure()
                 .dataSource(dataSource)
                 .locations(env.getProperty("spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"}))
                 .load());
-        return new Migrations(instance, onStart);
+        long bigRows = env.getProperty("infra.migrations.big-table-rows", Long.class, 1_000_000L);
+        long bigBytes = env.getProperty("infra.migrations.big-table-bytes", Long.class, 1L << 30);
+        var queries = new DbAdminQueries(jdbc);
+        return new Migrations(instance, onStart, () -> new MigrationLint(queries.lintSchema(), bigRows, bigBytes));
     }
 
     /** The datasource's settings are read when a backup starts, so they follow the running configuration. */

@@ -60,7 +60,18 @@ class MigrationsTab extends VerticalLayout {
             status.pending().forEach(p -> {
                 var sql = new Pre(p.sql());
                 sql.addClassName("sql");
-                add(new Details("V" + p.migration().version() + " " + p.migration().description(), sql));
+                var body = new Div();
+                p.risks().forEach(r -> {
+                    var risk = new Paragraph("Risk: " + r);
+                    risk.addClassName("notice");
+                    body.add(risk);
+                });
+                body.add(sql);
+                var details = new Details("V" + p.migration().version() + " " + p.migration().description()
+                        + (p.risks().isEmpty() ? "" : " (" + p.risks().size() + " risky statement(s))"), body);
+                details.setOpened(!p.risks().isEmpty());
+                details.addClassName("pending-migration");
+                add(details);
             });
             var apply = new Button("Apply " + status.pending().size() + " pending migration(s)…", e -> confirm(status));
             apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
