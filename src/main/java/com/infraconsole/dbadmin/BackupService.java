@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Service;
 public class BackupService {
 
     private final Backups backups;
+    private final Migrations migrations;
     private final ApplicationEventPublisher events;
 
-    BackupService(Backups backups, ApplicationEventPublisher events) {
+    BackupService(Backups backups, Migrations migrations, ApplicationEventPublisher events) {
         this.backups = backups;
+        this.migrations = migrations;
         this.events = events;
     }
 
@@ -41,6 +44,46 @@ public class BackupService {
                     Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
             throw e;
         }
+    }
+
+    /**
+     * The backup the guide asks for before a migration: taken and verified (restored into a
+     * scratch schema, tables counted) when migrations are pending on a schema that holds data and
+     * INFRA_BACKUP_BEFORE_MIGRATE is not false. Empty when none is needed.
+     *
+     * @throws BackupRefusedException when the backup cannot be verified: nothing must be migrated then
+     */
+    public Optional<Backup> backupBeforeMigrate() {
+        if (!backups.settings().beforeMigrate() || migrations.pendingCount() == 0 || !backups.holdsData()) {
+            return Optional.empty();
+        }
+        var backup = backups.take(null, "pre-migrate", actor());
+        var verification = backups.verify(backup);
+        if (!verification.ok()) {
+            events.publishEvent(new AuditEvent("DB_BACKUP", "database", backup.manifest().sha256(),
+                    Map.of("file", new Object[] {null, backup.file().toString()}, "error",
+                            new Object[] {null, String.join("; ", verification.problems())}), "FAILURE", null));
+            throw new BackupRefusedException("The backup before migrating (" + backup.file() + ") could not be verified: "
+                    + String.join("; ", verification.problems()) + ". Nothing was migrated.");
+        }
+        audit(backup, true);
+        return Optional.of(backup);
+    }
+
+    /** Whether migrating takes a verified backup first (INFRA_BACKUP_BEFORE_MIGRATE, default true). */
+    public boolean backsUpBeforeMigrate() {
+        return backups.settings().beforeMigrate();
+    }
+
+    private void audit(Backup backup, boolean verified) {
+        events.publishEvent(auditEvent(backup, verified));
+    }
+
+    /** The DB_BACKUP row of a verified backup; also for the one taken at start-up, before the trail was writable. */
+    static AuditEvent auditEvent(Backup backup, boolean verified) {
+        var changes = changes(backup, null);
+        changes.put("verified", new Object[] {null, verified});
+        return new AuditEvent("DB_BACKUP", "database", backup.manifest().sha256(), changes, "SUCCESS", null);
     }
 
     /** The backup behind a path; refuses one whose hash or schema version does not check out. */
@@ -76,7 +119,7 @@ public class BackupService {
         }
     }
 
-    private static Map<String, Object[]> changes(Backup backup, Backup before) {
+    private static LinkedHashMap<String, Object[]> changes(Backup backup, Backup before) {
         var m = backup.manifest();
         var changes = new LinkedHashMap<String, Object[]>();
         changes.put("file", new Object[] {null, backup.file().toString()});

@@ -40,13 +40,15 @@ public class DatabaseAdminService {
     private final DbAdminQueries queries;
     private final Migrations migrations;
     private final ApplicationEventPublisher events;
+    private final BackupService backups;
 
     DatabaseAdminService(DataSource dataSource, DbAdminQueries queries, Migrations migrations,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, BackupService backups) {
         this.dataSource = dataSource;
         this.queries = queries;
         this.migrations = migrations;
         this.events = events;
+        this.backups = backups;
     }
 
     /** @throws CannotGetJdbcConnectionException when the database cannot be reached */
@@ -73,27 +75,42 @@ public class DatabaseAdminService {
     }
 
     /**
-     * Applies every pending migration; the admin must confirm a current backup first. Audited as
-     * DB_MIGRATE with the schema version before and after, or as a failure.
+     * Applies every pending migration, after a verified backup (see BackupService#backupBeforeMigrate);
+     * with INFRA_BACKUP_BEFORE_MIGRATE=false the admin must confirm a current backup instead.
+     * Audited as DB_MIGRATE with the schema version before and after and the backup's hash, or
+     * as a failure.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public MigrateResult applyPendingMigrations(boolean backupConfirmed) {
-        if (!backupConfirmed) {
+        if (!backups.backsUpBeforeMigrate() && !backupConfirmed) {
             throw InvalidInputException.of("backupConfirmed",
                     "Confirm that a current backup of the database exists before migrating.");
         }
+        var backup = backups.backupBeforeMigrate();
         var before = migrations.status().currentVersion();
         try {
             var result = migrations.migrate();
-            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", result.toVersion(),
-                    Map.of("schema_version", new Object[] {before, result.toVersion()},
-                            "migrations_applied", new Object[] {null, result.applied()}), "SUCCESS", null));
+            if (backup.isPresent()) {
+                result = result.withBackup(backup.get().file().toString(), backup.get().manifest().sha256());
+            }
+            var changes = new java.util.HashMap<String, Object[]>(Map.of("schema_version", new Object[] {before, result.toVersion()},
+                    "migrations_applied", new Object[] {null, result.applied()}));
+            if (result.backupSha256() != null) {
+                changes.put("backup_sha256", new Object[] {null, result.backupSha256()});
+            }
+            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", result.toVersion(), changes, "SUCCESS", null));
             return result;
         } catch (RuntimeException e) {
             events.publishEvent(new AuditEvent("DB_MIGRATE", "database", before,
                     Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
             throw e;
         }
+    }
+
+    /** True (the default): Apply takes and verifies a backup itself; false: the admin confirms one exists. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean backsUpBeforeMigrate() {
+        return backups.backsUpBeforeMigrate();
     }
 
     /** An applied migration's SQL (db-show), empty when that version was never applied. */

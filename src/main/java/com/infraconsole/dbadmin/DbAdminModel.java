@@ -86,5 +86,11 @@ public final class DbAdminModel {
         }
     }
 
-    public record MigrateResult(int applied, String fromVersion, String toVersion) {}
+    /** backupFile and backupSha256: the verified backup taken just before, null when none was taken. */
+    public record MigrateResult(int applied, String fromVersion, String toVersion, String backupFile, String backupSha256) {
+
+        MigrateResult withBackup(String file, String sha256) {
+            return new MigrateResult(applied, fromVersion, toVersion, file, sha256);
+        }
+    }
 }

@@ -113,7 +113,8 @@ class Migrations {
 
     MigrateResult migrate() {
         var result = flyway.migrate();
-        return new MigrateResult(result.migrationsExecuted, result.initialSchemaVersion, result.targetSchemaVersion);
+        return new MigrateResult(result.migrationsExecuted, result.initialSchemaVersion, result.targetSchemaVersion, null,
+                null);
     }
 
     private static MigrationRow row(MigrationInfo m) {

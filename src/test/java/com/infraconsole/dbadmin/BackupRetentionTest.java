@@ -29,7 +29,7 @@ class BackupRetentionTest {
         var settings = new BackupSettings(dir, 2, "", true, defaults.dataDir(), defaults.embedded());
         var backups = new Backups(settings, () -> DumpConnection.of(env.getProperty("spring.datasource.url"),
                 env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password")),
-                jdbc, migrations, clock);
+                migrations, clock);
 
         var first = SystemAuthentication.call(() -> backups.take(null, "manual", "system"));
         var second = SystemAuthentication.call(() -> backups.take(null, "manual", "system"));
