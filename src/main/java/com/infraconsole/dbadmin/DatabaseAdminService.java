@@ -3,6 +3,7 @@ package com.infraconsole.dbadmin;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.base.database.DatabaseSettings;
+import com.infraconsole.dbadmin.DbAdminModel.AppliedScript;
 import com.infraconsole.dbadmin.DbAdminModel.ConnectionInfo;
 import com.infraconsole.dbadmin.DbAdminModel.ForeignKey;
 import com.infraconsole.dbadmin.DbAdminModel.IndexInfo;
@@ -10,6 +11,7 @@ import com.infraconsole.dbadmin.DbAdminModel.MigrateResult;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationStatus;
 import com.infraconsole.dbadmin.DbAdminModel.PoolInfo;
 import com.infraconsole.dbadmin.DbAdminModel.RedundantIndexReport;
+import com.infraconsole.dbadmin.DbAdminModel.RepairReport;
 import com.infraconsole.dbadmin.DbAdminModel.ServerInfo;
 import com.infraconsole.dbadmin.DbAdminModel.TableSize;
 import com.infraconsole.dbadmin.DbAdminModel.UnusedIndexReport;
@@ -17,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -37,13 +40,15 @@ public class DatabaseAdminService {
     private final DbAdminQueries queries;
     private final Migrations migrations;
     private final ApplicationEventPublisher events;
+    private final BackupService backups;
 
     DatabaseAdminService(DataSource dataSource, DbAdminQueries queries, Migrations migrations,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, BackupService backups) {
         this.dataSource = dataSource;
         this.queries = queries;
         this.migrations = migrations;
         this.events = events;
+        this.backups = backups;
     }
 
     /** @throws CannotGetJdbcConnectionException when the database cannot be reached */
@@ -70,24 +75,67 @@ public class DatabaseAdminService {
     }
 
     /**
-     * Applies every pending migration; the admin must confirm a current backup first. Audited as
-     * DB_MIGRATE with the schema version before and after, or as a failure.
+     * Applies every pending migration, after a verified backup (see BackupService#backupBeforeMigrate);
+     * with INFRA_BACKUP_BEFORE_MIGRATE=false the admin must confirm a current backup instead.
+     * Audited as DB_MIGRATE with the schema version before and after and the backup's hash, or
+     * as a failure.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public MigrateResult applyPendingMigrations(boolean backupConfirmed) {
-        if (!backupConfirmed) {
+        if (!backups.backsUpBeforeMigrate() && !backupConfirmed) {
             throw InvalidInputException.of("backupConfirmed",
                     "Confirm that a current backup of the database exists before migrating.");
         }
+        var backup = backups.backupBeforeMigrate();
         var before = migrations.status().currentVersion();
         try {
             var result = migrations.migrate();
-            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", result.toVersion(),
-                    Map.of("schema_version", new Object[] {before, result.toVersion()},
-                            "migrations_applied", new Object[] {null, result.applied()}), "SUCCESS", null));
+            if (backup.isPresent()) {
+                result = result.withBackup(backup.get().file().toString(), backup.get().manifest().sha256());
+            }
+            var changes = new java.util.HashMap<String, Object[]>(Map.of("schema_version", new Object[] {before, result.toVersion()},
+                    "migrations_applied", new Object[] {null, result.applied()}));
+            if (result.backupSha256() != null) {
+                changes.put("backup_sha256", new Object[] {null, result.backupSha256()});
+            }
+            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", result.toVersion(), changes, "SUCCESS", null));
             return result;
         } catch (RuntimeException e) {
             events.publishEvent(new AuditEvent("DB_MIGRATE", "database", before,
+                    Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+            throw e;
+        }
+    }
+
+    /** True (the default): Apply takes and verifies a backup itself; false: the admin confirms one exists. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean backsUpBeforeMigrate() {
+        return backups.backsUpBeforeMigrate();
+    }
+
+    /** An applied migration's SQL (db-show), empty when that version was never applied. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<AppliedScript> appliedScript(String version) {
+        return migrations.applied(version);
+    }
+
+    /**
+     * Flyway repair, the successor of the old {@code flask db stamp} fix: removes failed entries
+     * from the history and realigns checksums. It runs no SQL of any migration, so a half-applied
+     * failed migration must be cleaned up by hand first. Audited as DB_REPAIR.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public RepairReport repairMigrationHistory() {
+        var before = migrations.currentVersion();
+        try {
+            var report = migrations.repair();
+            events.publishEvent(new AuditEvent("DB_REPAIR", "database", before,
+                    Map.of("removed_failed", new Object[] {null, String.join(", ", report.removedFailed())},
+                            "deleted_missing", new Object[] {null, String.join(", ", report.deletedMissing())},
+                            "realigned", new Object[] {null, String.join(", ", report.realigned())}), "SUCCESS", null));
+            return report;
+        } catch (RuntimeException e) {
+            events.publishEvent(new AuditEvent("DB_REPAIR", "database", before,
                     Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
             throw e;
         }

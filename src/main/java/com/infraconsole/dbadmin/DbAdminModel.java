@@ -55,7 +55,8 @@ public final class DbAdminModel {
     public record MigrationRow(String version, String description, String type, String state, Instant installedOn,
             String installedBy, Integer executionMillis, Integer checksum, String script) {}
 
-    public record PendingMigration(MigrationRow migration, String sql) {}
+    /** risks: what the lint flags in its SQL (drops, narrowing, NOT NULL without default, big index builds). */
+    public record PendingMigration(MigrationRow migration, String sql, List<String> risks) {}
 
     /**
      * Flyway's view of the schema. migrateOnStart false means an admin applies pending
@@ -70,5 +71,26 @@ public final class DbAdminModel {
         }
     }
 
-    public record MigrateResult(int applied, String fromVersion, String toVersion) {}
+    /** An applied migration's script as this jar has it; checksumMatches false: it differs from what ran. */
+    public record AppliedScript(MigrationRow migration, String sql, boolean checksumMatches) {}
+
+    /**
+     * What Flyway's repair did: failed entries removed, entries of missing scripts deleted,
+     * checksums and descriptions realigned with the scripts in this jar.
+     */
+    public record RepairReport(List<String> removedFailed, List<String> deletedMissing, List<String> realigned,
+            List<String> actions) {
+
+        public boolean changedNothing() {
+            return removedFailed.isEmpty() && deletedMissing.isEmpty() && realigned.isEmpty();
+        }
+    }
+
+    /** backupFile and backupSha256: the verified backup taken just before, null when none was taken. */
+    public record MigrateResult(int applied, String fromVersion, String toVersion, String backupFile, String backupSha256) {
+
+        MigrateResult withBackup(String file, String sha256) {
+            return new MigrateResult(applied, fromVersion, toVersion, file, sha256);
+        }
+    }
 }

@@ -58,6 +58,26 @@ class DbAdminQueries {
         return known.map(t -> jdbc.queryForObject("SELECT COUNT(*) FROM `" + t.replace("`", "``") + "`", Long.class));
     }
 
+    /** The lint's view of the live schema: size estimates read once, column types as asked. */
+    MigrationLint.Schema lintSchema() {
+        var sizes = new java.util.HashMap<String, TableSize>();
+        tableSizes().forEach(t -> sizes.put(t.table().toLowerCase(java.util.Locale.ROOT), t));
+        return new MigrationLint.Schema() {
+            @Override
+            public Optional<TableSize> table(String name) {
+                return Optional.ofNullable(sizes.get(name.toLowerCase(java.util.Locale.ROOT)));
+            }
+
+            @Override
+            public Optional<String> columnType(String table, String column) {
+                return jdbc.queryForList("""
+                        SELECT column_type FROM information_schema.COLUMNS
+                        WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?""", String.class, table, column)
+                        .stream().findFirst();
+            }
+        };
+    }
+
     List<IndexInfo> indexes() {
         return jdbc.query("""
                 SELECT table_name, index_name,

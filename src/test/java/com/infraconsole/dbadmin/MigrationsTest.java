@@ -7,6 +7,8 @@ import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestSchemas;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditEvent;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -47,7 +49,11 @@ class MigrationsTest {
             assertThat(status.valid()).isFalse(); // Flyway's validate reports resolved, unapplied migrations
 
             var events = new ArrayList<Object>();
-            var service = new DatabaseAdminService(dataSource, new DbAdminQueries(jdbc), migrations, events::add);
+            // INFRA_BACKUP_BEFORE_MIGRATE=false: the confirmation checkbox stands in for the backup
+            var noBackup = new BackupSettings(Path.of("target/backup-tests"), 10, "", false, Path.of("target/test-db"), true);
+            var backups = new BackupService(new Backups(noBackup, () -> null, migrations, Clock.systemUTC()),
+                    migrations, events::add);
+            var service = new DatabaseAdminService(dataSource, new DbAdminQueries(jdbc), migrations, events::add, backups);
             assertThatThrownBy(() -> service.applyPendingMigrations(false)).isInstanceOf(InvalidInputException.class);
             assertThat(migrations.status().pending()).hasSize(1);
             assertThat(events).isEmpty();

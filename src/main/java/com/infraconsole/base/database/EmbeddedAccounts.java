@@ -33,6 +33,9 @@ final class EmbeddedAccounts {
         // Its own schema (Flyway creates tables, triggers and partitions there), plus what the
         // Database screen reads: index use from performance_schema, redundant indexes from sys.
         sql.append("GRANT ALL PRIVILEGES ON ").append(EmbeddedMariaDb.DATABASE).append(".* TO ").append(console).append(";\n");
+        // The scratch schemas a backup is restored into to verify it before a migration (dbadmin.Backups).
+        sql.append("GRANT ALL PRIVILEGES ON `").append(EmbeddedMariaDb.DATABASE).append("\\_verify\\_%`.* TO ")
+                .append(console).append(";\n");
         sql.append("GRANT SELECT ON performance_schema.* TO ").append(console).append(";\n");
         sql.append("GRANT SELECT, EXECUTE ON sys.* TO ").append(console).append(";\n");
         // What mysql_secure_installation removes: anonymous accounts and everyone's rights on test.

@@ -2,7 +2,9 @@ package com.infraconsole.dbadmin.ui;
 
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.dbadmin.BackupRefusedException;
 import com.infraconsole.dbadmin.DatabaseAdminService;
+import com.infraconsole.dbadmin.DbAdminModel.MigrateResult;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationRow;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationStatus;
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +29,7 @@ class MigrationsTab extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final DatabaseAdminService service;
+    private MigrateResult lastResult;
 
     MigrationsTab(DatabaseAdminService service) {
         this.service = service;
@@ -45,7 +48,11 @@ class MigrationsTab extends VerticalLayout {
                 Badges.badge(status.valid() ? "validation OK" : "validation failed", status.valid() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR));
         summary.addClassName("toolbar");
         summary.setId("migration-summary");
-        add(summary, new Span(status.migrateOnStart()
+        add(summary);
+        if (lastResult != null && lastResult.backupFile() != null) {
+            add(lastBackup());
+        }
+        add(new Span(status.migrateOnStart()
                 ? "Pending migrations are applied when the console starts (the default)."
                 : "Migrating on start is switched off: review pending migrations and apply them here after a backup."));
         if (!status.valid()) {
@@ -60,7 +67,18 @@ class MigrationsTab extends VerticalLayout {
             status.pending().forEach(p -> {
                 var sql = new Pre(p.sql());
                 sql.addClassName("sql");
-                add(new Details("V" + p.migration().version() + " " + p.migration().description(), sql));
+                var body = new Div();
+                p.risks().forEach(r -> {
+                    var risk = new Paragraph("Risk: " + r);
+                    risk.addClassName("notice");
+                    body.add(risk);
+                });
+                body.add(sql);
+                var details = new Details("V" + p.migration().version() + " " + p.migration().description()
+                        + (p.risks().isEmpty() ? "" : " (" + p.risks().size() + " risky statement(s))"), body);
+                details.setOpened(!p.risks().isEmpty());
+                details.addClassName("pending-migration");
+                add(details);
             });
             var apply = new Button("Apply " + status.pending().size() + " pending migration(s)…", e -> confirm(status));
             apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -95,20 +113,45 @@ class MigrationsTab extends VerticalLayout {
     private void confirm(MigrationStatus status) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Apply " + status.pending().size() + " migration(s)");
+        boolean backsUp = service.backsUpBeforeMigrate();
         var backup = new Checkbox("I have a current backup of this database and know how to restore it");
-        var apply = new Button("Apply migrations", e -> {
-            var result = service.applyPendingMigrations(backup.getValue());
+        var apply = new Button(backsUp ? "Back up, verify and apply" : "Apply migrations", e -> {
+            try {
+                lastResult = service.applyPendingMigrations(backup.getValue());
+            } catch (BackupRefusedException ex) {
+                dialog.close();
+                Notifications.error(ex.getMessage());
+                return;
+            }
             dialog.close();
-            Notifications.success("Applied " + result.applied() + " migration(s); schema version is now " + result.toVersion());
+            Notifications.success("Applied " + lastResult.applied() + " migration(s); schema version is now "
+                    + lastResult.toVersion());
             refresh();
         });
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        apply.setEnabled(false);
-        backup.addValueChangeListener(e -> apply.setEnabled(e.getValue()));
-        dialog.add(new Paragraph("Migrations change the schema for every console node and cannot be rolled back "
-                + "from here. The action is recorded in the audit log."), backup);
+        apply.setId("confirm-apply");
+        dialog.add(new Paragraph("Migrations change the schema for every console node. The action is recorded in the "
+                + "audit log."));
+        if (backsUp) {
+            dialog.add(new Paragraph("A backup (db-backup) is taken first and verified by restoring it into a scratch "
+                    + "schema and comparing table counts; nothing is migrated if that fails. To roll back afterwards, "
+                    + "restore it with db-restore."));
+        } else {
+            apply.setEnabled(false);
+            backup.addValueChangeListener(e -> apply.setEnabled(e.getValue()));
+            dialog.add(new Paragraph("INFRA_BACKUP_BEFORE_MIGRATE=false: no backup is taken here."), backup);
+        }
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), apply);
         dialog.open();
+    }
+
+    /** Where the backup of the last Apply went, kept on the tab: it is the way back. */
+    private Div lastBackup() {
+        var note = new Div(new Paragraph("Backup taken and verified before the last Apply: " + lastResult.backupFile()),
+                new Paragraph("SHA-256 " + lastResult.backupSha256() + "; to roll back: db-restore " + lastResult.backupFile()));
+        note.addClassName("notice");
+        note.setId("last-backup");
+        return note;
     }
 
     static int compareVersions(String a, String b) {
