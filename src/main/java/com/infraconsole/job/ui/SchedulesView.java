@@ -47,8 +47,8 @@ class SchedulesView extends VerticalLayout {
         this.schedules = schedules;
         this.jobs = jobs;
         setSizeFull();
-        grid.addColumn(r -> r.schedule().getName()).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(Row::playbook).setHeader("Playbook").setFlexGrow(2);
+        grid.addColumn(r -> r.schedule().getName()).setHeader("Name").setWidth("9rem").setFlexGrow(2);
+        grid.addColumn(Row::playbook).setHeader("Playbook").setWidth("9rem").setFlexGrow(2);
         grid.addColumn(r -> r.schedule().getTargets().size()).setHeader("Servers").setAutoWidth(true);
         grid.addColumn(r -> r.schedule().getCron() + " (" + r.schedule().getTimeZone() + ")").setHeader("Cron")
                 .setAutoWidth(true);
@@ -57,9 +57,10 @@ class SchedulesView extends VerticalLayout {
         grid.addComponentColumn(r -> r.schedule().isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
                 : Badges.badge("Disabled", Badges.Tone.NEUTRAL)).setHeader("State").setAutoWidth(true);
         grid.addComponentColumn(r -> skipped(r.schedule())).setHeader("Skipped occurrences").setKey("skipped")
-                .setFlexGrow(3);
+                .setWidth("14rem").setFlexGrow(1);
         if (canEdit) {
-            grid.addComponentColumn(this::toggle).setAutoWidth(true).setFlexGrow(0);
+            // Kept in view when the columns are wider than the window.
+            grid.addComponentColumn(this::toggle).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No schedules yet.");
@@ -95,17 +96,19 @@ class SchedulesView extends VerticalLayout {
         return button;
     }
 
-    /** How many occurrences launched nothing, and the last one's time and reason (the audit log has each). */
+    /** How many occurrences launched nothing, then the last one's time and reason (the audit log has each). */
     private static Component skipped(JobSchedule s) {
         if (s.getSkipCount() == 0) {
             return new Span("—");
         }
         var count = Badges.badge(s.getSkipCount() + " skipped", Badges.Tone.WARNING);
-        var last = new Span(" last " + JobBadges.when(s.getLastSkippedAt()) + ": " + s.getLastSkipReason());
-        last.addClassName("muted");
-        var cell = new Div(count, last);
-        cell.getElement().setAttribute("title", s.getLastSkipReason());
-        cell.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis");
+        var when = new Span(" last " + JobBadges.when(s.getLastSkippedAt()));
+        when.addClassName("muted");
+        var reason = new Div(s.getLastSkipReason());
+        reason.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        var cell = new Div(new Div(count, when), reason);
+        // The reason is what the reader needs: let it wrap instead of ending in an ellipsis.
+        cell.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-xs) 0");
         return cell;
     }
 
