@@ -2,6 +2,7 @@ package com.infraconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infraconsole.TestSchemas;
 import com.infraconsole.base.database.EmbeddedMariaDb;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -9,11 +10,14 @@ import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** db-pending, db-show and db-repair as the jar runs them, each on a schema of its own. */
+@Tag("integration")
 class MigrationPreviewCommandsTest {
 
+    private static final String USER = EmbeddedMariaDb.CONSOLE_USER;
     static EmbeddedMariaDb server;
 
     @BeforeAll
@@ -24,8 +28,8 @@ class MigrationPreviewCommandsTest {
     @Test
     void db_pending_sql_prints_the_pending_sql_with_its_risks_and_db_show_an_applied_script() throws Exception {
         var url = schemaAtCurrentVersion("cli_lint_");
-        var springArgs = new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=root",
-                "--spring.datasource.password=", "--spring.flyway.locations=classpath:db/migration,classpath:db/lint-test",
+        var springArgs = new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + server.consolePassword(), "--spring.flyway.locations=classpath:db/migration,classpath:db/lint-test",
                 "--infra.migrations.big-table-rows=1"};
 
         var preview = Cli.run(List.of("db-pending", "--sql"), null, springArgs);
@@ -52,22 +56,23 @@ class MigrationPreviewCommandsTest {
         var url = schemaAtCurrentVersion("cli_repair_");
         var locations = "classpath:db/migration,classpath:db/repair-test";
         try {
-            Flyway.configure().dataSource(url, "root", "").locations(locations.split(",")).load().migrate();
+            Flyway.configure().dataSource(url, USER, server.consolePassword()).locations(locations.split(",")).load().migrate();
         } catch (RuntimeException expected) {
             // V9001 fails halfway: the history now holds a failed entry
         }
         var repaired = Cli.run(List.of("db-repair"), null, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=root", "--spring.datasource.password=", "--spring.flyway.locations=" + locations);
+                "--spring.datasource.username=" + USER, "--spring.datasource.password=" + server.consolePassword(),
+                "--spring.flyway.locations=" + locations);
 
         assertThat(repaired.exitCode()).as(repaired.all()).isZero();
         assertThat(repaired.out()).startsWith("Use with caution: db-repair only rewrites the migration history")
                 .contains("Removed failed entry: V9001 fails halfway");
-        try (var c = DriverManager.getConnection(url, "root", ""); var s = c.createStatement();
+        try (var c = DriverManager.getConnection(url, USER, server.consolePassword()); var s = c.createStatement();
                 var rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
-        try (var c = DriverManager.getConnection(url, "root", ""); var s = c.createStatement();
+        try (var c = DriverManager.getConnection(url, USER, server.consolePassword()); var s = c.createStatement();
                 var rs = s.executeQuery("SELECT action, outcome FROM audit_logs ORDER BY seq DESC LIMIT 1")) {
             rs.next();
             assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("DB_REPAIR SUCCESS");
@@ -76,12 +81,9 @@ class MigrationPreviewCommandsTest {
 
     private static String schemaAtCurrentVersion(String prefix) throws Exception {
         var name = prefix + UUID.randomUUID().toString().substring(0, 8);
-        try (var c = DriverManager.getConnection("jdbc:mariadb://localhost:" + server.port() + "/", "root", "");
-                var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
+        TestSchemas.create(name);
         var url = "jdbc:mariadb://localhost:" + server.port() + "/" + name;
-        Flyway.configure().dataSource(url, "root", "").load().migrate();
+        Flyway.configure().dataSource(url, USER, server.consolePassword()).load().migrate();
         return url;
     }
 }

@@ -8,16 +8,18 @@ import java.sql.DriverManager;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** unlock --username U, run in-process as the jar runs it, on the shared embedded test database. */
+@Tag("integration")
 class UnlockCommandTest {
 
-    static String url;
+    static EmbeddedMariaDb server;
 
     @BeforeAll
     static void startServer() {
-        url = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true).jdbcUrl();
+        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
     }
 
     @Test
@@ -49,14 +51,16 @@ class UnlockCommandTest {
     }
 
     private static void update(String sql, String arg) throws Exception {
-        try (var c = DriverManager.getConnection(url, "root", ""); var s = c.prepareStatement(sql)) {
+        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER,
+                server.consolePassword()); var s = c.prepareStatement(sql)) {
             s.setString(1, arg);
             s.executeUpdate();
         }
     }
 
     private static String scalar(String sql, String arg) throws Exception {
-        try (var c = DriverManager.getConnection(url, "root", ""); var s = c.prepareStatement(sql)) {
+        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER,
+                server.consolePassword()); var s = c.prepareStatement(sql)) {
             s.setString(1, arg);
             try (var rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

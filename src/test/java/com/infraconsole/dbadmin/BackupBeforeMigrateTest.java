@@ -3,6 +3,7 @@ package com.infraconsole.dbadmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.security.SystemAuthentication;
 import java.nio.file.Files;
@@ -40,19 +41,23 @@ class BackupBeforeMigrateTest {
 
     private Backups backups(boolean beforeMigrate) throws Exception {
         schema = "premig_" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        TestSchemas.create(schema);
+        // A privileged account, as an operator's backup on a real server: it may create the scratch schema.
+        var admin = TestSchemas.server().admin();
+        var user = admin.user();
+        var password = admin.password();
         var base = env.getProperty("spring.datasource.url");
         url = base.substring(0, base.lastIndexOf('/') + 1) + schema;
-        var all = Flyway.configure().dataSource(url, "root", "").load().info().all();
-        Flyway.configure().dataSource(url, "root", "").target(MigrationVersion.fromVersion(
+        var all = Flyway.configure().dataSource(url, user, password).load().info().all();
+        Flyway.configure().dataSource(url, user, password).target(MigrationVersion.fromVersion(
                 all[all.length - 2].getVersion().getVersion())).load().migrate();
-        flyway = Flyway.configure().dataSource(url, "root", "").load();
+        flyway = Flyway.configure().dataSource(url, user, password).load();
         migrations = new Migrations(flyway, true);
-        scratchJdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), url, "root", ""));
+        scratchJdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), url, user, password));
         var dir = Files.createDirectories(Path.of("target/backup-tests/premig-" + System.nanoTime())).toAbsolutePath();
         var defaults = BackupSettings.from(env);
         return new Backups(new BackupSettings(dir, 10, "", beforeMigrate, defaults.dataDir(), defaults.embedded()),
-                () -> DumpConnection.of(url, "root", ""), migrations, Clock.systemUTC());
+                () -> DumpConnection.of(url, user, password), migrations, Clock.systemUTC());
     }
 
     @AfterEach
