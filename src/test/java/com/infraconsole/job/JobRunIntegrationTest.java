@@ -90,14 +90,14 @@ class JobRunIntegrationTest {
         var playbook = fx.tasks("- name: long\n  shell: sleep 300 && echo " + marker);
         long id = jobs.launch(LaunchRequest.of(playbook, List.of(server)));
         fx.awaitStatus(id, WAIT, JobStatus.RUNNING);
-        awaitProcess(marker, true);
+        JobProcesses.await(marker, true);
 
         jobs.cancel(id);
         var job = fx.awaitEnd(id, Duration.ofSeconds(10));
 
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.CANCELLED);
         assertThat(job.job().isCancelRequested()).isTrue();
-        awaitProcess(marker, false);
+        JobProcesses.await(marker, false);
         assertThat(fx.log(id)).contains("Cancelled");
     }
 
@@ -156,17 +156,5 @@ class JobRunIntegrationTest {
         assertThatThrownBy(() -> jobs.launch(LaunchRequest.of(playbook, List.of(server)).withExtraVars("- a\n- b")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("extraVars"))
                         .contains("mapping"));
-    }
-
-    private static void awaitProcess(String marker, boolean present) {
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < until) {
-            boolean found = ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
-            if (found == present) {
-                return;
-            }
-            JobFixtures.sleep(100);
-        }
-        throw new AssertionError("process with " + marker + (present ? " never started" : " still alive"));
     }
 }
