@@ -56,18 +56,19 @@ class JobSandbox {
 
     /** Whether jobs can start, checked by starting a real sandbox (again at most every 30 s while it fails). */
     SandboxStatus status() {
-        var s = status;
-        if (s == null || (!s.available() && clock.instant().isAfter(checkedAt.plus(RECHECK_AFTER)))) {
+        if (stale(status)) {
             synchronized (this) {
-                s = status;
-                if (s == null || (!s.available() && clock.instant().isAfter(checkedAt.plus(RECHECK_AFTER)))) {
-                    s = probe();
-                    status = s;
+                if (stale(status)) {
+                    status = probe();
                     checkedAt = clock.instant();
                 }
             }
         }
-        return s;
+        return status;
+    }
+
+    private boolean stale(SandboxStatus s) {
+        return s == null || !s.available() && clock.instant().isAfter(checkedAt.plus(RECHECK_AFTER));
     }
 
     /** The whole argument list and a cleared environment for one run in {@code ws}. */
