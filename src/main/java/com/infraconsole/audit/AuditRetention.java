@@ -1,5 +1,6 @@
 package com.infraconsole.audit;
 
+import com.infraconsole.base.database.NodeLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -63,22 +62,19 @@ class AuditRetention {
 
     /** @return false when another node holds the retention lock and this run did nothing */
     boolean maintain(ChainTables t, Instant now) {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con -> {
-            var session = new JdbcTemplate(new SingleConnectionDataSource(con, true));
-            var lock = "infra_audit_retention:" + t.logs();
-            if (!Integer.valueOf(1).equals(session.queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, lock))) {
-                log.info("Audit retention skipped: another node is running it");
-                return false;
-            }
+        var ran = NodeLock.run(jdbc, "infra_audit_retention:" + t.logs(), session -> {
             try {
                 session.execute("SET SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds()));
                 maintain(session, t, now);
                 return true;
             } finally {
                 session.execute("SET SESSION lock_wait_timeout = DEFAULT");
-                session.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, lock);
             }
-        }));
+        });
+        if (ran.isEmpty()) {
+            log.info("Audit retention skipped: another node is running it");
+        }
+        return ran.isPresent();
     }
 
     private void maintain(JdbcTemplate jdbc, ChainTables t, Instant now) {

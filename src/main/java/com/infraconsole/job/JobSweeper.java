@@ -1,5 +1,6 @@
 package com.infraconsole.job;
 
+import com.infraconsole.base.database.NodeLock;
 import com.infraconsole.security.SystemAuthentication;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * lock, so several nodes sweeping at once is harmless. On start, a node fails the jobs it left
  * running before a restart. Every half minute, pending jobs that lost their Quartz trigger (a claim
  * that failed on a database error) are queued again, or failed when too old. A job failed any of
- * these ways opens its ticket when it asked for one. Daily, old log lines are removed. Nothing
+ * these ways opens its ticket when it asked for one. Daily, one node removes old log lines. Nothing
  * runs in command-line mode.
  */
 @Component
@@ -34,10 +36,11 @@ class JobSweeper {
     private final JobProperties props;
     private final Clock clock;
     private final String nodeId;
+    private final JdbcTemplate jdbc;
     private final boolean commandLine;
 
     JobSweeper(JobStateStore state, JobDispatcher dispatcher, JobLogStore logs, JobFollowUp followUp, JobProperties props, Clock clock,
-            JobNode node, @Value("${infra.cli.command:}") String cliCommand) {
+            JobNode node, JdbcTemplate jdbc, @Value("${infra.cli.command:}") String cliCommand) {
         this.state = state;
         this.dispatcher = dispatcher;
         this.logs = logs;
@@ -45,6 +48,7 @@ class JobSweeper {
         this.props = props;
         this.clock = clock;
         this.nodeId = node.id();
+        this.jdbc = jdbc;
         this.commandLine = !cliCommand.isBlank();
     }
 
@@ -125,14 +129,18 @@ class JobSweeper {
         }
     }
 
+    /** Daily, on one node: the others find the lock taken and skip (their deletes would only contend). */
     @Scheduled(cron = "${infra.jobs.retention-cron:0 30 3 * * *}")
     void removeOldLogs() {
         if (commandLine || props.logRetentionDays() <= 0) {
             return;
         }
-        int n = logs.deleteOlderThan(clock.instant().minus(Duration.ofDays(props.logRetentionDays())));
-        if (n > 0) {
-            log.info("Removed {} job log lines older than {} days", n, props.logRetentionDays());
+        var cutoff = clock.instant().minus(Duration.ofDays(props.logRetentionDays()));
+        var removed = NodeLock.run(jdbc, "infra_job_log_retention", session -> logs.deleteOlderThan(cutoff));
+        if (removed.isEmpty()) {
+            log.info("Job log retention skipped: another node is running it");
+        } else if (removed.get() > 0) {
+            log.info("Removed {} job log lines older than {} days", removed.get(), props.logRetentionDays());
         }
     }
 }

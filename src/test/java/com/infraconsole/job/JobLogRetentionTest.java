@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,8 @@ class JobLogRetentionTest {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+
+    @Autowired DataSource dataSource;
 
     @AfterEach
     void signOut() {
@@ -40,6 +43,27 @@ class JobLogRetentionTest {
         assertThat(lines(recent)).isEqualTo(50);
         assertThat(jdbc.sql("SELECT status FROM jobs WHERE id = ?").param(old).query(String.class).single())
                 .as("the job itself stays").isEqualTo("success");
+    }
+
+    @Test
+    void a_node_finding_the_retention_lock_taken_skips_its_run() throws Exception {
+        var user = users.signIn(Role.OPERATOR);
+        long old = job(user.getId(), 120);
+        // Another node's run in progress: its session holds the lock.
+        try (var otherNode = dataSource.getConnection(); var st = otherNode.createStatement()) {
+            try (var rs = st.executeQuery("SELECT GET_LOCK('infra_job_log_retention', 0)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+
+            sweeper.removeOldLogs();
+
+            assertThat(lines(old)).as("left to the node holding the lock").isEqualTo(50);
+        }
+
+        sweeper.removeOldLogs(); // the lock went with the other session
+
+        assertThat(lines(old)).isZero();
     }
 
     private long job(long userId, int daysAgo) {
