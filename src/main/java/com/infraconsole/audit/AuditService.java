@@ -70,6 +70,7 @@ public class AuditService {
      */
     public long exportCsv(AuditFilter filter, Writer out) {
         long rows = 0;
+        boolean complete = false;
         try {
             out.write(AuditCsv.HEADER);
             Long before = null;
@@ -85,12 +86,14 @@ public class AuditService {
                 before = page.get(page.size() - 1).seq();
             }
             out.flush();
+            complete = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            // The true outcome: a download the client broke off, or a failed read, is no export.
             events.publishEvent(new AuditEvent("EXPORT", "AuditLog", null,
                     Map.of("filter", new Object[] {null, filter.describe()}, "rows", new Object[] {null, rows}),
-                    "SUCCESS", null));
+                    complete ? "SUCCESS" : "FAILURE", null));
         }
         return rows;
     }

@@ -61,7 +61,8 @@ class JobLogStore {
     }
 
     /** Streams the whole log as text without holding it in memory. */
-    void writeTo(long jobId, OutputStream out) {
+    long writeTo(long jobId, OutputStream out) {
+        var lines = new java.util.concurrent.atomic.AtomicLong();
         jdbc.query(con -> {
             var ps = con.prepareStatement("SELECT content FROM job_logs WHERE job_id = ? ORDER BY line_number",
                     java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
@@ -72,10 +73,12 @@ class JobLogStore {
             try {
                 out.write(rs.getString(1).getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
+                lines.incrementAndGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        return lines.get();
     }
 
     /** Deletes log lines of jobs finished before the cut-off, a chunk of jobs at a time. */

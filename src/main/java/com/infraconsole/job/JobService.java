@@ -2,6 +2,7 @@ package com.infraconsole.job;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -38,10 +40,12 @@ public class JobService {
     private final ServerService servers;
     private final JobSandbox sandbox;
     private final ScheduleOwners owners;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JobService(JobRepository jobs, JobQueries queries, JobDispatcher dispatcher, JobRunner runner, JobLogStore logs,
-            PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, ScheduleOwners owners, Clock clock) {
+            PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, ScheduleOwners owners, ApplicationEventPublisher events,
+            Clock clock) {
         this.jobs = jobs;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -51,6 +55,7 @@ public class JobService {
         this.servers = servers;
         this.sandbox = sandbox;
         this.owners = owners;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -189,9 +194,16 @@ public class JobService {
         return logs.lineCount(jobId);
     }
 
-    /** Streams the whole log as UTF-8 text. */
+    /** Streams the whole log as UTF-8 text; the download is audited with its true outcome. */
     public void writeLog(long jobId, OutputStream out) {
-        logs.writeTo(jobId, out);
+        long lines = -1;
+        try {
+            lines = logs.writeTo(jobId, out);
+        } finally {
+            events.publishEvent(new AuditEvent("EXPORT", "JobLog", String.valueOf(jobId),
+                    lines < 0 ? Map.of() : Map.of("lines", new Object[] {null, lines}),
+                    lines < 0 ? "FAILURE" : "SUCCESS", null));
+        }
     }
 
     /** A page of playbook names containing the text, for pickers and filters (never all of them). */

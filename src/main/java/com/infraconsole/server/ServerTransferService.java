@@ -3,6 +3,7 @@ package com.infraconsole.server;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.server.ImportReport.Outcome;
 import com.infraconsole.server.ImportReport.Row;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -46,9 +48,11 @@ public class ServerTransferService {
     private final EntityValidator validator;
     private final UserService users;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
 
     ServerTransferService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users, EntityManager entityManager) {
+            UserService users, EntityManager entityManager, ApplicationEventPublisher events) {
+        this.events = events;
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
@@ -84,11 +88,16 @@ public class ServerTransferService {
         return new ImportReport(plan.rows(), true);
     }
 
-    /** Writes the servers the filter selects as CSV, a page at a time, so that any number fits in memory. */
+    /**
+     * Writes the servers the filter selects as CSV, a page at a time, so that any number fits in
+     * memory. The export is audited with its true outcome (a broken-off download is a FAILURE).
+     */
     @Transactional(readOnly = true)
     public void exportCsv(ServerFilter filter, Writer out) {
         var header = new ArrayList<>(COLUMNS);
         header.addAll(List.of("created_by", "created_at", "updated_at"));
+        long rows = 0;
+        boolean complete = false;
         try {
             out.write(Csv.line(header));
             var page = PageRequest.of(0, 500, Sort.by("hostname"));
@@ -102,16 +111,21 @@ public class ServerTransferService {
                             s.getEnvironment().getName(), s.getStatus().dbValue(), Csv.text(s.getLocation()),
                             Csv.text(s.getDescription()), s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
                             String.valueOf(s.getCreatedAt()), String.valueOf(s.getUpdatedAt()))));
+                    rows++;
                 }
                 out.flush();
                 entityManager.clear(); // keep the persistence context one page big
                 if (!servers.hasNext()) {
+                    complete = true;
                     return;
                 }
                 page = page.next();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            events.publishEvent(new AuditEvent("EXPORT", "Server", null,
+                    Map.of("rows", new Object[] {null, rows}), complete ? "SUCCESS" : "FAILURE", null));
         }
     }
 
