@@ -68,8 +68,14 @@ class PlaybooksBrowserTest extends BrowserTest {
         waitForVaadin();
         screenshotTo("playbooks.png");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        // While the modal dialog is open the server ignores the search field behind it: wait for the
+        // save to close it, or the filter typed below is dropped and the new row stays out of view.
+        assertThat(page.getByText("Created " + name)).isVisible();
+        assertThat(dialog).hasCount(0);
+        waitForVaadin();
         // Other tests leave many playbooks: find the new one as a user would, by searching.
         page.getByLabel("Search playbooks").fill(name);
+        waitForVaadin();
         assertThat(page.locator("vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true))).isVisible();
 
