@@ -1,5 +1,6 @@
 package com.infraconsole.audit;
 
+import com.infraconsole.base.Like;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ public record AuditFilter(Instant from, Instant to, String username, String acti
         eq(sql, args, "entity_type", entityType);
         eq(sql, args, "entity_id", entityId);
         if (!blank(text)) {
-            var like = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (changes LIKE ? OR username LIKE ? OR action LIKE ? OR entity_type LIKE ? OR entity_id LIKE ?)");
+            var like = Like.containing(text);
+            sql.append(" AND (changes LIKE ? ESCAPE '!' OR username LIKE ? ESCAPE '!' OR action LIKE ? ESCAPE '!'"
+                    + " OR entity_type LIKE ? ESCAPE '!' OR entity_id LIKE ? ESCAPE '!')");
             for (int i = 0; i < 5; i++) {
                 args.add(like);
             }

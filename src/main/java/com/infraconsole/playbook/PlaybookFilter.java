@@ -1,5 +1,6 @@
 package com.infraconsole.playbook;
 
+import com.infraconsole.base.Like;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Narrows the playbook list by a text found in the name or description; empty means all. */
@@ -14,9 +15,9 @@ public record PlaybookFilter(String text) {
             if (text == null || text.isBlank()) {
                 return cb.conjunction();
             }
-            var like = "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            return cb.or(cb.like(cb.lower(root.get("name")), like, '\\'),
-                    cb.like(cb.lower(root.get("description")), like, '\\'));
+            var like = Like.containing(text.toLowerCase());
+            return cb.or(cb.like(cb.lower(root.get("name")), like, Like.ESCAPE),
+                    cb.like(cb.lower(root.get("description")), like, Like.ESCAPE));
         };
     }
 }

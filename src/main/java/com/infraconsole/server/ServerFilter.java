@@ -1,5 +1,6 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.Like;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import org.springframework.data.jpa.domain.Specification;
@@ -15,12 +16,12 @@ public record ServerFilter(String text, Long environmentId, ServerStatus status)
         return (root, query, cb) -> {
             var predicates = new ArrayList<Predicate>();
             if (text != null && !text.isBlank()) {
-                var like = "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                var like = Like.containing(text.toLowerCase());
                 predicates.add(cb.or(
-                        cb.like(cb.lower(root.get("hostname")), like, '\\'),
-                        cb.like(root.get("ipAddress"), like, '\\'),
-                        cb.like(cb.lower(root.get("location")), like, '\\'),
-                        cb.like(cb.lower(root.get("osType")), like, '\\')));
+                        cb.like(cb.lower(root.get("hostname")), like, Like.ESCAPE),
+                        cb.like(root.get("ipAddress"), like, Like.ESCAPE),
+                        cb.like(cb.lower(root.get("location")), like, Like.ESCAPE),
+                        cb.like(cb.lower(root.get("osType")), like, Like.ESCAPE)));
             }
             if (environmentId != null) {
                 predicates.add(cb.equal(root.get("environment").get("id"), environmentId));

@@ -1,5 +1,6 @@
 package com.infraconsole.ticket;
 
+import com.infraconsole.base.Like;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import org.springframework.data.jpa.domain.Specification;
@@ -22,10 +23,10 @@ public record TicketFilter(String text, TicketStatus status, TicketPriority prio
             var predicates = new ArrayList<Predicate>();
             if (text != null && !text.isBlank()) {
                 var trimmed = text.trim();
-                var like = "%" + trimmed.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                var like = Like.containing(trimmed.toLowerCase());
                 var matches = new ArrayList<Predicate>();
-                matches.add(cb.like(cb.lower(root.get("title")), like, '\\'));
-                matches.add(cb.like(cb.lower(root.get("description")), like, '\\'));
+                matches.add(cb.like(cb.lower(root.get("title")), like, Like.ESCAPE));
+                matches.add(cb.like(cb.lower(root.get("description")), like, Like.ESCAPE));
                 // "#12" or "12" finds ticket 12 too.
                 var digits = trimmed.startsWith("#") ? trimmed.substring(1) : trimmed;
                 if (digits.matches("\\d{1,18}")) {

@@ -1,5 +1,6 @@
 package com.infraconsole.user;
 
+import com.infraconsole.base.Like;
 import com.infraconsole.security.Role;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ public record UserFilter(String text, Role role, Boolean active) {
         return (root, query, cb) -> {
             var predicates = new ArrayList<Predicate>();
             if (text != null && !text.isBlank()) {
-                var like = "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                var like = Like.containing(text.toLowerCase());
                 predicates.add(cb.or(
-                        cb.like(cb.lower(root.get("username")), like, '\\'),
-                        cb.like(cb.lower(root.get("email")), like, '\\')));
+                        cb.like(cb.lower(root.get("username")), like, Like.ESCAPE),
+                        cb.like(cb.lower(root.get("email")), like, Like.ESCAPE)));
             }
             if (role != null) {
                 predicates.add(cb.equal(root.get("role"), role));
