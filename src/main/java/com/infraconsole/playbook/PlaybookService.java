@@ -96,7 +96,7 @@ public class PlaybookService {
         return saved;
     }
 
-    /** Deletes a playbook and its history; refused while jobs refer to it. */
+    /** Deletes a playbook and its history; refused while jobs or schedules refer to it. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public void delete(Playbook playbook) {
@@ -105,16 +105,13 @@ public class PlaybookService {
         if (current.getVersion() != playbook.getVersion()) {
             throw stale(playbook);
         }
-        var jobs = playbooks.countJobsUsing(current.getId());
-        if (jobs > 0) {
-            throw inUse(current, jobs);
-        }
         try {
             playbooks.delete(current);
             playbooks.flush();
         } catch (DataIntegrityViolationException e) {
-            // A job launched between the check and the delete: the foreign key decides.
-            throw inUse(current, 1);
+            // A job or schedule refers to it. The job module owns those tables, so the foreign key
+            // answers, not a count in SQL across modules.
+            throw inUse(current);
         }
     }
 
@@ -158,9 +155,9 @@ public class PlaybookService {
         });
     }
 
-    private static InvalidInputException inUse(Playbook playbook, long jobs) {
-        return InvalidInputException.of("", "Playbook " + playbook.getName() + " is used by " + jobs
-                + (jobs == 1 ? " job" : " jobs") + " and cannot be deleted; the job history needs it.");
+    private static InvalidInputException inUse(Playbook playbook) {
+        return InvalidInputException.of("", "Playbook " + playbook.getName()
+                + " is used by jobs or schedules and cannot be deleted; their history needs it.");
     }
 
     private static InvalidInputException duplicateName(Playbook playbook) {

@@ -187,7 +187,7 @@ class PlaybookServiceTest {
                 UUID.randomUUID().toString(), pb.getId(), serverId, user.getId());
         assertThatThrownBy(() -> service.delete(pb))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get(""))
-                        .isEqualTo("Playbook " + pb.getName() + " is used by 1 job and cannot be deleted; the job history needs it."));
+                        .isEqualTo("Playbook " + pb.getName() + " is used by jobs or schedules and cannot be deleted; their history needs it."));
         assertThat(service.get(pb.getId())).isPresent();
     }
 

@@ -149,7 +149,7 @@ class PlaybooksViewTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withText("Delete")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
-                .contains("Playbook " + pb.getName() + " is used by 1 job and cannot be deleted; the job history needs it.");
+                .contains("Playbook " + pb.getName() + " is used by jobs or schedules and cannot be deleted; their history needs it.");
         assertThat(service.get(pb.getId())).isPresent();
     }
 }
