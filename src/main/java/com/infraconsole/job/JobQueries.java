@@ -1,5 +1,7 @@
 package com.infraconsole.job;
 
+import com.infraconsole.base.Like;
+import com.infraconsole.playbook.PlaybookSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -62,7 +64,7 @@ class JobQueries {
 
     List<UserRef> users(String text, int offset, int limit) {
         return jdbc.sql("SELECT id, username FROM users WHERE username LIKE ? ESCAPE '!' ORDER BY username LIMIT ? OFFSET ?")
-                .params(PlaybookSource.contains(text), limit, offset)
+                .params(Like.containing(text), limit, offset)
                 .query((rs, n) -> new UserRef(rs.getLong(1), rs.getString(2))).list();
     }
 

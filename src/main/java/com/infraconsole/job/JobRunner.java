@@ -1,5 +1,6 @@
 package com.infraconsole.job;
 
+import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;

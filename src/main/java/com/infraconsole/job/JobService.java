@@ -3,6 +3,7 @@ package com.infraconsole.job;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
+import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.security.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

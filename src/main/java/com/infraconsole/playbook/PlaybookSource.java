@@ -1,5 +1,6 @@
-package com.infraconsole.job;
+package com.infraconsole.playbook;
 
+import com.infraconsole.base.Like;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the job feature reads of playbooks: the content a run executes, in the version the job was
+ * What the job module reads of playbooks: the content a run executes, in the version the job was
  * launched with (read by the runner as the console itself, after the launch was authorised), and
- * the names for pickers and filters, in plain SQL so that a job never loads the playbook's whole
- * history. Playbooks are written only through PlaybookService.
+ * the names for pickers and filters. Plain SQL on this module's own tables, so that a job never
+ * loads a playbook's whole history. Playbooks are written only through PlaybookService.
  */
 @Component
 public class PlaybookSource {
@@ -54,7 +55,7 @@ public class PlaybookSource {
     /** Id and name (no content) of the playbooks whose name contains the text, by name: a page for a picker. */
     public List<PlaybookRef> names(String text, int offset, int limit) {
         return jdbc.sql("SELECT id, name FROM playbooks WHERE name LIKE ? ESCAPE '!' ORDER BY name LIMIT ? OFFSET ?")
-                .params(contains(text), limit, offset)
+                .params(Like.containing(text), limit, offset)
                 .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), null)).list();
     }
 
@@ -67,11 +68,5 @@ public class PlaybookSource {
         jdbc.sql("SELECT id, name FROM playbooks WHERE id IN (:ids)").param("ids", ids)
                 .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
         return names;
-    }
-
-    /** A LIKE pattern matching names that contain the text ('!' escapes the wildcards). */
-    static String contains(String text) {
-        var t = text == null ? "" : text.strip();
-        return "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }
