@@ -1,44 +1,40 @@
 package com.infraconsole.job;
 
-import com.infraconsole.ticket.TicketService;
-import java.util.Set;
+import com.infraconsole.playbook.PlaybookSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * After a job: a failed or timed-out job launched with "open a ticket on failure" gets an open
- * ticket linked to it, through the ticket service (so the ticket is validated and audited like
- * any other). Runs as the console itself, after the job's final status is committed.
+ * After a job: tells the rest of the console that it ended, with a {@link JobFinished} event,
+ * once its final status is committed. Listeners run in this thread, as the console itself; one
+ * that fails is logged and never changes the job's outcome.
  */
 @Component
 class JobFollowUp {
 
     private static final Logger log = LoggerFactory.getLogger(JobFollowUp.class);
-    private static final Set<JobStatus> FAILURES = Set.of(JobStatus.FAILED, JobStatus.TIMED_OUT);
     private final JobRepository jobs;
     private final PlaybookSource playbooks;
-    private final TicketService tickets;
+    private final ApplicationEventPublisher events;
 
-    JobFollowUp(JobRepository jobs, PlaybookSource playbooks, TicketService tickets) {
+    JobFollowUp(JobRepository jobs, PlaybookSource playbooks, ApplicationEventPublisher events) {
         this.jobs = jobs;
         this.playbooks = playbooks;
-        this.tickets = tickets;
+        this.events = events;
     }
 
     void afterFinish(long jobId) {
         try {
-            jobs.findById(jobId).filter(j -> j.isOpenTicketOnFailure() && FAILURES.contains(j.getStatus())).ifPresent(j -> {
+            jobs.findById(jobId).filter(j -> j.getStatus().isFinished()).ifPresent(j -> {
                 var playbook = playbooks.find(j.getPlaybookId()).map(PlaybookSource.PlaybookRef::name)
                         .orElse("playbook #" + j.getPlaybookId());
-                var outcome = j.getStatus().label().toLowerCase();
-                var title = "Job #" + j.getId() + " " + outcome + ": " + playbook;
-                var description = "Job " + j.getJobUuid() + " ended " + outcome
-                        + (j.getErrorMessage() == null ? "." : ": " + j.getErrorMessage());
-                tickets.openForFailedJob(j.getId(), title, description, j.getServerId(), j.getUserId());
+                events.publishEvent(new JobFinished(j.getId(), j.getJobUuid(), j.getStatus(), j.isOpenTicketOnFailure(),
+                        j.getPlaybookId(), playbook, j.getServerId(), j.getUserId(), j.getErrorMessage()));
             });
         } catch (RuntimeException e) {
-            log.warn("Could not open a ticket for failed job {}", jobId, e);
+            log.warn("A listener failed after job {} ended", jobId, e);
         }
     }
 }

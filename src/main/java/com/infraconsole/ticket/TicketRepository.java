@@ -7,7 +7,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Query;
 
 interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
 
@@ -17,10 +16,6 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 
     @EntityGraph(attributePaths = {"reporter", "assignee", "server"})
     Optional<Ticket> findWithPeopleById(Long id);
-
-    /** Read in SQL: the job feature owns the jobs table; a ticket only checks that the id exists. */
-    @Query(value = "SELECT COUNT(*) FROM jobs WHERE id = :jobId", nativeQuery = true)
-    long countJobs(long jobId);
 
     boolean existsByJobId(Long jobId);
 }

@@ -5,6 +5,7 @@ import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.job.JobReferences;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.ServerService;
@@ -34,13 +35,15 @@ public class TicketService {
     private final TicketCommentRepository comments;
     private final UserService users;
     private final ServerService servers;
+    private final JobReferences jobs;
     private final EntityValidator validator;
     private final Clock clock;
     private final FreshRead freshRead;
 
     TicketService(TicketRepository tickets, TicketCommentRepository comments, UserService users,
-            ServerService servers, EntityValidator validator, Clock clock, FreshRead freshRead) {
+            ServerService servers, JobReferences jobs, EntityValidator validator, Clock clock, FreshRead freshRead) {
         this.tickets = tickets;
+        this.jobs = jobs;
         this.comments = comments;
         this.users = users;
         this.servers = servers;
@@ -211,7 +214,7 @@ public class TicketService {
             server.ifPresentOrElse(ticket::setServer,
                     () -> errors.put("server", "That server no longer exists; choose another"));
         }
-        if (ticket.getJobId() != null && tickets.countJobs(ticket.getJobId()) == 0) {
+        if (ticket.getJobId() != null && !jobs.exists(ticket.getJobId())) {
             errors.put("jobId", "There is no job " + ticket.getJobId());
         }
         if (!errors.isEmpty()) {
