@@ -9,9 +9,12 @@ import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+// base (the shared kernel) and security (roles, current user) may be used by every module.
+@Modulithic(sharedModules = {"base", "security"})
 @EnableScheduling
 @Push
 @StyleSheet(Lumo.STYLESHEET)

@@ -1,0 +1,8 @@
+/**
+ * Servers and environments: inventory, import and export. Owns {@code servers} and
+ * {@code environments}.
+ */
+@ApplicationModule(allowedDependencies = {"user"})
+package com.infraconsole.server;
+
+import org.springframework.modulith.ApplicationModule;
