@@ -1,13 +1,14 @@
 package com.infraconsole.audit;
 
-import com.infraconsole.base.database.NodeLock;
+import com.infraconsole.base.database.MonthlyPartitions;
+import com.infraconsole.base.database.MonthlyPartitions.Partition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,25 +18,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps audit_logs partitioned by month and expires whole months: it splits next months off the
- * open-ended p_future partition ahead of time, and drops months older than the retention after
- * recording the last dropped row as the chain's new anchor. No row is ever DELETEd (the trigger
- * would refuse). See docs/decisions/010-audit-retention.md.
+ * Keeps audit_logs partitioned by month and expires whole months through the shared
+ * {@link MonthlyPartitions} maintainer (one node at a time, short lock waits for its DDL), after
+ * recording the last row of each dropped month as the chain's new anchor. No row is ever DELETEd
+ * (the trigger would refuse). See docs/decisions/010-audit-retention.md.
  *
- * <p>One node at a time: the run holds a named database lock (GET_LOCK) on its own connection, and
- * a node that does not get it at once leaves the work to the holder. The DDL runs on that
- * connection with a short lock_wait_timeout, so it gives up instead of queueing every audited
- * write behind a long reader. The anchor is recorded before the DROP, and only when the account
- * may drop partitions; if the DROP still fails, the verifier walks the rows that stayed and checks
- * they reach the anchor's hash, and the next run finds the anchor recorded and drops the month.
+ * <p>The anchor is recorded before the DROP, and only when the account may drop partitions (the
+ * maintainer checks before asking for it); if the DROP still fails, the verifier walks the rows
+ * that stayed and checks they reach the anchor's hash, and the next run finds the anchor recorded
+ * and drops the month.
  */
 @Component
 class AuditRetention {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'p'yyyyMM");
-
-    record Partition(String name, LocalDate upperBound) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -62,67 +58,27 @@ class AuditRetention {
 
     /** @return false when another node holds the retention lock and this run did nothing */
     boolean maintain(ChainTables t, Instant now) {
-        var ran = NodeLock.run(jdbc, "infra_audit_retention:" + t.logs(), session -> {
-            try {
-                session.execute("SET SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds()));
-                maintain(session, t, now);
-                return true;
-            } finally {
-                session.execute("SET SESSION lock_wait_timeout = DEFAULT");
-            }
-        });
+        var cutoff = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).minusMonths(months);
+        var ran = monthly(t).maintain(jdbc, now, cutoff, (session, month, next) -> anchor(session, t, month));
         if (ran.isEmpty()) {
             log.info("Audit retention skipped: another node is running it");
         }
         return ran.isPresent();
     }
 
-    private void maintain(JdbcTemplate jdbc, ChainTables t, Instant now) {
-        var thisMonth = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
-        for (int ahead = 0; ahead <= 2; ahead++) {
-            addMonth(jdbc, t, thisMonth.plusMonths(ahead));
-        }
-        var cutoff = thisMonth.minusMonths(months);
-        for (var p : partitions(jdbc, t)) {
-            if (p.upperBound() != null && !p.upperBound().isAfter(cutoff)) {
-                drop(jdbc, t, p);
-            }
-        }
-    }
-
     /** The range partitions of the table, oldest first; p_future has no upper bound. */
     List<Partition> partitions(ChainTables t) {
-        return partitions(jdbc, t);
+        return monthly(t).partitions(jdbc);
     }
 
-    private static List<Partition> partitions(JdbcTemplate jdbc, ChainTables t) {
-        var schemaAndTable = t.logs().split("\\.");
-        var schema = schemaAndTable.length == 2 ? "'" + schemaAndTable[0] + "'" : "DATABASE()";
-        var table = schemaAndTable[schemaAndTable.length - 1];
-        return jdbc.query("SELECT partition_name, partition_description FROM information_schema.partitions "
-                + "WHERE table_schema = " + schema + " AND table_name = ? AND partition_name IS NOT NULL "
-                + "ORDER BY partition_ordinal_position", (rs, i) -> new Partition(rs.getString(1), bound(rs.getString(2))), table);
+    private MonthlyPartitions monthly(ChainTables t) {
+        return new MonthlyPartitions(t.logs(), "infra_audit_retention:" + t.logs(), lockWait);
     }
 
-    private void addMonth(JdbcTemplate jdbc, ChainTables t, LocalDate month) {
-        var upper = month.plusMonths(1);
-        var existing = partitions(jdbc, t);
-        if (existing.stream().anyMatch(p -> p.upperBound() != null && !p.upperBound().isBefore(upper))) {
-            return; // already covered
-        }
-        var name = NAME.format(month);
-        jdbc.execute("ALTER TABLE " + t.logs() + " REORGANIZE PARTITION p_future INTO (PARTITION " + name
-                + " VALUES LESS THAN ('" + upper + "'), PARTITION p_future VALUES LESS THAN (MAXVALUE))");
-        log.info("Audit log partition {} added", name);
-    }
-
-    private void drop(JdbcTemplate jdbc, ChainTables t, Partition p) {
-        if (!mayDropPartitions(jdbc, t)) {
-            throw new IllegalStateException("the database account may not drop partitions of " + t.logs()
-                    + " (needs ALTER and DROP): no anchor recorded, nothing dropped; run retention as the owner account");
-        }
+    /** Records the month's last row as the anchor the verifier starts after. */
+    private void anchor(JdbcTemplate jdbc, ChainTables t, Partition p) {
         var last = jdbc.query("SELECT seq, hash FROM " + t.logs() + " WHERE occurred_at < ? ORDER BY seq DESC LIMIT 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, LocalDateTime.of(p.upperBound(), java.time.LocalTime.MIDNIGHT));
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, LocalDateTime.of(p.upperBound(), LocalTime.MIDNIGHT));
         if (!last.isEmpty()) {
             var recorded = jdbc.queryForList("SELECT hash FROM " + t.anchors() + " WHERE seq = ?", String.class, last.get(0)[0]);
             if (recorded.isEmpty()) {
@@ -133,34 +89,7 @@ class AuditRetention {
                         + p.name() + "; run audit-verify");
             } // else: an earlier run recorded it and its DROP failed; this run completes it
         }
-        jdbc.execute("ALTER TABLE " + t.logs() + " DROP PARTITION " + p.name());
-        log.info("Audit log partition {} dropped (retention {} months); chain anchored at seq {}", p.name(), months,
+        log.info("Audit log partition {} expires (retention {} months); chain anchored at seq {}", p.name(), months,
                 last.isEmpty() ? "-" : last.get(0)[0]);
-    }
-
-    /**
-     * Whether the account may ALTER and DROP the table, as far as information_schema shows it. No
-     * visible privilege at all means grants are not enforced (the embedded database) or not
-     * readable; the DROP itself then decides.
-     */
-    private static boolean mayDropPartitions(JdbcTemplate jdbc, ChainTables t) {
-        var schemaAndTable = t.logs().split("\\.");
-        var schema = schemaAndTable.length == 2 ? schemaAndTable[0] : jdbc.queryForObject("SELECT DATABASE()", String.class);
-        var table = schemaAndTable[schemaAndTable.length - 1];
-        // An account that may read the grant tables sees every account's rows: keep its own.
-        var me = "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
-        var privileges = jdbc.queryForList("SELECT privilege_type FROM information_schema.user_privileges WHERE grantee = " + me
-                + " UNION ALL SELECT privilege_type FROM information_schema.schema_privileges WHERE grantee = " + me
-                + " AND ? LIKE table_schema UNION ALL SELECT privilege_type FROM information_schema.table_privileges"
-                + " WHERE grantee = " + me + " AND table_schema = ? AND table_name = ?", String.class, schema, schema, table);
-        return privileges.isEmpty() || privileges.contains("ALTER") && privileges.contains("DROP");
-    }
-
-    /** '2026-01-01' or '2026-01-01 00:00:00' (quoted, as MariaDB and MySQL show it) or MAXVALUE. */
-    private static LocalDate bound(String description) {
-        if (description == null || description.toUpperCase().contains("MAXVALUE")) {
-            return null;
-        }
-        return LocalDate.parse(description.replace("'", "").trim().substring(0, 10));
     }
 }

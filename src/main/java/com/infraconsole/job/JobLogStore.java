@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * job_logs through plain JDBC: log lines are records, not entities (no audit row, no
  * persistence context). Writes are multi-row INSERTs; reads are line-number ranges on the
- * unique (job_id, line_number) index, so any page of a huge log costs the same.
+ * (job_id, line_number, timestamp) index, so any page of a huge log costs the same. The table is
+ * partitioned by month of the line's time and has no foreign key to jobs (partitioned tables
+ * cannot have one): old lines expire by month in JobLogRetention, and a job is never deleted.
  */
 @Component
 class JobLogStore {
@@ -79,24 +80,5 @@ class JobLogStore {
             }
         });
         return lines.get();
-    }
-
-    /** Deletes log lines of jobs finished before the cut-off, a chunk of jobs at a time. */
-    int deleteOlderThan(Instant cutoff) {
-        int total = 0;
-        while (true) {
-            var ids = jdbc.queryForList("SELECT id FROM jobs WHERE completed_at < ? AND EXISTS"
-                    + " (SELECT 1 FROM job_logs l WHERE l.job_id = jobs.id) LIMIT 100", Long.class, Timestamp.from(cutoff));
-            if (ids.isEmpty()) {
-                return total;
-            }
-            for (var id : ids) {
-                int n;
-                do {
-                    n = jdbc.update("DELETE FROM job_logs WHERE job_id = ? LIMIT 10000", id);
-                    total += n;
-                } while (n == 10000);
-            }
-        }
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nodeLostAfter a running job without heartbeat for this long is failed as "node lost"
  * @param logFlushLines log lines written per batch at most
  * @param logFlushInterval a partial batch is written after this long
- * @param logRetentionDays log lines of jobs older than this are deleted (0 = keep forever)
+ * @param logRetentionDays a month of log lines is dropped once it ended this many days ago (0 = keep forever)
  * @param strandedAfter a pending job this old without a Quartz trigger (its claim failed) is queued again
  * @param strandedFailAfter a pending job this old without a Quartz trigger is failed instead
  */

@@ -1,8 +1,6 @@
 package com.infraconsole.job;
 
-import com.infraconsole.base.database.NodeLock;
 import com.infraconsole.security.SystemAuthentication;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +19,8 @@ import org.springframework.stereotype.Component;
  * lock, so several nodes sweeping at once is harmless. On start, a node fails the jobs it left
  * running before a restart. Every half minute, pending jobs that lost their Quartz trigger (a claim
  * that failed on a database error) are queued again, or failed when too old. A job failed any of
- * these ways opens its ticket when it asked for one. Daily, one node removes old log lines. Nothing
- * runs in command-line mode.
+ * these ways opens its ticket when it asked for one. Nothing runs in command-line mode (old log
+ * lines expire in {@link JobLogRetention}).
  */
 @Component
 class JobSweeper {
@@ -31,24 +28,18 @@ class JobSweeper {
     private static final Logger log = LoggerFactory.getLogger(JobSweeper.class);
     private final JobStateStore state;
     private final JobDispatcher dispatcher;
-    private final JobLogStore logs;
     private final JobFollowUp followUp;
     private final JobProperties props;
-    private final Clock clock;
     private final String nodeId;
-    private final JdbcTemplate jdbc;
     private final boolean commandLine;
 
-    JobSweeper(JobStateStore state, JobDispatcher dispatcher, JobLogStore logs, JobFollowUp followUp, JobProperties props, Clock clock,
-            JobNode node, JdbcTemplate jdbc, @Value("${infra.cli.command:}") String cliCommand) {
+    JobSweeper(JobStateStore state, JobDispatcher dispatcher, JobFollowUp followUp, JobProperties props, JobNode node,
+            @Value("${infra.cli.command:}") String cliCommand) {
         this.state = state;
         this.dispatcher = dispatcher;
-        this.logs = logs;
         this.followUp = followUp;
         this.props = props;
-        this.clock = clock;
         this.nodeId = node.id();
-        this.jdbc = jdbc;
         this.commandLine = !cliCommand.isBlank();
     }
 
@@ -126,21 +117,6 @@ class JobSweeper {
             }
         } catch (RuntimeException e) {
             log.warn("Could not queue stranded job {} again: {}", id, e.toString());
-        }
-    }
-
-    /** Daily, on one node: the others find the lock taken and skip (their deletes would only contend). */
-    @Scheduled(cron = "${infra.jobs.retention-cron:0 30 3 * * *}")
-    void removeOldLogs() {
-        if (commandLine || props.logRetentionDays() <= 0) {
-            return;
-        }
-        var cutoff = clock.instant().minus(Duration.ofDays(props.logRetentionDays()));
-        var removed = NodeLock.run(jdbc, "infra_job_log_retention", session -> logs.deleteOlderThan(cutoff));
-        if (removed.isEmpty()) {
-            log.info("Job log retention skipped: another node is running it");
-        } else if (removed.get() > 0) {
-            log.info("Removed {} job log lines older than {} days", removed.get(), props.logRetentionDays());
         }
     }
 }

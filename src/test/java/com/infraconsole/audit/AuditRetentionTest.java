@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestSchemas;
+import com.infraconsole.base.database.MonthlyPartitions;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class AuditRetentionTest {
         var retention = retention(jdbc);
         assertThat(retention.maintain(copy.t, NOW)).isTrue();
 
-        var names = retention.partitions(copy.t).stream().map(AuditRetention.Partition::name).toList();
+        var names = retention.partitions(copy.t).stream().map(MonthlyPartitions.Partition::name).toList();
         assertThat(names).doesNotContain("p202501", "p202505").contains("p202506", "p202607", "p202608", "p202609", "p_future");
         assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class)).isEqualTo(copy.keptFromSeq);
         assertThat(jdbc.queryForObject("SELECT seq FROM " + copy.t.anchors() + " ORDER BY seq DESC LIMIT 1", Long.class))

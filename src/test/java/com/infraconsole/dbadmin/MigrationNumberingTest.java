@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class MigrationNumberingTest {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    /** Java migrations (Flyway's BaseJavaMigration), in the package Flyway scans for classpath:db/migration. */
+    private static final Path JAVA_MIGRATIONS = Path.of("src/main/java/db/migration");
     private static final Path RELEASED = Path.of("src/main/resources/db/released-versions.txt");
-    private static final Pattern SCRIPT = Pattern.compile("V([0-9._]+)__.+\\.sql");
+    private static final Pattern SCRIPT = Pattern.compile("V([0-9._]+)__.+\\.(sql|java)");
 
     @Test
     void unreleased_migrations_sort_above_the_highest_released_version() throws Exception {
@@ -34,7 +36,9 @@ class MigrationNumberingTest {
         scripts.add("V22__late_feature.sql");
         scripts.add("V39__forgotten.sql");
         scripts.add("V9000__next_feature.sql");
-        assertThat(tooLow(scripts, released())).containsExactly("V22__late_feature.sql", "V39__forgotten.sql");
+        scripts.add("V35__Java_backfill.java");
+        assertThat(tooLow(scripts, released())).containsExactly("V22__late_feature.sql", "V39__forgotten.sql",
+                "V35__Java_backfill.java");
     }
 
     /** Unreleased scripts that do not sort above the highest released version. */
@@ -49,9 +53,15 @@ class MigrationNumberingTest {
     }
 
     private static List<String> scripts() throws Exception {
-        try (var files = Files.list(MIGRATIONS)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> SCRIPT.matcher(n).matches()).sorted().toList();
+        var names = new java.util.ArrayList<String>();
+        for (var dir : List.of(MIGRATIONS, JAVA_MIGRATIONS)) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    files.map(p -> p.getFileName().toString()).filter(n -> SCRIPT.matcher(n).matches()).forEach(names::add);
+                }
+            }
         }
+        return names.stream().sorted().toList();
     }
 
     private static MigrationVersion version(String script) {
