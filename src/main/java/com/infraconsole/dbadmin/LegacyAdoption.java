@@ -150,6 +150,32 @@ class LegacyAdoption {
         }
     }
 
+    /**
+     * Stops a start on the old platform's database before anything is backed up or migrated: Flyway
+     * would only say that the schema is not empty, which does not tell the operator what to do.
+     */
+    static void refuseUnadopted(Backups backups, Flyway flyway) {
+        if (flyway.info().current() != null) {
+            return;
+        }
+        DumpConnection db;
+        try {
+            db = backups.connection();
+        } catch (IllegalStateException e) {
+            return; // a URL the dump tools cannot use: nothing to look into here, Flyway goes on as before
+        }
+        try (var c = new SchemaLoader(db).open()) {
+            var tables = tables(c);
+            if (tables.contains("alembic_version") && !tables.contains("flyway_schema_history")) {
+                throw new BackupRefusedException("Not migrating " + db.database() + ": it is the old platform's database "
+                        + "(it has alembic_version and no Flyway history). Take it over with db-adopt first "
+                        + "(java -jar infra-console.jar db-adopt --dry-run shows what it would do).");
+            }
+        } catch (SQLException e) {
+            // Flyway's own migrate reports an unreachable or unreadable schema next
+        }
+    }
+
     /** The old platform's step n is V1..Vn, except the last, whose environments table V6 builds anew. */
     static int baselineOf(int step) {
         return step == ENVIRONMENTS_STEP ? ENVIRONMENTS_STEP - 1 : step;

@@ -105,6 +105,27 @@ class LegacyAdoptionTest {
                 .isEqualTo("no alembic_version table: this is not a database of the old platform's migration history");
     }
 
+    @Test
+    void starting_the_console_on_the_old_database_points_to_db_adopt_and_backs_up_nothing() throws Exception {
+        adoption(6);
+        var admin = TestSchemas.server().admin();
+        var flyway = Flyway.configure().dataSource(admin.jdbcUrl(schema), admin.user(), admin.password()).load();
+        var defaults = BackupSettings.from(env);
+        var backups = new Backups(new BackupSettings(backupDir, 10, "", true, defaults.dataDir(), defaults.embedded()),
+                () -> DumpConnection.of(admin.jdbcUrl(schema), admin.user(), admin.password()), new Migrations(flyway, true),
+                Clock.systemUTC());
+        var before = shape();
+
+        assertThatThrownBy(() -> new BackupBeforeMigrateConfiguration().backupThenMigrate(backups, new Migrations(flyway, true))
+                .migrate(flyway)).isInstanceOf(BackupRefusedException.class)
+                .hasMessageContaining("it is the old platform's database").hasMessageContaining("db-adopt");
+
+        assertThat(shape()).isEqualTo(before);
+        try (var files = Files.list(backupDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
     /** Tables, columns, indexes and row counts of the side schema. */
     private List<String> shape() {
         var out = new ArrayList<String>();
