@@ -28,6 +28,7 @@ class BackupBeforeMigrateConfiguration {
     @Bean
     FlywayMigrationStrategy backupThenMigrate(Backups backups, Migrations migrations) {
         return flyway -> {
+            LegacyAdoption.refuseUnadopted(backups, flyway);
             int pending = flyway.info().pending().length;
             if (pending > 0 && backups.settings().beforeMigrate() && backups.holdsData()) {
                 var backup = backups.take(null, "pre-migrate", SystemAuthentication.USERNAME);

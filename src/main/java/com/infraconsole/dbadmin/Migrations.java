@@ -107,6 +107,28 @@ class Migrations {
                 .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElse(MigrationVersion.EMPTY);
     }
 
+    /**
+     * Records an existing schema as being at {@code version} without running anything: the
+     * migrations up to it are taken as applied (db-adopt). Flyway refuses when a history exists.
+     */
+    void baseline(String version, String description) {
+        var conf = flyway.getConfiguration();
+        Flyway.configure(conf.getClassLoader()).configuration(conf).baselineVersion(version)
+                .baselineDescription(description).load().baseline();
+    }
+
+    /** The migrations this jar has above {@code version}: what a schema baselined there gets. */
+    List<String> resolvedAbove(String version) {
+        var from = MigrationVersion.fromVersion(version);
+        return Arrays.stream(flyway.info().all()).filter(m -> m.getVersion() != null && m.getVersion().isNewerThan(from))
+                .map(m -> "V" + m.getVersion() + " " + m.getDescription()).distinct().toList();
+    }
+
+    /** The locations this jar's migrations come from. */
+    String[] locations() {
+        return Arrays.stream(flyway.getConfiguration().getLocations()).map(Object::toString).toArray(String[]::new);
+    }
+
     int pendingCount() {
         return flyway.info().pending().length;
     }

@@ -76,10 +76,14 @@ class SecurityConfig {
         return new SessionRegistryImpl();
     }
 
-    /** bcrypt; the cost is configurable so that tests may use the minimum the issue allows. */
+    /**
+     * bcrypt; the cost is configurable so that tests may use the minimum the issue allows. Accounts
+     * taken over from the old platform (db-adopt) log in with their werkzeug hashes once, which are
+     * then rehashed to bcrypt (see AccountPasswordEncoder).
+     */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${infra.security.bcrypt-cost:12}") int cost) {
-        return new BCryptPasswordEncoder(Math.max(10, cost));
+        return new AccountPasswordEncoder(new BCryptPasswordEncoder(Math.max(10, cost)));
     }
 
     /** Publishes login success and failure events, which throttling and the audit log consume. */

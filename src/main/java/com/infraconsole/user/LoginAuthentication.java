@@ -11,14 +11,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * password, so such accounts answered without the bcrypt cost and their state showed in the
  * response time. Here the password is always checked first (an unknown name is checked against a
  * dummy hash by Spring itself), and the account's state after it: every attempt costs the same.
+ * A successful login with an old platform's werkzeug hash stores the password as bcrypt.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginAuthentication {
 
     @Bean
-    DaoAuthenticationProvider loginAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder) {
+    DaoAuthenticationProvider loginAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder,
+            PasswordRehash rehash) {
         var provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(encoder);
+        provider.setUserDetailsPasswordService(rehash);
         provider.setPreAuthenticationChecks(account -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;

@@ -97,6 +97,11 @@ public class User extends EditableEntity {
         this.passwordChangedAt = changedAt;
     }
 
+    /** The same password under a stronger hash (an old werkzeug hash at first login): not a password change. */
+    void rehashPassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public Role getRole() {
         return role;
     }
