@@ -91,6 +91,17 @@ public class ServerTransferService {
     }
 
     /**
+     * Records an import refused at upload, before any preview (a file over the byte or row limit),
+     * as a failed SERVER_IMPORT: who tried, which file, why. Nothing else is written.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void recordRefusedImport(String fileName, String reason) {
+        events.publishEvent(new AuditEvent("SERVER_IMPORT", "Server", null,
+                Map.of("file", new Object[] {null, fileName == null ? "" : fileName}, "refused", new Object[] {null, reason}),
+                "FAILURE", null));
+    }
+
+    /**
      * Writes the servers the filter selects as CSV, in one of the node's download slots. Pages of
      * 500 are read by hostname (keyset), each in a short read of its own, and written after its
      * connection went back to the pool: a slow client holds no connection and no transaction. The
@@ -157,8 +168,7 @@ public class ServerTransferService {
         var fallback = defaultEnvironmentId == null ? null : environments.findById(defaultEnvironmentId).orElse(null);
         var candidates = format == ImportFormat.CSV ? ImportRows.fromCsv(content) : ImportRows.fromInventory(content, envs.keySet());
         if (candidates.size() > MAX_ROWS) {
-            throw InvalidInputException.of("file", "The file has " + candidates.size() + " rows; import at most "
-                    + MAX_ROWS + " at a time.");
+            throw ImportLimitException.tooManyRows(); // the parsers stop there already
         }
         var existing = existingHostnames(candidates);
         var rows = new ArrayList<Row>();
