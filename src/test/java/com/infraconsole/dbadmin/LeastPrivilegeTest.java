@@ -3,6 +3,12 @@ package com.infraconsole.dbadmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.flywaydb.core.Flyway;
+import org.springframework.core.env.Environment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +23,7 @@ import org.springframework.context.ApplicationContext;
 class LeastPrivilegeTest {
 
     @Autowired ApplicationContext ctx;
+    @Autowired Environment env;
     DatabaseAdminService service;
 
     @BeforeEach
@@ -73,5 +80,24 @@ class LeastPrivilegeTest {
         assertThat(service.redundantIndexes().available()).isTrue();
         assertThat(service.redundantIndexes().indexes()).anySatisfy(r ->
                 assertThat(r.redundantIndex()).isEqualTo("idx_jobs_completed_at"));
+    }
+
+    @Test
+    void verifying_a_backup_without_the_scratch_schema_grant_names_the_grant_not_the_driver_error() throws Exception {
+        var url = TestSchemas.server().jdbcUrl();
+        var dir = Files.createDirectories(Path.of("target/backup-tests/least-" + System.nanoTime())).toAbsolutePath();
+        var defaults = BackupSettings.from(env);
+        var flyway = Flyway.configure().dataSource(LeastPrivilegedAccount.create(LeastPrivilegedAccount.USER)).load();
+        var backups = new Backups(new BackupSettings(dir, 10, "", true, defaults.dataDir(), defaults.embedded()),
+                () -> DumpConnection.of(url, LeastPrivilegedAccount.USER, LeastPrivilegedAccount.password()),
+                new Migrations(flyway, true), Clock.systemUTC());
+        var backup = backups.take(null, "least-privilege", "test");
+
+        var verification = backups.verify(backup);
+
+        assertThat(verification.ok()).isFalse();
+        assertThat(String.join(" ", verification.problems()))
+                .contains("GRANT ALL PRIVILEGES ON `infra_console\\_verify\\_%`.* TO 'infra_least'@'localhost'")
+                .doesNotContain("denied", "Access");
     }
 }

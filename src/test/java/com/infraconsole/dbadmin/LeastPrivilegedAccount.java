@@ -34,6 +34,11 @@ public final class LeastPrivilegedAccount {
         return new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), TestSchemas.server().jdbcUrl(), user, PASSWORD);
     }
 
+    /** The password of every account made here. */
+    public static String password() {
+        return PASSWORD;
+    }
+
     /** Runs statements as the server's root, as a database administrator would. */
     public static void asRoot(String... statements) {
         var admin = TestSchemas.server().admin();
