@@ -1,5 +1,7 @@
 package com.infraconsole.audit;
 
+import com.infraconsole.base.DownloadSlots;
+import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,13 +31,15 @@ public class AuditService {
     private final ChainVerifier verifier;
     private final AuditCheckpoints checkpoints;
     private final ApplicationEventPublisher events;
+    private final DownloadSlots downloads;
 
     AuditService(JdbcTemplate jdbc, ChainVerifier verifier, AuditCheckpoints checkpoints,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DownloadSlots downloads) {
         this.jdbc = jdbc;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.events = events;
+        this.downloads = downloads;
     }
 
     /**
@@ -66,12 +70,16 @@ public class AuditService {
     /**
      * Writes the filtered rows as CSV, batch by batch, and records the export itself. No transaction
      * spans the export: each batch is a short read of its own, so a slow download holds nothing that
-     * retention's DDL or writers would wait behind.
+     * retention's DDL or writers would wait behind, and no connection is held while the client reads.
+     * It runs in one of the node's download slots.
+     *
+     * @throws TooManyDownloadsException when every download slot is taken (audited as a FAILURE)
      */
     public long exportCsv(AuditFilter filter, Writer out) {
         long rows = 0;
         boolean complete = false;
-        try {
+        String refused = null;
+        try (var slot = downloads.acquire()) {
             out.write(AuditCsv.HEADER);
             Long before = null;
             while (true) {
@@ -89,11 +97,18 @@ public class AuditService {
             complete = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (TooManyDownloadsException e) {
+            refused = e.getMessage();
+            throw e;
         } finally {
-            // The true outcome: a download the client broke off, or a failed read, is no export.
-            events.publishEvent(new AuditEvent("EXPORT", "AuditLog", null,
-                    Map.of("filter", new Object[] {null, filter.describe()}, "rows", new Object[] {null, rows}),
-                    complete ? "SUCCESS" : "FAILURE", null));
+            // The true outcome: a download the client broke off, a failed read or a refusal is no export.
+            var changes = new java.util.LinkedHashMap<String, Object[]>();
+            changes.put("filter", new Object[] {null, filter.describe()});
+            changes.put("rows", new Object[] {null, rows});
+            if (refused != null) {
+                changes.put("refused", new Object[] {null, refused});
+            }
+            events.publishEvent(new AuditEvent("EXPORT", "AuditLog", null, changes, complete ? "SUCCESS" : "FAILURE", null));
         }
         return rows;
     }

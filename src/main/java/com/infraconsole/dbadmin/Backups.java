@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The file side of backups: take one (dump, hash, manifest), keep the last N, and check one
@@ -23,6 +25,7 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 class Backups {
 
+    private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final BackupSettings settings;
@@ -84,16 +87,34 @@ class Backups {
      * The verification of a backup: restored into a scratch schema next to the live one, its
      * tables counted and compared with the manifest, the scratch schema dropped again.
      */
+    /** The account the server checks privileges against, quoted for a GRANT: 'user'@'host'. */
+    private static String account(java.sql.Statement s) throws SQLException {
+        try (var rs = s.executeQuery("SELECT CURRENT_USER()")) {
+            rs.next();
+            var current = rs.getString(1);
+            int at = current.lastIndexOf('@');
+            return at < 0 ? "'" + current + "'" : "'" + current.substring(0, at) + "'@'" + current.substring(at + 1) + "'";
+        }
+    }
+
     Verification verify(Backup backup) {
         var db = connection.get();
         var scratch = db.database() + "_verify_" + Long.toHexString(System.nanoTime() & 0xffffffL);
         var loader = new SchemaLoader(db);
         try (var c = loader.open(); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + SchemaLoader.name(scratch) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            try {
+                s.execute("CREATE DATABASE " + SchemaLoader.name(scratch) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            } catch (SQLException e) {
+                // The driver's text (account, statement) goes to the log; the screen gets the grant to run.
+                log.warn("Cannot create the scratch schema {} to verify a backup: {}", scratch, e.getMessage());
+                return new Verification(false, scratch, List.of("the console's database account may not create the "
+                        + "scratch schema a backup is verified in. A database administrator can allow it with: GRANT "
+                        + "ALL PRIVILEGES ON `" + db.database() + "\\_verify\\_%`.* TO " + account(s)
+                        + "; (or set INFRA_BACKUP_BEFORE_MIGRATE=false)"));
+            }
         } catch (SQLException e) {
-            return new Verification(false, scratch, List.of("the account " + db.user() + " cannot create the scratch schema "
-                    + scratch + " (" + e.getMessage() + "); verifying a backup needs the CREATE and DROP privileges on "
-                    + "`" + db.database() + "\\_verify\\_%`.* (or set INFRA_BACKUP_BEFORE_MIGRATE=false)"));
+            log.warn("Cannot connect to verify a backup: {}", e.getMessage());
+            return new Verification(false, scratch, List.of("the database could not be reached to verify the backup"));
         }
         try {
             loader.load(backup.file(), scratch);

@@ -39,15 +39,20 @@ public final class DbAdminModel {
     /**
      * Unused secondary indexes, counted by performance_schema since the server started
      * ({@code measuredOver} = uptime). When performance_schema is off, {@code enabled} is false,
-     * the list is empty and {@code message} says how to turn it on.
+     * the list is empty and {@code message} says how to turn it on. When the account may not read
+     * performance_schema, {@code grant} is the statement that would allow it (else null).
      */
-    public record UnusedIndexReport(boolean enabled, Duration measuredOver, List<UnusedIndex> indexes, String message) {}
+    public record UnusedIndexReport(boolean enabled, Duration measuredOver, List<UnusedIndex> indexes, String message,
+            String grant) {}
 
     public record RedundantIndex(String table, String redundantIndex, String redundantColumns, String dominantIndex,
             String dominantColumns, String dropStatement) {}
 
-    /** available is false where the sys schema (or its view) is missing; message says why. */
-    public record RedundantIndexReport(boolean available, List<RedundantIndex> indexes, String message) {}
+    /**
+     * available is false where the sys schema (or its view) is missing or not readable; message says
+     * why, and grant is the statement that would allow it when only a privilege is missing (else null).
+     */
+    public record RedundantIndexReport(boolean available, List<RedundantIndex> indexes, String message, String grant) {}
 
     public record ForeignKey(String table, String column, String constraint, String referencedTable,
             String referencedColumn, String onDelete) {}

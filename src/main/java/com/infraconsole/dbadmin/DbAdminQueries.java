@@ -7,10 +7,14 @@ import com.infraconsole.dbadmin.DbAdminModel.RedundantIndexReport;
 import com.infraconsole.dbadmin.DbAdminModel.TableSize;
 import com.infraconsole.dbadmin.DbAdminModel.UnusedIndex;
 import com.infraconsole.dbadmin.DbAdminModel.UnusedIndexReport;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,6 +29,21 @@ class DbAdminQueries {
     static final String PERFORMANCE_SCHEMA_OFF = "performance_schema is OFF on this server, so index use is not "
             + "counted and unused indexes cannot be listed. To turn it on, add performance_schema=ON under "
             + "[mysqld] (or [mariadbd]) in my.cnf and restart the database server; counting starts at that restart.";
+    static final String PERFORMANCE_SCHEMA_DENIED = "performance_schema is ON, but the console's database account is "
+            + "not allowed to read performance_schema, so unused indexes cannot be listed. The rest of the screen "
+            + "does not need it. A database administrator can allow it with:";
+    static final String SYS_DENIED = "The console's database account is not allowed to read the sys schema, so "
+            + "redundant indexes cannot be listed. The rest of the screen does not need it. A database administrator "
+            + "can allow it with:";
+    static final String SYS_MISSING = "The sys schema view schema_redundant_indexes is not available on this server "
+            + "(MariaDB 10.6+ and MySQL 8 have it), so redundant indexes cannot be listed.";
+
+    /**
+     * MariaDB's and MySQL's "not allowed" errors: database (1044), table (1142), column (1143),
+     * global privilege (1227), and a view whose invoker may not read what it reads (1356).
+     */
+    private static final Set<Integer> ACCESS_DENIED = Set.of(1044, 1142, 1143, 1227, 1356);
+    private static final Logger log = LoggerFactory.getLogger(DbAdminQueries.class);
 
     private final JdbcTemplate jdbc;
 
@@ -98,21 +117,30 @@ class DbAdminQueries {
     UnusedIndexReport unusedIndexes() {
         var uptime = uptime();
         if (!performanceSchemaOn()) {
-            return new UnusedIndexReport(false, uptime, List.of(), PERFORMANCE_SCHEMA_OFF);
+            return new UnusedIndexReport(false, uptime, List.of(), PERFORMANCE_SCHEMA_OFF, null);
         }
         var unique = new HashSet<String>();
         indexes().stream().filter(IndexInfo::unique).forEach(ix -> unique.add(ix.table() + "." + ix.index()));
-        var unused = jdbc.query("""
-                SELECT object_name, index_name
-                FROM performance_schema.table_io_waits_summary_by_index_usage
-                WHERE object_schema = DATABASE() AND index_name IS NOT NULL AND index_name <> 'PRIMARY'
-                  AND count_star = 0
-                ORDER BY object_name, index_name""",
-                (rs, i) -> new UnusedIndex(rs.getString(1), rs.getString(2)))
-                .stream().filter(u -> !unique.contains(u.table() + "." + u.index())).toList();
+        List<UnusedIndex> rows;
+        try {
+            rows = jdbc.query("""
+                    SELECT object_name, index_name
+                    FROM performance_schema.table_io_waits_summary_by_index_usage
+                    WHERE object_schema = DATABASE() AND index_name IS NOT NULL AND index_name <> 'PRIMARY'
+                      AND count_star = 0
+                    ORDER BY object_name, index_name""",
+                    (rs, i) -> new UnusedIndex(rs.getString(1), rs.getString(2)));
+        } catch (DataAccessException e) {
+            if (!accessDenied(e)) {
+                throw e;
+            }
+            return new UnusedIndexReport(false, uptime, List.of(), PERFORMANCE_SCHEMA_DENIED,
+                    "GRANT SELECT ON performance_schema.* TO " + account());
+        }
+        var unused = rows.stream().filter(u -> !unique.contains(u.table() + "." + u.index())).toList();
         return new UnusedIndexReport(true, uptime, unused,
                 "Counted by performance_schema since the server started " + DbAdminText.duration(uptime)
-                        + " ago; an index used only by monthly jobs may look unused.");
+                        + " ago; an index used only by monthly jobs may look unused.", null);
     }
 
     /** sys.schema_redundant_indexes (MySQL 8, MariaDB 10.6+); reports why when it is not there. */
@@ -126,12 +154,35 @@ class DbAdminQueries {
                     ORDER BY table_name, redundant_index_name""",
                     (rs, i) -> new RedundantIndex(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6)));
-            return new RedundantIndexReport(true, rows, "From sys.schema_redundant_indexes.");
+            return new RedundantIndexReport(true, rows, "From sys.schema_redundant_indexes.", null);
         } catch (DataAccessException e) {
-            return new RedundantIndexReport(false, List.of(),
-                    "The sys schema view schema_redundant_indexes is not available on this server ("
-                            + e.getMostSpecificCause().getMessage() + ").");
+            if (accessDenied(e)) {
+                return new RedundantIndexReport(false, List.of(), SYS_DENIED, "GRANT SELECT ON sys.* TO " + account());
+            }
+            // The driver's text names the account and the statement: the log gets it, the screen does not.
+            log.warn("sys.schema_redundant_indexes cannot be read: {}", e.getMostSpecificCause().getMessage());
+            return new RedundantIndexReport(false, List.of(), SYS_MISSING, null);
         }
+    }
+
+    /** The account the server checks privileges against, quoted for a GRANT: 'user'@'host'. */
+    String account() {
+        var current = jdbc.queryForObject("SELECT CURRENT_USER()", String.class);
+        int at = current.lastIndexOf('@');
+        return at < 0 ? quote(current) : quote(current.substring(0, at)) + "@" + quote(current.substring(at + 1));
+    }
+
+    private static String quote(String part) {
+        return "'" + part.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    static boolean accessDenied(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ACCESS_DENIED.contains(sql.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The old guide's verification query, with each constraint's ON DELETE rule. */

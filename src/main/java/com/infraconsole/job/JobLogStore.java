@@ -1,5 +1,6 @@
 package com.infraconsole.job;
 
+import com.infraconsole.base.DownloadSlots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 class JobLogStore {
 
-    private final JdbcTemplate jdbc;
+    /** Lines per read of a download: at most 500 x 64 KB (a TEXT line) in memory, whatever the driver. */
+    static final int DOWNLOAD_CHUNK = 500;
 
-    JobLogStore(DataSource dataSource) {
+    private final JdbcTemplate jdbc;
+    private final DownloadSlots downloads;
+
+    JobLogStore(DataSource dataSource, DownloadSlots downloads) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.downloads = downloads;
     }
 
     /** One statement for the whole batch: INSERT ... VALUES (...), (...), ... */
@@ -61,24 +67,36 @@ class JobLogStore {
         return max == null ? 0 : max;
     }
 
-    /** Streams the whole log as text without holding it in memory. */
+    /**
+     * Streams the whole log as text, in one of the node's download slots. It reads keyset chunks of
+     * {@link #DOWNLOAD_CHUNK} lines, each a short statement of its own, and writes a chunk only
+     * after its connection went back to the pool: a slow client holds no connection and no cursor.
+     * The same on both drivers (mysql-connector-j buffers a whole result set unless told to use
+     * cursors, which would pin the connection again).
+     *
+     * @throws com.infraconsole.base.TooManyDownloadsException when every download slot is taken
+     */
     long writeTo(long jobId, OutputStream out) {
-        var lines = new java.util.concurrent.atomic.AtomicLong();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT content FROM job_logs WHERE job_id = ? ORDER BY line_number",
-                    java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
-            ps.setLong(1, jobId);
-            ps.setFetchSize(1000);
-            return ps;
-        }, rs -> {
-            try {
-                out.write(rs.getString(1).getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-                lines.incrementAndGet();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try (var slot = downloads.acquire()) {
+            long lines = 0;
+            int after = 0;
+            while (true) {
+                var chunk = jdbc.query("SELECT line_number, content FROM job_logs WHERE job_id = ? AND line_number > ?"
+                                + " ORDER BY line_number LIMIT " + DOWNLOAD_CHUNK,
+                        (rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}, jobId, after);
+                for (var line : chunk) {
+                    out.write(((String) line[1]).getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+                lines += chunk.size();
+                if (chunk.size() < DOWNLOAD_CHUNK) {
+                    out.flush();
+                    return lines;
+                }
+                after = (Integer) chunk.getLast()[0];
             }
-        });
-        return lines.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.infraconsole.job;
 
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.playbook.PlaybookSource;
@@ -195,14 +196,23 @@ public class JobService {
         return logs.lineCount(jobId);
     }
 
-    /** Streams the whole log as UTF-8 text; the download is audited with its true outcome. */
+    /**
+     * Streams the whole log as UTF-8 text; the download is audited with its true outcome (a refusal
+     * for load is a FAILURE that says so).
+     *
+     * @throws TooManyDownloadsException when the node's download slots are all taken
+     */
     public void writeLog(long jobId, OutputStream out) {
         long lines = -1;
+        Map<String, Object[]> changes = Map.of();
         try {
             lines = logs.writeTo(jobId, out);
+            changes = Map.of("lines", new Object[] {null, lines});
+        } catch (TooManyDownloadsException e) {
+            changes = Map.of("refused", new Object[] {null, e.getMessage()});
+            throw e;
         } finally {
-            events.publishEvent(new AuditEvent("EXPORT", "JobLog", String.valueOf(jobId),
-                    lines < 0 ? Map.of() : Map.of("lines", new Object[] {null, lines}),
+            events.publishEvent(new AuditEvent("EXPORT", "JobLog", String.valueOf(jobId), changes,
                     lines < 0 ? "FAILURE" : "SUCCESS", null));
         }
     }

@@ -24,14 +24,22 @@ final class AnsibleInventory {
     private AnsibleInventory() {}
 
     static List<Host> parse(String text) {
+        return parse(text, Integer.MAX_VALUE);
+    }
+
+    /** Reads line by line and stops with an ImportLimitException at the first host beyond maxHosts. */
+    static List<Host> parse(String text, int maxHosts) {
         var hosts = new LinkedHashMap<String, Host>();
         var groupVars = new HashMap<String, Map<String, String>>();
         var parents = new HashMap<String, List<String>>();
         String group = "ungrouped";
         String mode = "hosts";
-        var lines = text.replace("\uFEFF", "").split("\\r?\\n|\\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            var line = lines[i].strip();
+        var lines = text.replace("\uFEFF", "").lines().iterator();
+        for (int i = 0; lines.hasNext(); i++) {
+            if (hosts.size() > maxHosts) {
+                throw ImportLimitException.tooManyRows();
+            }
+            var line = lines.next().strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
             }
@@ -58,6 +66,9 @@ final class AnsibleInventory {
                 case "children" -> parents.computeIfAbsent(tokens.getFirst(), g -> new ArrayList<>()).add(group);
                 default -> addHost(hosts, i + 1, group, tokens);
             }
+        }
+        if (hosts.size() > maxHosts) {
+            throw ImportLimitException.tooManyRows();
         }
         // Group vars fill in what the host line did not say; "all" applies last.
         var result = new ArrayList<Host>();

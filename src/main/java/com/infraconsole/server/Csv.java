@@ -12,6 +12,14 @@ final class Csv {
     private Csv() {}
 
     static List<Record> parse(String text) {
+        return parse(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Parses records until there are more than maxRecords, then stops there with an
+     * ImportLimitException: the rest of the text is never parsed.
+     */
+    static List<Record> parse(String text, int maxRecords) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte order mark from spreadsheet exports
         }
@@ -47,6 +55,9 @@ final class Csv {
                 cells.add(cell.toString());
                 cell.setLength(0);
                 addUnlessBlank(records, recordLine, cells);
+                if (records.size() > maxRecords) {
+                    throw ImportLimitException.tooManyRows();
+                }
                 cells = new ArrayList<>();
                 line++;
                 recordLine = line;
@@ -59,6 +70,9 @@ final class Csv {
         }
         cells.add(cell.toString());
         addUnlessBlank(records, recordLine, cells);
+        if (records.size() > maxRecords) {
+            throw ImportLimitException.tooManyRows();
+        }
         return records;
     }
 

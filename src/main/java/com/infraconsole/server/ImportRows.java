@@ -23,7 +23,8 @@ final class ImportRows {
     private ImportRows() {}
 
     static List<Candidate> fromCsv(String content) {
-        var records = Csv.parse(content);
+        // The header and at most MAX_ROWS rows: parsing stops at the first row beyond.
+        var records = Csv.parse(content, ServerTransferService.MAX_ROWS + 1);
         if (records.isEmpty()) {
             throw InvalidInputException.of("file", "The file is empty.");
         }
@@ -54,7 +55,7 @@ final class ImportRows {
      */
     static List<Candidate> fromInventory(String content, Set<String> environmentNames) {
         var result = new ArrayList<Candidate>();
-        for (var host : AnsibleInventory.parse(content)) {
+        for (var host : AnsibleInventory.parse(content, ServerTransferService.MAX_ROWS)) {
             var fields = new HashMap<String, String>();
             fields.put("hostname", host.name());
             var address = host.vars().get("ansible_host");

@@ -1,14 +1,15 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.DownloadSlots;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.server.ImportReport.Outcome;
 import com.infraconsole.server.ImportReport.Row;
 import com.infraconsole.user.UserService;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -42,22 +43,23 @@ public class ServerTransferService {
     static final List<String> COLUMNS = List.of("hostname", "ip_address", "ssh_port", "ssh_user", "os_type",
             "environment", "status", "location", "description");
     static final int MAX_ROWS = 5000;
+    private static final int EXPORT_PAGE = 500;
 
     private final ServerRepository servers;
     private final EnvironmentRepository environments;
     private final EntityValidator validator;
     private final UserService users;
-    private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final DownloadSlots downloads;
 
     ServerTransferService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users, EntityManager entityManager, ApplicationEventPublisher events) {
+            UserService users, ApplicationEventPublisher events, DownloadSlots downloads) {
         this.events = events;
+        this.downloads = downloads;
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
         this.users = users;
-        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
@@ -89,20 +91,41 @@ public class ServerTransferService {
     }
 
     /**
-     * Writes the servers the filter selects as CSV, a page at a time, so that any number fits in
-     * memory. The export is audited with its true outcome (a broken-off download is a FAILURE).
+     * Records an import refused at upload, before any preview (a file over the byte or row limit),
+     * as a failed SERVER_IMPORT: who tried, which file, why. Nothing else is written.
      */
-    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void recordRefusedImport(String fileName, String reason) {
+        events.publishEvent(new AuditEvent("SERVER_IMPORT", "Server", null,
+                Map.of("file", new Object[] {null, fileName == null ? "" : fileName}, "refused", new Object[] {null, reason}),
+                "FAILURE", null));
+    }
+
+    /**
+     * Writes the servers the filter selects as CSV, in one of the node's download slots. Pages of
+     * 500 are read by hostname (keyset), each in a short read of its own, and written after its
+     * connection went back to the pool: a slow client holds no connection and no transaction. The
+     * export is audited with its true outcome (a broken-off or refused download is a FAILURE).
+     *
+     * @throws TooManyDownloadsException when every download slot is taken
+     */
     public void exportCsv(ServerFilter filter, Writer out) {
         var header = new ArrayList<>(COLUMNS);
         header.addAll(List.of("created_by", "created_at", "updated_at"));
         long rows = 0;
         boolean complete = false;
-        try {
+        String refused = null;
+        try (var slot = downloads.acquire()) {
             out.write(Csv.line(header));
-            var page = PageRequest.of(0, 500, Sort.by("hostname"));
+            String after = null;
             while (true) {
-                var servers = this.servers.findAll(filter.toSpecification(), page);
+                var spec = filter.toSpecification();
+                if (after != null) {
+                    var last = after;
+                    spec = spec.and((root, query, cb) -> cb.greaterThan(root.get("hostname"), last));
+                }
+                // The repository's own read-only transaction; environment comes with each row (entity graph).
+                var servers = this.servers.findAll(spec, PageRequest.of(0, EXPORT_PAGE, Sort.by("hostname"))).getContent();
                 var ids = servers.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
                 var names = users.usernames(ids);
                 for (var s : servers) {
@@ -114,18 +137,24 @@ public class ServerTransferService {
                     rows++;
                 }
                 out.flush();
-                entityManager.clear(); // keep the persistence context one page big
-                if (!servers.hasNext()) {
+                if (servers.size() < EXPORT_PAGE) {
                     complete = true;
                     return;
                 }
-                page = page.next();
+                after = servers.getLast().getHostname();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (TooManyDownloadsException e) {
+            refused = e.getMessage();
+            throw e;
         } finally {
-            events.publishEvent(new AuditEvent("EXPORT", "Server", null,
-                    Map.of("rows", new Object[] {null, rows}), complete ? "SUCCESS" : "FAILURE", null));
+            var changes = new java.util.LinkedHashMap<String, Object[]>();
+            changes.put("rows", new Object[] {null, rows});
+            if (refused != null) {
+                changes.put("refused", new Object[] {null, refused});
+            }
+            events.publishEvent(new AuditEvent("EXPORT", "Server", null, changes, complete ? "SUCCESS" : "FAILURE", null));
         }
     }
 
@@ -139,8 +168,7 @@ public class ServerTransferService {
         var fallback = defaultEnvironmentId == null ? null : environments.findById(defaultEnvironmentId).orElse(null);
         var candidates = format == ImportFormat.CSV ? ImportRows.fromCsv(content) : ImportRows.fromInventory(content, envs.keySet());
         if (candidates.size() > MAX_ROWS) {
-            throw InvalidInputException.of("file", "The file has " + candidates.size() + " rows; import at most "
-                    + MAX_ROWS + " at a time.");
+            throw ImportLimitException.tooManyRows(); // the parsers stop there already
         }
         var existing = existingHostnames(candidates);
         var rows = new ArrayList<Row>();

@@ -52,4 +52,32 @@ class ImportRowsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, null),
                         org.assertj.core.groups.Tuple.tuple(2, "the line has a quote that is never closed"));
     }
+
+    @Test
+    void csv_parsing_stops_at_the_first_row_beyond_the_limit_and_never_reads_the_rest() {
+        var csv = new StringBuilder("hostname,ip_address\n");
+        for (int i = 0; i <= ServerTransferService.MAX_ROWS; i++) {
+            csv.append("h").append(i).append(",10.0.0.1\n");
+        }
+        // Beyond the limit: a quote never closed, which a parse of the whole file would stumble on.
+        csv.append("\"never closed,10.0.0.2\n");
+
+        assertThatThrownBy(() -> ImportRows.fromCsv(csv.toString())).isInstanceOf(ImportLimitException.class)
+                .hasMessage("The file has more than 5000 rows; import at most 5000 at a time. Nothing was imported.");
+        assertThat(ImportRows.fromCsv(csv.substring(0, csv.indexOf("h" + ServerTransferService.MAX_ROWS + ","))))
+                .hasSize(ServerTransferService.MAX_ROWS);
+    }
+
+    @Test
+    void inventory_parsing_stops_at_the_first_host_beyond_the_limit() {
+        var ini = new StringBuilder("[web]\n");
+        for (int i = 0; i <= ServerTransferService.MAX_ROWS; i++) {
+            ini.append("h").append(i).append(" ansible_host=10.0.0.1\n");
+        }
+
+        assertThatThrownBy(() -> ImportRows.fromInventory(ini.toString(), Set.of())).isInstanceOf(ImportLimitException.class)
+                .hasMessageContaining("more than 5000 rows");
+        assertThat(ImportRows.fromInventory(ini.substring(0, ini.indexOf("h" + ServerTransferService.MAX_ROWS + " ")), Set.of()))
+                .hasSize(ServerTransferService.MAX_ROWS);
+    }
 }

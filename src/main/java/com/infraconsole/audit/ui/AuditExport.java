@@ -2,6 +2,7 @@ package com.infraconsole.audit.ui;
 
 import com.infraconsole.audit.AuditFilter;
 import com.infraconsole.audit.AuditService;
+import com.infraconsole.base.ui.Downloads;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.Icon;
@@ -24,13 +25,13 @@ class AuditExport extends Anchor {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     AuditExport(AuditService service, Supplier<AuditFilter> filter, Clock clock) {
-        setHref((DownloadHandler) event -> {
+        setHref((DownloadHandler) event -> Downloads.limited(event, () -> {
             event.setFileName("audit-log-" + STAMP.format(clock.instant()) + ".csv");
             event.setContentType("text/csv; charset=utf-8");
             var out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
             service.exportCsv(filter.get(), out);
             out.flush();
-        });
+        }));
         getElement().setAttribute("download", true);
         add(new Button("Export CSV", new Icon(VaadinIcon.DOWNLOAD)));
         addClassName("audit-export");

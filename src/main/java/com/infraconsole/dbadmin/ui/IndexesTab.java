@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
@@ -42,19 +43,26 @@ class IndexesTab extends VerticalLayout {
 
         var unused = service.unusedIndexes();
         add(new H3("Unused indexes"));
-        add(note(unused.message(), !unused.enabled(), "unused-note"));
+        add(note(unused.message(), unused.grant(), !unused.enabled(), "unused-note"));
         if (unused.enabled()) {
             add(unusedGrid(unused.indexes()));
         }
         var redundant = service.redundantIndexes();
-        add(new H3("Redundant indexes"), note(redundant.message(), !redundant.available(), "redundant-note"));
+        add(new H3("Redundant indexes"), note(redundant.message(), redundant.grant(), !redundant.available(), "redundant-note"));
         if (redundant.available()) {
             add(redundantGrid(redundant.indexes()));
         }
     }
 
-    private static Div note(String text, boolean warning, String id) {
+    /** grant: the statement a database administrator runs to allow what the account may not read, or null. */
+    private static Div note(String text, String grant, boolean warning, String id) {
         var note = new Div(new Span(text));
+        if (grant != null) {
+            var statement = new Pre(grant + ";");
+            statement.addClassName("sql");
+            statement.setId(id.replace("-note", "-grant"));
+            note.add(statement);
+        }
         note.addClassName(warning ? "notice" : "muted");
         note.setId(id);
         return note;

@@ -1,6 +1,7 @@
 package com.infraconsole.job.ui;
 
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.ui.Downloads;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.job.JobDetails;
 import com.infraconsole.job.JobEvents;
@@ -90,13 +91,13 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
         var spacer = new Div();
         spacer.addClassName("grow");
         header.add(spacer);
-        var download = new Anchor((DownloadEvent e) -> {
+        var download = new Anchor((DownloadEvent e) -> Downloads.limited(e, () -> {
             e.setFileName("job-" + job.getId() + ".log");
             e.setContentType("text/plain; charset=utf-8");
-            try (var out = e.getOutputStream()) {
-                jobs.writeLog(job.getId(), out);
-            }
-        }, "Download full log");
+            var out = e.getOutputStream();
+            jobs.writeLog(job.getId(), out);
+            out.close();
+        }), "Download full log");
         download.getElement().setAttribute("download", true);
         header.add(download);
         boolean canAct = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR);

@@ -2,9 +2,11 @@ package com.infraconsole.server.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.BoundedUpload;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.ImportFormat;
+import com.infraconsole.server.ImportLimitException;
 import com.infraconsole.server.ImportReport;
 import com.infraconsole.server.ImportReport.Outcome;
 import com.infraconsole.server.ServerTransferService;
@@ -18,7 +20,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,7 +33,8 @@ import java.util.List;
  */
 class ImportDialog extends Dialog {
 
-    private static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final String TOO_LARGE = "The file is larger than 2 MB. Import at most 2 MB at a time. Nothing was imported.";
 
     private final ServerTransferService transfer;
     private final Runnable onImported;
@@ -43,10 +45,23 @@ class ImportDialog extends Dialog {
     final Span formError = new Span();
     final Button importButton = new Button("Import");
     private String content;
+    private String fileName;
+    /**
+     * The server side of the upload: the 2 MB limit holds whatever the browser sends. It runs on
+     * the upload's request thread, which carries the person's sign-in, so the refusal is audited
+     * there; the screen is updated under the session lock.
+     */
+    final BoundedUpload uploadHandler;
 
     ImportDialog(ServerTransferService transfer, List<Environment> environments, Runnable onImported) {
         this.transfer = transfer;
         this.onImported = onImported;
+        uploadHandler = new BoundedUpload(MAX_BYTES, TOO_LARGE,
+                (name, bytes) -> getUI().ifPresent(ui -> ui.access(() -> load(name, bytes))),
+                (name, message) -> {
+                    transfer.recordRefusedImport(name, message);
+                    getUI().ifPresent(ui -> ui.access(() -> refuse(message)));
+                });
         setHeaderTitle("Import servers");
         setWidth("min(60rem, 95vw)");
         format.setItems(ImportFormat.values());
@@ -58,8 +73,7 @@ class ImportDialog extends Dialog {
         defaultEnvironment.setClearButtonVisible(true);
         formError.getStyle().setColor("var(--lumo-error-text-color)");
 
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> load(bytes)))));
+        var upload = new Upload(uploadHandler);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
         upload.addFileRejectedListener(e -> formError.setText(e.getErrorMessage()));
@@ -86,6 +100,19 @@ class ImportDialog extends Dialog {
         preview();
     }
 
+    void load(String name, byte[] bytes) {
+        fileName = name;
+        load(bytes);
+    }
+
+    private void refuse(String message) {
+        content = null;
+        report.setVisible(false);
+        summary.setText("");
+        importButton.setEnabled(false);
+        formError.setText(message);
+    }
+
     /**
      * A file saved in another encoding (Excel's plain "CSV" is Windows-1252) would otherwise be
      * read with replacement characters in place of its accents and imported that way: refuse it instead.
@@ -95,11 +122,7 @@ class ImportDialog extends Dialog {
             load(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            content = null;
-            report.setVisible(false);
-            summary.setText("");
-            importButton.setEnabled(false);
-            formError.setText("The file is not UTF-8 text. Save it as UTF-8 (in Excel: \"CSV UTF-8\") and upload it again.");
+            refuse("The file is not UTF-8 text. Save it as UTF-8 (in Excel: \"CSV UTF-8\") and upload it again.");
         }
     }
 
@@ -110,6 +133,12 @@ class ImportDialog extends Dialog {
         formError.setText("");
         try {
             show(transfer.preview(content, format.getValue(), defaultEnvironmentId()));
+        } catch (ImportLimitException ex) {
+            // Over the row limit: refused whole, and recorded like a file over the byte limit.
+            transfer.recordRefusedImport(fileName, String.join(" ", ex.fieldErrors().values()));
+            showRefusal(ex);
+            report.setVisible(false);
+            summary.setText("");
         } catch (InvalidInputException ex) {
             showRefusal(ex);
         }

@@ -3,6 +3,7 @@ package com.infraconsole.server.ui;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.Downloads;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Environment;
@@ -143,13 +144,13 @@ class ServersView extends VerticalLayout {
 
     /** Streams the filtered list as CSV straight into the response; never builds the file in memory. */
     private DownloadHandler exportHandler() {
-        return event -> {
+        return event -> Downloads.limited(event, () -> {
             event.setFileName("servers.csv");
             event.setContentType("text/csv; charset=UTF-8");
             var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
             transfer.exportCsv(currentFilter, writer);
             writer.flush();
-        };
+        });
     }
 
     private static String address(Server s) {

@@ -10,6 +10,10 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.infraconsole.KaribuTest;
 import com.infraconsole.dbadmin.DbAdminModel.TableSize;
+import com.infraconsole.dbadmin.LeastPrivilegedAccount;
+import com.infraconsole.job.JobService;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
@@ -65,6 +69,34 @@ class DatabaseViewTest extends KaribuTest {
         _get(Grid.class, s -> s.withId("redundant-indexes"));
         tabs.setSelectedIndex(4);
         assertThat(GridKt._size(_get(Grid.class, s -> s.withId("foreign-keys")))).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void with_an_account_limited_to_its_own_schema_every_tab_shows_and_says_which_grant_is_missing() {
+        signInAs(Role.ADMIN);
+        var service = LeastPrivilegedAccount.service(ctx);
+        UI.getCurrent().add(new DatabaseView(service, ctx.getBean(JobService.class)));
+        var view = _get(DatabaseView.class);
+        var tabs = _get(view, TabSheet.class);
+        var seen = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            tabs.setSelectedIndex(i);
+            assertThat(_find(view, Div.class, s -> s.withId("tab-error"))).as("tab %d", i).isEmpty();
+            seen.append(view.getElement().getTextRecursively());
+        }
+        tabs.setSelectedIndex(0);
+        assertThat(_get(view, Div.class, s -> s.withId("migration-summary")).getElement().getTextRecursively())
+                .contains("validation OK");
+        tabs.setSelectedIndex(3);
+        assertThat(_get(view, Div.class, s -> s.withId("unused-note")).getElement().getTextRecursively())
+                .contains("not allowed to read performance_schema");
+        assertThat(_get(view, Pre.class, s -> s.withId("unused-grant")).getText())
+                .isEqualTo("GRANT SELECT ON performance_schema.* TO 'infra_least'@'localhost';");
+        assertThat(_get(view, Pre.class, s -> s.withId("redundant-grant")).getText())
+                .isEqualTo("GRANT SELECT ON sys.* TO 'infra_least'@'localhost';");
+        assertThat(seen.toString()).doesNotContainIgnoringCase("denied").doesNotContain("SQLState", "command", "Exception");
+        tabs.setSelectedIndex(4);
+        assertThat(GridKt._size(_get(view, Grid.class, s -> s.withId("foreign-keys")))).isGreaterThanOrEqualTo(8);
     }
 
     @Test

@@ -8,16 +8,27 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.infraconsole.KaribuTest;
+import com.infraconsole.audit.AuditLogProbe;
+import com.infraconsole.base.ui.BoundedUploadTest;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.UploadEvent;
+import jakarta.servlet.http.Part;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ServersImportViewTest extends KaribuTest {
+
+    @Autowired AuditLogProbe audit;
 
     @Test
     void operator_previews_and_imports_a_csv_and_sees_who_created_the_servers() {
@@ -61,6 +72,70 @@ class ServersImportViewTest extends KaribuTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(dialog.formError.getText()).isEmpty();
         assertThat(dialog.summary.getText()).contains("1 new");
+    }
+
+    @Test
+    void a_file_over_2_mb_sent_past_the_browser_is_refused_by_the_server_unread_and_the_refusal_audited() throws Exception {
+        signInAs(Role.OPERATOR);
+        UI.getCurrent().navigate(ServersView.class);
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        var dialog = _get(ImportDialog.class);
+        long before = audit.lastSeq();
+        var body = new BoundedUploadTest.Endless();
+        var event = new UploadEvent(null, null, null, "huge.csv", -1, "text/csv", dialog.getElement(), part(body));
+
+        dialog.uploadHandler.handleUploadRequest(event);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(event.isRejected()).isTrue();
+        assertThat(event.getRejectionMessage()).contains("larger than 2 MB");
+        assertThat(body.read).as("bytes read of an endless upload").isLessThanOrEqualTo(ImportDialog.MAX_BYTES + 8192);
+        assertThat(dialog.formError.getText()).contains("larger than 2 MB", "Nothing was imported");
+        assertThat(dialog.importButton.isEnabled()).isFalse();
+        assertThat(audit.since(before)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("SERVER_IMPORT");
+            assertThat(r.outcome()).isEqualTo("FAILURE");
+            assertThat(r.changes()).contains("huge.csv", "larger than 2 MB");
+        });
+    }
+
+    @Test
+    void a_file_over_the_row_limit_is_refused_whole_and_the_refusal_audited() {
+        signInAs(Role.OPERATOR);
+        UI.getCurrent().navigate(ServersView.class);
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        var dialog = _get(ImportDialog.class);
+        var csv = new StringBuilder("hostname,ip_address,environment\n");
+        for (int i = 0; i <= 5000; i++) {
+            csv.append("krows-").append(i).append(".example.test,10.8.0.1,staging\n");
+        }
+        long before = audit.lastSeq();
+
+        dialog.load("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(dialog.formError.getText()).contains("more than 5000 rows", "Nothing was imported");
+        assertThat(dialog.importButton.isEnabled()).isFalse();
+        assertThat(audit.since(before)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("SERVER_IMPORT");
+            assertThat(r.outcome()).isEqualTo("FAILURE");
+            assertThat(r.changes()).contains("many.csv", "more than 5000 rows");
+        });
+    }
+
+    /** The multipart part a crafted request would carry, whatever the browser's limit said. */
+    private static Part part(InputStream body) {
+        return new Part() {
+            @Override public InputStream getInputStream() { return body; }
+            @Override public String getContentType() { return "text/csv"; }
+            @Override public String getName() { return "file"; }
+            @Override public String getSubmittedFileName() { return "huge.csv"; }
+            @Override public long getSize() { return -1; }
+            @Override public void write(String fileName) { throw new UnsupportedOperationException(); }
+            @Override public void delete() {}
+            @Override public String getHeader(String name) { return null; }
+            @Override public Collection<String> getHeaders(String name) { return List.of(); }
+            @Override public Collection<String> getHeaderNames() { return List.of(); }
+        };
     }
 
     @Test
