@@ -86,6 +86,9 @@ public class JobScheduleService {
         }
         if (cron == null || !CronExpression.isValidExpression(cron.strip())) {
             errors.put("cron", "Not a valid cron expression; seconds come first, e.g. 0 30 2 * * ?");
+        } else if (cron.strip().length() > 120) {
+            // Valid but longer than job_schedules.cron holds, e.g. long value lists or padding.
+            errors.put("cron", "A cron expression must be at most 120 characters");
         }
         var zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
         try {

@@ -19,7 +19,8 @@ final class AnsibleInventory {
     record Host(int line, String name, List<String> groups, Map<String, String> vars, String problem) {}
 
     private static final Pattern SECTION = Pattern.compile("\\[([^\\]:]+)(?::(vars|children))?\\]");
-    private static final Pattern TOKEN = Pattern.compile("(?:[^\\s\"']|\"[^\"]*\"|'[^']*')+");
+    /** The blanks between tokens: what {@code \s} matches in a Java regular expression. */
+    private static final String BLANKS = " \t\n\u000B\f\r";
 
     private AnsibleInventory() {}
 
@@ -123,16 +124,48 @@ final class AnsibleInventory {
         hosts.put(name.toLowerCase(), new Host(line, name, groups, vars, problem));
     }
 
+    /**
+     * The line's tokens: runs of non-blank characters, in which a quoted string ("..." or '...')
+     * may hold blanks; a quote that never closes is dropped.
+     * A scan, not a regular expression: a repeated group recursed once per character and
+     * overflowed the stack on a line of some thousand characters.
+     */
     private static List<String> tokens(String line) {
         var tokens = new ArrayList<String>();
-        var m = TOKEN.matcher(line);
-        while (m.find()) {
-            if (m.group().startsWith("#")) {
+        int i = 0;
+        while (i < line.length()) {
+            int end = tokenEnd(line, i);
+            if (end == i) {
+                i++; // a blank, or a quote that never closes
+                continue;
+            }
+            var token = line.substring(i, end);
+            if (token.startsWith("#")) {
                 break; // trailing comment
             }
-            tokens.add(m.group());
+            tokens.add(token);
+            i = end;
         }
         return tokens;
+    }
+
+    private static int tokenEnd(String line, int from) {
+        int i = from;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '"' || c == '\'') {
+                int close = line.indexOf(c, i + 1);
+                if (close < 0) {
+                    return i;
+                }
+                i = close + 1;
+            } else if (BLANKS.indexOf(c) >= 0) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return i;
     }
 
     private static String unquote(String value) {

@@ -1,5 +1,6 @@
 package com.infraconsole.dbadmin.ui;
 
+import com.infraconsole.base.ui.TabSheets;
 import com.infraconsole.dbadmin.DatabaseAdminService;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.ui.SandboxBanner;
@@ -29,7 +30,7 @@ class DatabaseView extends VerticalLayout {
     DatabaseView(DatabaseAdminService service, JobService jobs) {
         setSizeFull();
         SandboxBanner.of(jobs.sandboxStatus()).ifPresent(this::add);
-        var tabs = new TabSheet();
+        var tabs = TabSheets.withPlainTabList(new TabSheet());
         tabs.setSizeFull();
         tabs.add("Migrations", guarded("Migrations", () -> new MigrationsTab(service)));
         tabs.add("Server", guarded("Server", () -> new ServerTab(service)));

@@ -1,5 +1,6 @@
 package com.infraconsole.job.ui;
 
+import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.job.JobFilter;
@@ -113,7 +114,7 @@ class JobsView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(q -> jobs.list(filter(), toSpringPageRequest(q)).stream(), q -> (int) jobs.count(filter()));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("jobs/" + e.getItem().id())));
+        GridRows.openOnClickOrEnter(grid, job -> getUI().ifPresent(ui -> ui.navigate("jobs/" + job.id())));
         grid.setEmptyStateText("No jobs match these filters.");
         grid.setSizeFull();
     }

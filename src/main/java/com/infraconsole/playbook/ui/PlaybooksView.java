@@ -1,5 +1,6 @@
 package com.infraconsole.playbook.ui;
 
+import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Notifications;
@@ -78,7 +79,7 @@ class PlaybooksView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Saved").setSortProperty("updatedAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(new PlaybookFilter(search.getValue()), toSpringPageRequest(query)).stream());
-        grid.addItemClickListener(e -> service.get(e.getItem().getId()).ifPresentOrElse(this::open, this::refresh));
+        GridRows.openOnClickOrEnter(grid, playbook -> service.get(playbook.getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No playbooks match.");
         grid.setSizeFull();
         add(toolbar, grid);

@@ -1,5 +1,6 @@
 package com.infraconsole.server.ui;
 
+import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Notifications;
@@ -53,7 +54,7 @@ class EnvironmentsView extends VerticalLayout {
         grid.addColumn(u -> u.environment().getUpdatedBy()).setHeader("By").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(toSpringPageRequest(query)).stream());
-        grid.addItemClickListener(e -> reopen(e.getItem().environment().getId()));
+        GridRows.openOnClickOrEnter(grid, row -> reopen(row.environment().getId()));
         grid.setEmptyStateText("No environments yet.");
         grid.setSizeFull();
         add(toolbar, grid);

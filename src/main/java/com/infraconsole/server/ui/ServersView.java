@@ -1,5 +1,6 @@
 package com.infraconsole.server.ui;
 
+import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Badges;
@@ -109,7 +110,7 @@ class ServersView extends VerticalLayout {
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.listRows(filter(), toSpringPageRequest(query)).stream());
-        grid.addItemClickListener(e -> service.get(e.getItem().server().getId()).ifPresentOrElse(this::open, this::refresh));
+        GridRows.openOnClickOrEnter(grid, row -> service.get(row.server().getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No servers match these filters.");
         grid.setSizeFull();
     }

@@ -1,5 +1,6 @@
 package com.infraconsole.ticket.ui;
 
+import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Badges;
@@ -112,7 +113,7 @@ class TicketsView extends VerticalLayout {
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
-        grid.addItemClickListener(e -> service.get(e.getItem().getId()).ifPresentOrElse(this::open, this::refresh));
+        GridRows.openOnClickOrEnter(grid, ticket -> service.get(ticket.getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No tickets match these filters.");
         grid.setSizeFull();
     }

@@ -1,5 +1,6 @@
 package com.infraconsole.user.ui;
 
+import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Badges;
@@ -85,7 +86,7 @@ class UsersView extends VerticalLayout {
         grid.addColumn(u -> when(u.getLastLogin())).setHeader("Last login").setSortProperty("lastLogin").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> admin.list(filter(), toSpringPageRequest(query)).stream());
-        grid.addItemClickListener(e -> open(e.getItem().getId()));
+        GridRows.openOnClickOrEnter(grid, user -> open(user.getId()));
         grid.setEmptyStateText("No users match these filters.");
         grid.setSizeFull();
         add(toolbar, grid);
