@@ -50,6 +50,12 @@ public final class CommandLineMode {
                 "--logging.level.org.springframework.boot.SpringApplication=off",
                 "--logging.level.org.springframework.boot.diagnostics=off",
                 "--logging.level.org.springframework.context=error",
+                // A command never runs jobs. Its Quartz scheduler stays stopped, so it does not join
+                // the cluster and take a job it would abandon on exit, and has a name of its own, so
+                // that Quartz's JVM-wide registry keeps the console's data source when it runs
+                // in-process (tests) and closes.
+                "--spring.quartz.auto-startup=false",
+                "--spring.quartz.scheduler-name=infra-console-command",
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false"));
         springArgs.addAll(Arrays.asList(extraSpringArgs));
