@@ -4,6 +4,7 @@ import com.infraconsole.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,6 +50,8 @@ class SecurityConfig {
                     // Every signed-in session is registered, so that an account change can end it (LiveSessions).
                     .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(registry)
                             .expiredSessionStrategy(new SessionExpiredResponse()))
+                    // A throttled source is told how long to wait; every other failure gets the one generic message.
+                    .formLogin(form -> form.failureHandler(new LoginFailureRedirect()).authenticationDetailsSource(LoginDetails::new))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }
@@ -85,6 +88,8 @@ class SecurityConfig {
     /** Publishes login success and failure events, which throttling and the audit log consume. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, LoginThrottledEvent.class));
+        return events;
     }
 }
