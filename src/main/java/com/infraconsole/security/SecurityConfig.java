@@ -51,7 +51,10 @@ class SecurityConfig {
                     .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(registry)
                             .expiredSessionStrategy(new SessionExpiredResponse()))
                     // A throttled source is told how long to wait; every other failure gets the one generic message.
-                    .formLogin(form -> form.failureHandler(new LoginFailureRedirect()).authenticationDetailsSource(LoginDetails::new))
+                    // The login page is named here too: without it Spring Security would initialise the form login
+                    // before Vaadin names its view, and serve its own generated login page.
+                    .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureRedirect())
+                            .authenticationDetailsSource(LoginDetails::new))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }
