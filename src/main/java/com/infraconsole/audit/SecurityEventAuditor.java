@@ -1,12 +1,12 @@
 package com.infraconsole.audit;
 
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.security.LoginFailureEvents;
 import com.infraconsole.user.AccountLockedEvent;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
@@ -33,11 +33,21 @@ class SecurityEventAuditor {
         recorder.record(actor, "LOGIN_SUCCESS", "User", idOf(actor), Map.of(), "SUCCESS");
     }
 
+    /** A failed login that the login throttle let through to the log (LoginSources caps them per source). */
     @EventListener
-    void on(AbstractAuthenticationFailureEvent event) {
-        var reason = event.getException().getClass().getSimpleName();
-        recorder.record(Actor.named(event.getAuthentication().getName()), "LOGIN_FAILURE", "User", null,
-                Map.of("reason", new Object[] {null, reason}), "FAILURE");
+    void on(LoginFailureEvents.Recorded event) {
+        recorder.record(Actor.named(event.username()), "LOGIN_FAILURE", "User", null,
+                Map.of("reason", new Object[] {null, event.reason()}), "FAILURE");
+    }
+
+    /** The failed logins of one source and window beyond the cap: one row says how many. */
+    @EventListener
+    void on(LoginFailureEvents.Suppressed event) {
+        var actor = new Actor(null, "(anonymous)", event.source(), null);
+        recorder.record(actor, "LOGIN_FAILURES_SUPPRESSED", "User", null, Map.of(
+                "suppressed", new Object[] {null, event.count()},
+                "from", new Object[] {null, event.from()},
+                "to", new Object[] {null, event.to()}), "FAILURE");
     }
 
     @EventListener

@@ -4,6 +4,7 @@ import com.infraconsole.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,11 +17,13 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
@@ -49,6 +52,12 @@ class SecurityConfig {
                     // Every signed-in session is registered, so that an account change can end it (LiveSessions).
                     .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(registry)
                             .expiredSessionStrategy(new SessionExpiredResponse()))
+                    .headers(SecurityConfig::headers)
+                    // A throttled source is told how long to wait; every other failure gets the one generic message.
+                    // The login page is named here too: without it Spring Security would initialise the form login
+                    // before Vaadin names its view, and serve its own generated login page.
+                    .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureRedirect())
+                            .authenticationDetailsSource(LoginDetails::new))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
         }
@@ -71,6 +80,23 @@ class SecurityConfig {
         }
     }
 
+    /**
+     * Vaadin needs inline and eval'd script and inline style: its bootstrap page starts the client
+     * engine with an inline script, and the engine runs the expressions the server sends by building
+     * functions from them. Everything else is held to this origin; no page may frame the console.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** HSTS goes only on secure requests (direct TLS, or X-Forwarded-Proto: https from a trusted proxy). */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(365L * 24 * 3600).includeSubDomains(true))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
     @Bean
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
@@ -89,6 +115,8 @@ class SecurityConfig {
     /** Publishes login success and failure events, which throttling and the audit log consume. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, LoginThrottledEvent.class));
+        return events;
     }
 }

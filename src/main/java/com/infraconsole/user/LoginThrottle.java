@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Locks an account for {@code infra.security.lockout-duration} (30 minutes) after
  * {@code infra.security.max-failed-logins} (10) consecutive failed logins; a success resets the count.
+ * The lock never grows: repeats lock it again for the same time (docs/decisions/065-login-throttling.md).
+ * A success from a known browser during the lock leaves the lock in place for everyone else.
  */
 @Component
 class LoginThrottle {
@@ -26,13 +28,15 @@ class LoginThrottle {
     private final int maxFailures;
     private final Duration lockout;
     private final ApplicationEventPublisher events;
+    private final KnownDevices devices;
 
-    LoginThrottle(UserRepository users, Clock clock, ApplicationEventPublisher events,
+    LoginThrottle(UserRepository users, Clock clock, ApplicationEventPublisher events, KnownDevices devices,
             @Value("${infra.security.max-failed-logins:10}") int maxFailures,
             @Value("${infra.security.lockout-duration:30m}") Duration lockout) {
         this.users = users;
         this.clock = clock;
         this.events = events;
+        this.devices = devices;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
     }
@@ -41,6 +45,7 @@ class LoginThrottle {
     @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         var username = event.getAuthentication().getName();
+        devices.failed(event.getAuthentication());
         if (users.incrementFailedLogins(username) == 0) {
             return; // unknown user: nothing to count, and nothing to reveal
         }
@@ -58,9 +63,12 @@ class LoginThrottle {
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         users.findByUsername(event.getAuthentication().getName()).ifPresent(user -> {
-            user.setFailedLoginAttempts(0);
-            user.setLockedUntil(null);
+            if (!user.isLockedAt(clock.instant())) {
+                user.setFailedLoginAttempts(0);
+                user.setLockedUntil(null);
+            }
             user.setLastLogin(clock.instant());
+            devices.remember(event.getAuthentication(), user.getId());
         });
     }
 }

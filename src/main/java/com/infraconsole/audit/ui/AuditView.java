@@ -41,7 +41,8 @@ class AuditView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "DELETE", "LOGIN_SUCCESS", "LOGIN_FAILURE",
-            "ACCOUNT_LOCKED", "LOGOUT", "ACCESS_DENIED", "EXPORT", "JOB_LAUNCH", "JOB_CANCEL");
+            "LOGIN_FAILURES_SUPPRESSED", "ACCOUNT_LOCKED", "LOGOUT", "ACCESS_DENIED", "EXPORT", "JOB_LAUNCH",
+            "JOB_CANCEL");
     static final List<String> TYPES = List.of("Server", "Environment", "User", "Playbook", "Job", "Ticket",
             "TicketComment", "AuditLog");
 

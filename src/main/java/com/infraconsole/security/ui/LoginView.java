@@ -25,6 +25,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AuthenticationContext authenticationContext;
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView(AuthenticationContext authenticationContext) {
         this.authenticationContext = authenticationContext;
@@ -33,7 +34,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getErrorMessage().setTitle("Sign-in failed");
         i18n.getErrorMessage().setMessage(GENERIC_ERROR);
@@ -54,6 +54,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var throttled = parameters.getOrDefault("throttled", java.util.List.of()).stream().findFirst()
+                .filter(s -> s.matches("[0-9]{1,6}"));
+        if (throttled.isPresent()) {
+            // About the address, not the account: the same for every name tried from it.
+            i18n.getErrorMessage().setTitle("Too many attempts");
+            i18n.getErrorMessage().setMessage(throttledMessage(Long.parseLong(throttled.get())));
+        } else {
+            i18n.getErrorMessage().setTitle("Sign-in failed");
+            i18n.getErrorMessage().setMessage(GENERIC_ERROR);
+        }
+        login.setI18n(i18n);
+        login.setError(throttled.isPresent() || parameters.containsKey("error"));
+    }
+
+    static String throttledMessage(long seconds) {
+        return "Too many attempts from your address; try again in " + seconds + " s.";
     }
 }
