@@ -1,8 +1,11 @@
 package com.infraconsole.user;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -22,5 +25,14 @@ class LoginAuthentication {
         provider.setPreAuthenticationChecks(account -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
+    }
+
+    /**
+     * Publishes login success and failure events, which throttling and the audit log consume; a
+     * database outage while they write refuses the login cleanly (OutageAwareAuthenticationEvents).
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new OutageAwareAuthenticationEvents(new DefaultAuthenticationEventPublisher(publisher));
     }
 }
