@@ -4,16 +4,12 @@ import com.infraconsole.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -110,13 +106,5 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder(@Value("${infra.security.bcrypt-cost:12}") int cost) {
         return new AccountPasswordEncoder(new BCryptPasswordEncoder(Math.max(10, cost)));
-    }
-
-    /** Publishes login success and failure events, which throttling and the audit log consume. */
-    @Bean
-    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        var events = new DefaultAuthenticationEventPublisher(publisher);
-        events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, LoginThrottledEvent.class));
-        return events;
     }
 }

@@ -1,8 +1,14 @@
 package com.infraconsole.user;
 
 import com.infraconsole.security.LoginSources;
+import com.infraconsole.security.LoginThrottledEvent;
+import com.infraconsole.security.LoginThrottledException;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -37,6 +43,17 @@ class LoginAuthentication {
             }
         });
         return provider;
+    }
+
+    /**
+     * Publishes login success and failure events, which throttling and the audit log consume; a
+     * database outage while they write refuses the login cleanly (OutageAwareAuthenticationEvents).
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, LoginThrottledEvent.class));
+        return new OutageAwareAuthenticationEvents(events);
     }
 
     private static final class ThrottledProvider extends DaoAuthenticationProvider {

@@ -20,11 +20,13 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>Nothing: start the embedded MariaDB with its data under {@code infra.data-dir}.</li>
  * </ol>
  * A configured database is checked once here, so that a wrong URL or password stops the
- * console with one clear line (see {@link DatabaseUnreachableFailureAnalyzer}).
+ * console with one clear line (see {@link DatabaseUnreachableFailureAnalyzer}). Then the
+ * timeouts of {@link DatabaseTimeouts} are applied to whichever database it is.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "infraConsoleDatabase";
+    static final String TIMEOUTS_SOURCE_NAME = "infraConsoleDatabaseTimeouts";
 
     private final Log log;
 
@@ -60,6 +62,10 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (!props.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
         }
+        // Last: the timeouts' spring.* settings are defaults, anything configured explicitly wins.
+        var timeouts = DatabaseTimeouts.from(environment).springProperties(environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
+        environment.getPropertySources().addLast(new MapPropertySource(TIMEOUTS_SOURCE_NAME, timeouts));
     }
 
     private static Map<String, String> legacyVariables(ConfigurableEnvironment environment) {

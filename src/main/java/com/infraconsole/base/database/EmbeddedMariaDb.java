@@ -50,7 +50,8 @@ public final class EmbeddedMariaDb {
         DataDirCheck.refuseTemporary(dataRoot, fresh);
         if (instance == null) {
             instance = launch(dataRoot, port, fresh);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-mariadb-stop"));
+            // Stops whichever server is the JVM's at exit: an outage test may have started it again.
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedMariaDb::stopRunning, "embedded-mariadb-stop"));
         }
         return instance;
     }
@@ -60,6 +61,11 @@ public final class EmbeddedMariaDb {
         if (instance != null) {
             instance.stop();
         }
+    }
+
+    /** Starts the JVM's server again, on its data directory and port, after {@link #stopRunning()}. */
+    static synchronized void startAgain() {
+        instance = launch(instance.dataDir, instance.port, false);
     }
 
     /** A server of its own, not the JVM's shared one: the caller stops it. */

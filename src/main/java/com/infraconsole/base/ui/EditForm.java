@@ -1,5 +1,6 @@
 package com.infraconsole.base.ui;
 
+import com.infraconsole.base.DatabaseUnavailable;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.vaadin.flow.component.HasText;
@@ -21,7 +22,8 @@ public interface EditForm<T> {
     /**
      * What every edit dialog's Save does: nothing is sent while a field is invalid; the service's
      * refusals land at their fields (or the form's error line); when someone else saved first, the
-     * input stays and a reload is offered. The dialog closes only on success.
+     * input stays and a reload is offered; when the database does not answer, the input stays and
+     * the error line says that nothing was saved. The dialog closes only on success.
      */
     static <T> void save(Dialog dialog, EditForm<T> form, HasText formError, Consumer<T> onSave, Runnable onReload) {
         formError.setText("");
@@ -36,6 +38,12 @@ public interface EditForm<T> {
             formError.setText(ex.fieldErrors().getOrDefault("", ""));
         } catch (StaleDataException ex) {
             StaleEditPrompt.show(dialog, formError, ex, onReload);
+        } catch (RuntimeException ex) {
+            // The database is down or frozen: the transaction rolled back; the input stays for a retry.
+            if (!DatabaseUnavailable.isCause(ex)) {
+                throw ex;
+            }
+            formError.setText(DatabaseUnavailable.messageFor(ex));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.infraconsole.base.ui;
 
+import com.infraconsole.base.DatabaseUnavailable;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.vaadin.flow.component.Component;
@@ -25,6 +26,10 @@ class ErrorHandling {
                 message = "You are not allowed to do that.";
             } else if (t instanceof InvalidInputException || t instanceof StaleDataException) {
                 message = t.getMessage();
+            } else if (DatabaseUnavailable.isCause(error.getThrowable())) {
+                // An outage, not a bug: one line in the log, not a stack trace per click.
+                log.warn("The database is not answering: {}", rootOf(error.getThrowable()).getMessage());
+                message = DatabaseUnavailable.messageFor(error.getThrowable());
             } else {
                 log.error("Unexpected error in the UI", error.getThrowable());
                 message = "Something went wrong and was logged. Please try again.";
