@@ -1,6 +1,6 @@
 /**
- * Roles, the current user, the web security set-up and the login view. Owns no table; depends on
- * no other module.
+ * Roles, the current user, the web security set-up (trusted proxies, headers), the login view and
+ * the login throttle per source address. Owns {@code login_sources}; depends on no other module.
  */
 @ApplicationModule(allowedDependencies = {})
 package com.infraconsole.security;
