@@ -1,6 +1,7 @@
 package com.infraconsole.audit;
 
 import com.infraconsole.base.database.NodeLock;
+import com.infraconsole.base.database.OwnerAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,13 +40,25 @@ class AuditRetention {
     record Partition(String name, LocalDate upperBound) {}
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate ddl;
     private final Clock clock;
     private final int months;
     private final Duration lockWait;
 
-    AuditRetention(JdbcTemplate jdbc, Clock clock, @Value("${infra.audit.retention-months:13}") int months,
+    @Autowired
+    AuditRetention(JdbcTemplate jdbc, OwnerAccount owner, Clock clock,
+            @Value("${infra.audit.retention-months:13}") int months,
             @Value("${infra.audit.retention-lock-wait:PT5S}") Duration lockWait) {
+        this(jdbc, owner.separate() ? owner.jdbc() : jdbc, clock, months, lockWait);
+    }
+
+    AuditRetention(JdbcTemplate jdbc, Clock clock, int months, Duration lockWait) {
+        this(jdbc, jdbc, clock, months, lockWait);
+    }
+
+    private AuditRetention(JdbcTemplate jdbc, JdbcTemplate ddl, Clock clock, int months, Duration lockWait) {
         this.jdbc = jdbc;
+        this.ddl = ddl;
         this.clock = clock;
         this.months = months;
         this.lockWait = lockWait;
@@ -62,7 +76,8 @@ class AuditRetention {
 
     /** @return false when another node holds the retention lock and this run did nothing */
     boolean maintain(ChainTables t, Instant now) {
-        var ran = NodeLock.run(jdbc, "infra_audit_retention:" + t.logs(), session -> {
+        // As the schema's owner: partition DDL is beyond a DML-only console account.
+        var ran = NodeLock.run(ddl, "infra_audit_retention:" + t.logs(), session -> {
             try {
                 session.execute("SET SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds()));
                 maintain(session, t, now);
