@@ -107,6 +107,12 @@ class Migrations {
                 .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElse(MigrationVersion.EMPTY);
     }
 
+    /** The version the next migrate would apply first, null when nothing is pending. */
+    String firstPendingVersion() {
+        var pending = flyway.info().pending();
+        return pending.length == 0 || pending[0].getVersion() == null ? null : pending[0].getVersion().toString();
+    }
+
     int pendingCount() {
         return flyway.info().pending().length;
     }

@@ -1,6 +1,8 @@
 package com.infraconsole.dbadmin.ui;
 
+import com.infraconsole.dbadmin.BackupService;
 import com.infraconsole.dbadmin.DatabaseAdminService;
+import com.infraconsole.dbadmin.RollbackService;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.ui.SandboxBanner;
 import com.infraconsole.security.Role;
@@ -18,12 +20,12 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.ADMIN_NAME)
 class DatabaseView extends VerticalLayout {
 
-    DatabaseView(DatabaseAdminService service, JobService jobs) {
+    DatabaseView(DatabaseAdminService service, BackupService backups, RollbackService rollbacks, JobService jobs) {
         setSizeFull();
         SandboxBanner.of(jobs.sandboxStatus()).ifPresent(this::add);
         var tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Migrations", new MigrationsTab(service));
+        tabs.add("Migrations", new MigrationsTab(service, backups, rollbacks));
         tabs.add("Server", new ServerTab(service));
         tabs.add("Table sizes", new TablesTab(service));
         tabs.add("Indexes", new IndexesTab(service));
