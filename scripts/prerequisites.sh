@@ -25,6 +25,7 @@ PACKAGES=(
   "unzip              unzip"
   "curl               curl"
   "mariadb-client     mariadb"
+  "mariadb-server     /usr/sbin/mariadbd"
 )
 
 present() {

@@ -2,6 +2,7 @@ package com.infraconsole.audit;
 
 import com.infraconsole.base.database.MonthlyPartitions;
 import com.infraconsole.base.database.MonthlyPartitions.Partition;
+import com.infraconsole.base.database.OwnerAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,13 +36,25 @@ class AuditRetention {
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate ddl;
     private final Clock clock;
     private final int months;
     private final Duration lockWait;
 
-    AuditRetention(JdbcTemplate jdbc, Clock clock, @Value("${infra.audit.retention-months:13}") int months,
+    @Autowired
+    AuditRetention(JdbcTemplate jdbc, OwnerAccount owner, Clock clock,
+            @Value("${infra.audit.retention-months:13}") int months,
             @Value("${infra.audit.retention-lock-wait:PT5S}") Duration lockWait) {
+        this(jdbc, owner.separate() ? owner.jdbc() : jdbc, clock, months, lockWait);
+    }
+
+    AuditRetention(JdbcTemplate jdbc, Clock clock, int months, Duration lockWait) {
+        this(jdbc, jdbc, clock, months, lockWait);
+    }
+
+    private AuditRetention(JdbcTemplate jdbc, JdbcTemplate ddl, Clock clock, int months, Duration lockWait) {
         this.jdbc = jdbc;
+        this.ddl = ddl;
         this.clock = clock;
         this.months = months;
         this.lockWait = lockWait;
@@ -58,8 +72,9 @@ class AuditRetention {
 
     /** @return false when another node holds the retention lock and this run did nothing */
     boolean maintain(ChainTables t, Instant now) {
+        // As the schema's owner when there is one: partition DDL is beyond a DML-only console account.
         var cutoff = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).minusMonths(months);
-        var ran = monthly(t).maintain(jdbc, now, cutoff, (session, month, next) -> anchor(session, t, month));
+        var ran = monthly(t).maintain(ddl, now, cutoff, (session, month, next) -> anchor(session, t, month));
         if (ran.isEmpty()) {
             log.info("Audit retention skipped: another node is running it");
         }

@@ -38,7 +38,23 @@ public final class CommandLineMode {
     public static int run(Class<?> applicationClass, String[] args, BufferedReader in, PrintStream out, PrintStream err,
             String[] extraSpringArgs) {
         var command = args[0];
-        var springArgs = new java.util.ArrayList<>(List.of(
+        var springArgs = springArgs(command);
+        springArgs.addAll(Arrays.asList(extraSpringArgs));
+        // Spring reports a failed start (e.g. an unreachable database, found before logging is set
+        // up) as a block on the log; a command reports it as one line below instead. The levels are
+        // JVM-wide, so they are put back afterwards for whatever else runs in this JVM (tests).
+        var logging = LoggingSystem.get(CommandLineMode.class.getClassLoader());
+        QUIET_LOGGERS.forEach(name -> logging.setLogLevel(name, LogLevel.OFF));
+        try {
+            return run(applicationClass, command, args, in, out, err, springArgs);
+        } finally {
+            QUIET_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
+        }
+    }
+
+    /** What a command's Spring context runs with (tests that run several commands in one context use it too). */
+    static java.util.ArrayList<String> springArgs(String command) {
+        return new java.util.ArrayList<>(List.of(
                 "--infra.cli.command=" + command,
                 "--spring.jpa.hibernate.ddl-auto=none",
                 // Vaadin's auto-configuration needs a web application context, which a command has not.
@@ -58,17 +74,6 @@ public final class CommandLineMode {
                 "--spring.quartz.scheduler-name=infra-console-command",
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false"));
-        springArgs.addAll(Arrays.asList(extraSpringArgs));
-        // Spring reports a failed start (e.g. an unreachable database, found before logging is set
-        // up) as a block on the log; a command reports it as one line below instead. The levels are
-        // JVM-wide, so they are put back afterwards for whatever else runs in this JVM (tests).
-        var logging = LoggingSystem.get(CommandLineMode.class.getClassLoader());
-        QUIET_LOGGERS.forEach(name -> logging.setLogLevel(name, LogLevel.OFF));
-        try {
-            return run(applicationClass, command, args, in, out, err, springArgs);
-        } finally {
-            QUIET_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
-        }
     }
 
     private static int run(Class<?> applicationClass, String command, String[] args, BufferedReader in, PrintStream out,

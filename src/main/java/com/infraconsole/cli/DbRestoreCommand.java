@@ -58,6 +58,12 @@ class DbRestoreCommand implements CliCommand {
             var result = backups.restore(backup.file());
             out.println("Current state backed up first to " + result.before().file());
             out.printf("Restored %s: %d statements.%n", backup.file().getFileName(), result.statements());
+            var precedes = m.precedesVersion();
+            if (precedes != null) {
+                out.printf("Rolled back to before V%s (schema version %s). A release that has V%s will not apply it "
+                        + "again on start: start the release that matches schema version %s, or apply V%s deliberately "
+                        + "with init-db.%n", precedes, m.schemaVersion(), precedes, m.schemaVersion(), precedes);
+            }
             var chain = audit.verify(rows -> {});
             if (chain.intact()) {
                 out.printf("audit-verify: %d rows verified: the audit chain is intact.%n", chain.rowsVerified());

@@ -16,7 +16,8 @@ import org.springframework.context.event.EventListener;
  * Migrating on start (the default) takes a verified backup first when migrations are pending on a
  * schema that holds data. A backup that cannot be verified stops the start, before any migration.
  * The audit trail cannot be written yet at that point (the application is still starting), so
- * its DB_BACKUP row is written once the application is ready.
+ * its DB_BACKUP row is written once the application is ready. It does not re-apply a migration
+ * that an admin rolled back (RollbackGuard).
  */
 @Configuration
 @ConditionalOnExpression("${infra.flyway.migrate-on-start:true} and '${infra.cli.command:}' == ''")
@@ -29,9 +30,13 @@ class BackupBeforeMigrateConfiguration {
     FlywayMigrationStrategy backupThenMigrate(Backups backups, Migrations migrations) {
         return flyway -> {
             LegacyAdoption.refuseUnadopted(backups, flyway);
+            var refusal = RollbackGuard.refusal(flyway);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException(refusal.get());
+            }
             int pending = flyway.info().pending().length;
             if (pending > 0 && backups.settings().beforeMigrate() && backups.holdsData()) {
-                var backup = backups.take(null, "pre-migrate", SystemAuthentication.USERNAME);
+                var backup = backups.take(null, Backups.PRE_MIGRATE, SystemAuthentication.USERNAME);
                 var verification = backups.verify(backup);
                 if (!verification.ok()) {
                     throw new BackupRefusedException("Not migrating: the backup taken before migrating (" + backup.file()

@@ -18,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * dump holds per table.
  *
  * @param reason manual, pre-restore or pre-migrate
+ * @param precedesVersion of a pre-migrate backup: the first version the migration went on to
+ *     apply, the one "roll back to before V…" names; null for other backups
  */
 public record BackupManifest(String format, String file, String sha256, long bytes, String database,
         String schemaVersion, String serverVersion, String createdAt, String createdBy, String reason, String dumpTool,
-        Map<String, Long> tables) {
+        Map<String, Long> tables, String precedesVersion) {
 
     static final String FORMAT = "infra-console-backup/1";
     static final String DUMP_SUFFIX = ".sql.gz";

@@ -57,7 +57,7 @@ public class BackupService {
         if (!backups.settings().beforeMigrate() || migrations.pendingCount() == 0 || !backups.holdsData()) {
             return Optional.empty();
         }
-        var backup = backups.take(null, "pre-migrate", actor());
+        var backup = backups.take(null, Backups.PRE_MIGRATE, actor());
         var verification = backups.verify(backup);
         if (!verification.ok()) {
             events.publishEvent(new AuditEvent("DB_BACKUP", "database", backup.manifest().sha256(),
@@ -93,23 +93,40 @@ public class BackupService {
 
     /**
      * Replaces the schema's content with the backup's, after checking it and backing up the
-     * current state. The audit row of the restore is appended to the restored chain; the rows
+     * current state. Audited as DB_RESTORE, or as DB_ROLLBACK when it is a pre-migrate backup. The audit row of the restore is appended to the restored chain; the rows
      * written since the backup was taken are in the pre-restore backup.
      */
     public RestoreResult restore(Path file) {
+        var m = backups.check(file).manifest();
+        if (Backups.PRE_MIGRATE.equals(m.reason()) && m.precedesVersion() != null) {
+            // The backup taken before a migration: restoring it is that migration's rollback, and is
+            // recorded as one, so that the next start does not apply it again by itself (RollbackGuard).
+            return restore(file, RollbackService.ACTION, m.precedesVersion(),
+                    Map.of("schema_version", new Object[] {migrations.currentVersion(), m.schemaVersion()}));
+        }
+        return restore(file, "DB_RESTORE", null, Map.of());
+    }
+
+    /**
+     * A restore audited as {@code action} (DB_RESTORE, or DB_ROLLBACK for the guided rollback) under
+     * {@code entityId} (null: the backup's SHA-256), with {@code extra} among its changes.
+     */
+    RestoreResult restore(Path file, String action, String entityId, Map<String, Object[]> extra) {
         var backup = backups.check(file);
         var before = backup(null, "pre-restore");
+        var id = entityId == null ? backup.manifest().sha256() : entityId;
         try {
             long statements = new SchemaLoader(backups.connection()).load(backup.file(), backups.connection().database());
             var result = new RestoreResult(backup, before, statements);
-            events.publishEvent(new AuditEvent("DB_RESTORE", "database", backup.manifest().sha256(),
-                    changes(backup, before), "SUCCESS", null));
+            var changes = changes(backup, before);
+            changes.putAll(extra);
+            events.publishEvent(new AuditEvent(action, "database", id, changes, "SUCCESS", null));
             return result;
         } catch (SQLException | RuntimeException e) {
             var failure = new IllegalStateException(e.getMessage() + "; the state before this restore is in "
                     + before.file(), e);
             try {
-                events.publishEvent(new AuditEvent("DB_RESTORE", "database", backup.manifest().sha256(),
+                events.publishEvent(new AuditEvent(action, "database", id,
                         Map.of("error", new Object[] {null, e.getMessage()},
                                 "pre_restore_backup", new Object[] {null, before.file().toString()}), "FAILURE", null));
             } catch (RuntimeException auditFailure) {

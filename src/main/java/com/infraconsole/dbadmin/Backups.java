@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 class Backups {
 
+    static final String PRE_MIGRATE = "pre-migrate";
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -73,7 +74,8 @@ class Backups {
             }
             var manifest = new BackupManifest(BackupManifest.FORMAT, file.getFileName().toString(), written.sha256(),
                     written.bytes(), db.database(), schemaVersion, serverVersion(db),
-                    now.toString(), actor, reason, tool.version(), DumpContents.rowCounts(file));
+                    now.toString(), actor, reason, tool.version(), DumpContents.rowCounts(file),
+                    PRE_MIGRATE.equals(reason) ? migrations.firstPendingVersion() : null);
             var manifestFile = BackupManifest.manifestOf(file);
             manifest.write(manifestFile);
             prune(target, db.database());
@@ -193,6 +195,33 @@ class Backups {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The backups of this schema in the backup directory whose manifest reads, newest first; their
+     * hashes are not checked here (restoring one checks it).
+     */
+    List<Backup> list() {
+        var dir = settings.dir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        var prefix = "infra-console-" + connection.get().database() + "-";
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(BackupManifest.MANIFEST_SUFFIX)).flatMap(p -> {
+                        try {
+                            var m = BackupManifest.read(p);
+                            java.time.Instant.parse(m.createdAt());
+                            return java.util.stream.Stream.of(new Backup(BackupManifest.dumpOf(p), p, m));
+                        } catch (RuntimeException unreadable) {
+                            return java.util.stream.Stream.empty(); // not ours to offer; db-restore names the problem
+                        }
+                    }).sorted(Comparator.comparing((Backup b) -> java.time.Instant.parse(b.manifest().createdAt()))
+                            .reversed()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the backups in " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.infraconsole.dbadmin;
 
+import com.infraconsole.base.database.OwnerAccount;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Migrating on start stays the default. {@code infra.flyway.migrate-on-start=false} (or
@@ -21,11 +23,12 @@ class DbAdminConfiguration {
 
     @Bean
     Migrations migrations(ObjectProvider<Flyway> flyway, DataSource dataSource, Environment env,
-            ObjectProvider<JdbcTemplate> jdbc) {
+            ObjectProvider<JdbcTemplate> jdbc, OwnerAccount owner) {
         boolean springFlyway = env.getProperty("spring.flyway.enabled", Boolean.class, true);
         boolean onStart = springFlyway && env.getProperty(MIGRATE_ON_START, Boolean.class, true);
         var instance = flyway.getIfAvailable(() -> Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(owner.separate() ? new DriverManagerDataSource(owner.url(), owner.user(), owner.password())
+                        : dataSource)
                 .locations(env.getProperty("spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"}))
                 .load());
         long bigRows = env.getProperty("infra.migrations.big-table-rows", Long.class, 1_000_000L);
@@ -36,13 +39,13 @@ class DbAdminConfiguration {
     }
 
     /**
-     * The datasource's settings are read when a backup starts, so they follow the running
+     * Backups and restores run as the schema's owner (the datasource's account unless
+     * INFRA_DB_OWNER_USER names another), read when a backup starts, so they follow the running
      * configuration. No JdbcTemplate: it waits for the start-up migration, which backs up first.
      */
     @Bean
-    Backups backups(Environment env, Migrations migrations, Clock clock) {
-        return new Backups(BackupSettings.from(env), () -> DumpConnection.of(env.getProperty("spring.datasource.url"),
-                env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password")),
+    Backups backups(Environment env, Migrations migrations, Clock clock, OwnerAccount owner) {
+        return new Backups(BackupSettings.from(env), () -> DumpConnection.of(owner.url(), owner.user(), owner.password()),
                 migrations, clock);
     }
 

@@ -129,6 +129,12 @@ class Migrations {
         return Arrays.stream(flyway.getConfiguration().getLocations()).map(Object::toString).toArray(String[]::new);
     }
 
+    /** The version the next migrate would apply first, null when nothing is pending. */
+    String firstPendingVersion() {
+        var pending = flyway.info().pending();
+        return pending.length == 0 || pending[0].getVersion() == null ? null : pending[0].getVersion().toString();
+    }
+
     int pendingCount() {
         return flyway.info().pending().length;
     }

@@ -2,6 +2,7 @@ package com.infraconsole.job;
 
 import com.infraconsole.base.database.MonthlyPartitions;
 import com.infraconsole.base.database.MonthlyPartitions.Partition;
+import com.infraconsole.base.database.OwnerAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +37,17 @@ class JobLogRetention {
     private static final int DELETE_CHUNK = 10_000;
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate ddl;
     private final Clock clock;
     private final JobProperties props;
     private final Duration lockWait;
     private final boolean commandLine;
 
-    JobLogRetention(JdbcTemplate jdbc, Clock clock, JobProperties props,
+    JobLogRetention(JdbcTemplate jdbc, OwnerAccount owner, Clock clock, JobProperties props,
             @Value("${infra.jobs.retention-lock-wait:PT5S}") Duration lockWait, @Value("${infra.cli.command:}") String cliCommand) {
         this.jdbc = jdbc;
+        // Partition DDL as the schema's owner when there is one: a DML-only console account cannot.
+        this.ddl = owner.separate() ? owner.jdbc() : jdbc;
         this.clock = clock;
         this.props = props;
         this.lockWait = lockWait;
@@ -71,7 +75,7 @@ class JobLogRetention {
     Optional<List<Partition>> maintain(String table, Instant now) {
         var days = props.logRetentionDays();
         var dropBefore = days <= 0 ? null : LocalDate.ofInstant(now.minus(Duration.ofDays(days)), ZoneOffset.UTC);
-        var dropped = monthly(table).maintain(jdbc, now, dropBefore, (session, month, next) -> expireWhole(session, table, month, next));
+        var dropped = monthly(table).maintain(ddl, now, dropBefore, (session, month, next) -> expireWhole(session, table, month, next));
         dropped.filter(d -> !d.isEmpty()).ifPresent(d -> log.info("Job log months {} dropped (retention {} days)",
                 d.stream().map(Partition::name).toList(), days));
         return dropped;

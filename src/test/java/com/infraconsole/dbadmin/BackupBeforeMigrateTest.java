@@ -82,6 +82,7 @@ class BackupBeforeMigrateTest {
         assertThat(result.backupSha256()).isEqualTo(BackupManifest.sha256(file));
         var manifest = BackupManifest.read(BackupManifest.manifestOf(file));
         assertThat(manifest.schemaVersion()).isEqualTo(result.fromVersion());
+        assertThat(manifest.precedesVersion()).as("the version a rollback from this backup undoes").isEqualTo(result.toVersion());
         assertThat(events).extracting(e -> ((AuditEvent) e).action()).containsExactly("DB_BACKUP", "DB_MIGRATE");
         var backupEvent = (AuditEvent) events.getFirst();
         assertThat(backupEvent.entityId()).isEqualTo(result.backupSha256());
@@ -114,7 +115,7 @@ class BackupBeforeMigrateTest {
         var m = backup.manifest();
         var wrong = new BackupModel.Backup(backup.file(), backup.manifestFile(), new BackupManifest(m.format(), m.file(),
                 m.sha256(), m.bytes(), m.database(), m.schemaVersion(), m.serverVersion(), m.createdAt(), m.createdBy(),
-                m.reason(), m.dumpTool(), tables));
+                m.reason(), m.dumpTool(), tables, m.precedesVersion()));
 
         var verification = backups.verify(wrong);
 

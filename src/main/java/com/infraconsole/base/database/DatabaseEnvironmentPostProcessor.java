@@ -59,6 +59,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             var checkedUrl = DatabasePreflight.check(url, user, password);
             props.put("spring.datasource.url", checkedUrl);
         }
+        props.putAll(OwnerAccount.flywayProperties(environment));
         if (!props.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
         }

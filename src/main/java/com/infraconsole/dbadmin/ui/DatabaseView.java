@@ -1,7 +1,9 @@
 package com.infraconsole.dbadmin.ui;
 
 import com.infraconsole.base.ui.TabSheets;
+import com.infraconsole.dbadmin.BackupService;
 import com.infraconsole.dbadmin.DatabaseAdminService;
+import com.infraconsole.dbadmin.RollbackService;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.ui.SandboxBanner;
 import com.infraconsole.security.Role;
@@ -27,12 +29,12 @@ class DatabaseView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseView.class);
 
-    DatabaseView(DatabaseAdminService service, JobService jobs) {
+    DatabaseView(DatabaseAdminService service, BackupService backups, RollbackService rollbacks, JobService jobs) {
         setSizeFull();
         SandboxBanner.of(jobs.sandboxStatus()).ifPresent(this::add);
         var tabs = TabSheets.withPlainTabList(new TabSheet());
         tabs.setSizeFull();
-        tabs.add("Migrations", guarded("Migrations", () -> new MigrationsTab(service)));
+        tabs.add("Migrations", guarded("Migrations", () -> new MigrationsTab(service, backups, rollbacks)));
         tabs.add("Server", guarded("Server", () -> new ServerTab(service)));
         tabs.add("Table sizes", guarded("Table sizes", () -> new TablesTab(service)));
         tabs.add("Indexes", guarded("Indexes", () -> new IndexesTab(service)));

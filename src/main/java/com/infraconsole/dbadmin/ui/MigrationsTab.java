@@ -2,7 +2,12 @@ package com.infraconsole.dbadmin.ui;
 
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Notifications;
+import com.infraconsole.dbadmin.BackupModel;
+import com.infraconsole.dbadmin.BackupModel.RollbackPoint;
+import com.infraconsole.dbadmin.BackupModel.RollbackResult;
 import com.infraconsole.dbadmin.BackupRefusedException;
+import com.infraconsole.dbadmin.BackupService;
+import com.infraconsole.dbadmin.RollbackService;
 import com.infraconsole.dbadmin.DatabaseAdminService;
 import com.infraconsole.dbadmin.DbAdminModel.MigrateResult;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationRow;
@@ -24,15 +29,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 
-/** Flyway history, pending scripts with their SQL, validation, and migrate after a backup. */
+/**
+ * Flyway history, pending scripts with their SQL, validation, migrate after a backup, a backup on
+ * demand, and the guided rollback to before a migration that has a pre-migration backup.
+ */
 class MigrationsTab extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final DatabaseAdminService service;
+    private final BackupService backups;
+    private final RollbackService rollbacks;
     private MigrateResult lastResult;
+    private Div lastAction;
 
-    MigrationsTab(DatabaseAdminService service) {
+    MigrationsTab(DatabaseAdminService service, BackupService backups, RollbackService rollbacks) {
         this.service = service;
+        this.backups = backups;
+        this.rollbacks = rollbacks;
         setPadding(false);
         refresh();
     }
@@ -46,10 +59,15 @@ class MigrationsTab extends VerticalLayout {
                 Badges.badge(status.pending().size() + " pending", status.pending().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING),
                 Badges.badge(status.failed().size() + " failed", status.failed().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR),
                 Badges.badge(status.valid() ? "validation OK" : "validation failed", status.valid() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR));
+        var backupNow = new Button("Back up now", e -> backUpNow());
+        backupNow.setId("backup-now");
+        summary.add(backupNow);
         summary.addClassName("toolbar");
         summary.setId("migration-summary");
         add(summary);
-        if (lastResult != null && lastResult.backupFile() != null) {
+        if (lastAction != null) {
+            add(lastAction);
+        } else if (lastResult != null && lastResult.backupFile() != null) {
             add(lastBackup());
         }
         add(new Span(status.migrateOnStart()
@@ -88,7 +106,52 @@ class MigrationsTab extends VerticalLayout {
         add(new H3("History"), history(status));
     }
 
+    private void backUpNow() {
+        BackupModel.Backup backup;
+        try {
+            backup = backups.backup(null, "manual");
+        } catch (RuntimeException e) {
+            Notifications.error("Backup failed: " + e.getMessage());
+            return;
+        }
+        lastResult = null;
+        lastAction = notice("manual-backup", "Backup taken: " + backup.file(), "SHA-256 " + backup.manifest().sha256()
+                + "; schema version " + backup.manifest().schemaVersion() + ", " + backup.manifest().totalRows() + " rows");
+        Notifications.success("Backup written to " + backup.file());
+        refresh();
+    }
+
+    private void rolledBack(RollbackResult r) {
+        lastResult = null;
+        lastAction = notice("rollback-result", "Rolled back to before V" + r.version() + ": schema version " + r.fromVersion()
+                        + " is now " + r.toVersion() + " (" + String.join(", ", r.rolledBack()) + " undone).",
+                "Restored " + r.restore().restored().file() + " (" + r.restore().statements() + " statements); the state "
+                        + "before the rollback is in " + r.restore().before().file() + ".",
+                (r.chainIntact() ? "Audit chain verified: " : "Audit chain NOT intact: ") + r.chainMessage(),
+                "Next: stop every console node and start the release that matches schema version " + r.toVersion()
+                        + ". This release will not apply V" + r.version() + " again on start; applying it again is a "
+                        + "deliberate step (Apply below, or init-db).");
+        if (r.chainIntact()) {
+            Notifications.success("Rolled back to before V" + r.version());
+        } else {
+            Notifications.error("Rolled back to before V" + r.version() + ", but the audit chain did not verify");
+        }
+        refresh();
+    }
+
+    private static Div notice(String id, String... lines) {
+        var note = new Div();
+        for (var line : lines) {
+            note.add(new Paragraph(line));
+        }
+        note.addClassName("notice");
+        note.setId(id);
+        return note;
+    }
+
     private Grid<MigrationRow> history(MigrationStatus status) {
+        var points = rollbacks.rollbackPoints().stream()
+                .collect(java.util.stream.Collectors.toMap(RollbackPoint::version, p -> p, (a, b) -> a));
         var grid = new Grid<MigrationRow>(MigrationRow.class, false);
         grid.addColumn(MigrationRow::version).setHeader("Version").setAutoWidth(true)
                 .setComparator(Comparator.comparing(MigrationRow::version, MigrationsTab::compareVersions));
@@ -103,6 +166,17 @@ class MigrationsTab extends VerticalLayout {
                 .setComparator(Comparator.comparing(MigrationRow::executionMillis, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setAutoWidth(true);
         grid.addColumn(MigrationRow::checksum).setHeader("Checksum").setAutoWidth(true);
+        grid.addComponentColumn(m -> {
+            var point = points.get(m.version());
+            if (point == null) {
+                return new Span();
+            }
+            var button = new Button("Roll back to before V" + m.version() + "…",
+                    e -> new RollbackDialog(rollbacks, point, status.currentVersion(), this::rolledBack).open());
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            button.setId("rollback-" + m.version());
+            return button;
+        }).setHeader("Rollback").setAutoWidth(true).setKey("rollback");
         grid.setItems(status.history());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -118,6 +192,7 @@ class MigrationsTab extends VerticalLayout {
         var apply = new Button(backsUp ? "Back up, verify and apply" : "Apply migrations", e -> {
             try {
                 lastResult = service.applyPendingMigrations(backup.getValue());
+                lastAction = null;
             } catch (BackupRefusedException ex) {
                 dialog.close();
                 Notifications.error(ex.getMessage());
@@ -135,7 +210,7 @@ class MigrationsTab extends VerticalLayout {
         if (backsUp) {
             dialog.add(new Paragraph("A backup (db-backup) is taken first and verified by restoring it into a scratch "
                     + "schema and comparing table counts; nothing is migrated if that fails. To roll back afterwards, "
-                    + "restore it with db-restore."));
+                    + "use \"Roll back to before V…\" in the history below, or db-restore."));
         } else {
             apply.setEnabled(false);
             backup.addValueChangeListener(e -> apply.setEnabled(e.getValue()));
