@@ -56,9 +56,13 @@ public class OwnerAccount {
                 : env.getProperty(PASSWORD, "");
     }
 
-    /** Whether the owner is an account of its own, not the datasource's. */
+    /**
+     * Whether the owner is an account of its own, not the datasource's. Flyway always gets its own
+     * user setting (the database timeouts give it a connection of its own), so the names decide.
+     */
     public boolean separate() {
-        return !env.getProperty("spring.flyway.user", "").isBlank() || !env.getProperty(USER, "").isBlank();
+        var user = user();
+        return user != null && !user.isBlank() && !user.equals(env.getProperty("spring.datasource.username"));
     }
 
     /** A connection per use, as the owner: its work (DDL, retention) is rare and must not hold a pool. */
