@@ -75,7 +75,8 @@ class DatabaseViewTest extends KaribuTest {
     void with_an_account_limited_to_its_own_schema_every_tab_shows_and_says_which_grant_is_missing() {
         signInAs(Role.ADMIN);
         var service = LeastPrivilegedAccount.service(ctx);
-        UI.getCurrent().add(new DatabaseView(service, ctx.getBean(JobService.class)));
+        UI.getCurrent().add(new DatabaseView(service, ctx.getBean(com.infraconsole.dbadmin.BackupService.class),
+                ctx.getBean(com.infraconsole.dbadmin.RollbackService.class), ctx.getBean(JobService.class)));
         var view = _get(DatabaseView.class);
         var tabs = _get(view, TabSheet.class);
         var seen = new StringBuilder();
