@@ -34,6 +34,7 @@ public abstract class BrowserTest {
     protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static Playwright playwright;
     private static Browser browser;
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort
     protected int port;
@@ -71,11 +72,20 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        // Each test signs in from an address of its own (the test profile trusts the loopback
+        // proxy), so that one test's failed logins never throttle another's source.
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", nextSourceAddress())));
         // Generous: a busy 2-core CI machine in Vaadin dev mode can take seconds for a first page.
         context.setDefaultTimeout(45_000);
         context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
+    }
+
+    /** An address from 198.18.0.0/15 (RFC 2544, benchmarking): never a real client. */
+    private static String nextSourceAddress() {
+        int n = SOURCES.incrementAndGet();
+        return "198." + (18 + n / 65_000 % 2) + "." + (n / 250 % 256) + "." + (n % 250 + 1);
     }
 
     @AfterEach
