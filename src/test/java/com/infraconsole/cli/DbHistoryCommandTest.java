@@ -35,7 +35,8 @@ class DbHistoryCommandTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("6 ").contains("environments"));
         assertThat(text.indexOf("initial schema")).isLessThan(text.indexOf("add location to servers"));
         for (var m : status.history()) {
-            assertThat(text).contains(String.valueOf(m.checksum()));
+            // A Java migration (V60) has no checksum: the column shows "-".
+            assertThat(text).contains(m.checksum() == null ? " - " : String.valueOf(m.checksum()));
         }
         assertThat(lines.getLast()).isEqualTo("Current version: " + status.currentVersion() + "; pending: 0; failed: 0");
     }
