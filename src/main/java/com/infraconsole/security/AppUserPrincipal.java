@@ -15,10 +15,18 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     private final Role role;
     private final boolean enabled;
     private final boolean accountNonLocked;
+    private final long sessionGeneration;
     private String passwordHash;
 
     public AppUserPrincipal(long id, String username, String passwordHash, Role role, boolean enabled,
             boolean accountNonLocked) {
+        this(id, username, passwordHash, role, enabled, accountNonLocked, 0);
+    }
+
+    /** @param sessionGeneration the account's revocation generation at sign-in ({@link SessionRevocations}) */
+    public AppUserPrincipal(long id, String username, String passwordHash, Role role, boolean enabled,
+            boolean accountNonLocked, long sessionGeneration) {
+        this.sessionGeneration = sessionGeneration;
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -33,6 +41,10 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
 
     public Role role() {
         return role;
+    }
+
+    public long sessionGeneration() {
+        return sessionGeneration;
     }
 
     @Override

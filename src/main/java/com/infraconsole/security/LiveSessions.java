@@ -25,6 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * session lives inside it, so the browser's next request (a click, or a screen's own poll) finds
  * no session and reloads to the login page. The session is also marked expired in the registry,
  * which the concurrent-session filter checks on every request, should it still be reached.
+ * Sessions held by other nodes end through {@link SessionRevocations} at their next request.
  */
 @Component
 public class LiveSessions implements HttpSessionListener, HttpSessionIdListener {
@@ -32,10 +33,12 @@ public class LiveSessions implements HttpSessionListener, HttpSessionIdListener 
     private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
 
     private final SessionRegistry registry;
+    private final SessionRevocations revocations;
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
 
-    LiveSessions(SessionRegistry registry) {
+    LiveSessions(SessionRegistry registry, SessionRevocations revocations) {
         this.registry = registry;
+        this.revocations = revocations;
     }
 
     @Override
@@ -69,6 +72,8 @@ public class LiveSessions implements HttpSessionListener, HttpSessionIdListener 
      */
     public void endAfterCommit(long userId, String username, String why) {
         var keep = currentSessionId().orElse(null);
+        // For the other nodes, in the change's own transaction: RevokedSessionFilter reads it there.
+        revocations.revoke(userId, keep);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -69,6 +69,14 @@ class SecurityConfig {
             return registration;
         }
 
+        /** Right after the idle check: a session whose account another node changed ends too. */
+        @Bean
+        FilterRegistrationBean<RevokedSessionFilter> revokedSessionFilter(SessionRevocations revocations, Clock clock) {
+            var registration = new FilterRegistrationBean<>(new RevokedSessionFilter(revocations, clock));
+            registration.setOrder(-100);
+            return registration;
+        }
+
         /** Tells the session registry when the container destroys a session or changes its id. */
         @Bean
         HttpSessionEventPublisher httpSessionEventPublisher() {

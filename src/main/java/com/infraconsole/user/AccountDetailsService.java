@@ -1,6 +1,7 @@
 package com.infraconsole.user;
 
 import com.infraconsole.security.AppUserPrincipal;
+import com.infraconsole.security.SessionRevocations;
 import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountDetailsService implements UserDetailsService {
 
     private final UserRepository users;
+    private final SessionRevocations revocations;
     private final Clock clock;
 
-    AccountDetailsService(UserRepository users, Clock clock) {
+    AccountDetailsService(UserRepository users, SessionRevocations revocations, Clock clock) {
         this.users = users;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -25,6 +28,6 @@ class AccountDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return new AppUserPrincipal(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
-                user.isActive(), !user.isLockedAt(clock.instant()));
+                user.isActive(), !user.isLockedAt(clock.instant()), revocations.generation(user.getId()));
     }
 }

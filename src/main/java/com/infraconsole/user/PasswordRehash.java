@@ -36,6 +36,6 @@ class PasswordRehash implements UserDetailsPasswordService {
         log.info("Password of {} rehashed to bcrypt at login (it had the old platform's hash)", user.getUsername());
         var principal = (AppUserPrincipal) account;
         return new AppUserPrincipal(principal.id(), principal.getUsername(), newPassword, principal.role(),
-                principal.isEnabled(), principal.isAccountNonLocked());
+                principal.isEnabled(), principal.isAccountNonLocked(), principal.sessionGeneration());
     }
 }

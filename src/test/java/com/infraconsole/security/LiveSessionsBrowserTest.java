@@ -26,6 +26,7 @@ class LiveSessionsBrowserTest extends BrowserTest {
     @Autowired UserAdminService admin;
     @Autowired UserService users;
     @Autowired LiveSessions liveSessions;
+    @Autowired SessionRevocations revocations;
 
     @BeforeEach
     void patientAssertions() {
@@ -89,6 +90,26 @@ class LiveSessionsBrowserTest extends BrowserTest {
         nextRequestLandsOnLogin(page, "tickets");
         logIn(user.getUsername(), TestUsers.PASSWORD);
         page.waitForURL("**/login?error");
+    }
+
+    @Test
+    void a_change_made_on_another_node_ends_the_session_here_at_its_next_request() {
+        var user = testUsers.create(Role.OPERATOR);
+        logIn(user.getUsername(), TestUsers.PASSWORD);
+        page.waitForURL(url(""));
+        page.navigate(url("servers"));
+        waitForVaadin();
+
+        // What another node's UserAdminService writes: this node's session registry is not told.
+        revocations.revoke(user.getId(), null);
+        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId())).isEqualTo(1);
+        page.waitForTimeout(RevokedSessionFilter.CHECK_EVERY.toMillis());
+
+        nextRequestLandsOnLogin(page, "tickets");
+        logIn(user.getUsername(), TestUsers.PASSWORD); // a new sign-in starts at the new generation
+        page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+        page.navigate(url("tickets"));
+        assertThat(page.getByText("New ticket")).isVisible();
     }
 
     /**

@@ -46,6 +46,9 @@ class TicketsBrowserTest extends BrowserTest {
         assertThat(page.getByText("Created #")).isVisible();
         // A fresh page: under load a closing dialog's overlay can linger and swallow the next click.
         page.navigate(url("tickets"));
+        // Other tests leave many tickets: find the new one as a user would, by searching.
+        page.getByLabel("Search tickets").fill(title);
+        waitForVaadin();
 
         var row = page.locator("vaadin-grid-cell-content").getByText(title, new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
