@@ -1,6 +1,7 @@
 /**
  * Roles, the current user, the web security set-up (trusted proxies, headers), the login view and
- * the login throttle per source address. Owns {@code login_sources}; depends on no other module.
+ * the login throttle per source address. Owns {@code login_sources} and
+ * {@code session_revocations}; depends on no other module.
  */
 @ApplicationModule(allowedDependencies = {})
 package com.infraconsole.security;
