@@ -129,7 +129,11 @@ public final class DebianMariaDb implements AutoCloseable {
     }
 
     public String url() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + SCHEMA;
+        return url(SCHEMA);
+    }
+
+    public String url(String schema) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema;
     }
 
     public int port() {
@@ -158,7 +162,12 @@ public final class DebianMariaDb implements AutoCloseable {
 
     /** Spring arguments for a console on this server: the runtime account as datasource, the owner for DDL. */
     public String[] springArgs(String... more) {
-        var args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url(),
+        return springArgsFor(SCHEMA, more);
+    }
+
+    /** The same for another schema on this server, which the test gave both accounts. */
+    public String[] springArgsFor(String schema, String... more) {
+        var args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url(schema),
                 "--spring.datasource.username=" + RUNTIME, "--spring.datasource.password=" + runtimePassword,
                 "--infra.database.owner.username=" + OWNER, "--infra.database.owner.password=" + ownerPassword));
         args.addAll(List.of(more));

@@ -3,6 +3,7 @@ package com.infraconsole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -47,16 +48,39 @@ public final class OldPlatformDatabase {
         }
     }
 
+    /**
+     * The same fixture through a connection to an empty schema of another server (a Debian MariaDB
+     * started by a test): all six revisions and the sample rows.
+     */
+    public static void build(Connection c) throws SQLException {
+        for (var file : REVISIONS) {
+            execute(c, statements(file));
+        }
+        execute(c, statements("sample-rows"));
+        execute(c, statements("sample-rows-environments"));
+    }
+
+    private static void execute(Connection c, String... statements) throws SQLException {
+        try (var s = c.createStatement()) {
+            for (var sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
     private static void run(String schema, String file) {
+        execute(schema, statements(file));
+    }
+
+    private static String[] statements(String file) {
         String text;
         try {
             text = new ClassPathResource("db/alembic-fixture/" + file + ".sql").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var statements = Arrays.stream(text.split(";\\s*\\n")).map(OldPlatformDatabase::withoutComments)
+        return Arrays.stream(text.split(";\\s*\\n")).map(OldPlatformDatabase::withoutComments)
                 .filter(s -> !s.isBlank()).toArray(String[]::new);
-        execute(schema, statements);
     }
 
     private static String withoutComments(String sql) {

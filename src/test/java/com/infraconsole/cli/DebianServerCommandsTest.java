@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.DebianMariaDb;
+import com.infraconsole.OldPlatformDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +199,45 @@ class DebianServerCommandsTest {
     }
 
     /** CHECKSUM TABLE of every table but those {@link #NOT_COMPARED}, by name. */
+    @Test
+    @Order(5)
+    void db_adopt_takes_over_the_old_platforms_database_as_the_owner() throws Exception {
+        var old = "infra_automation";
+        var owner = "'" + DebianMariaDb.OWNER + "'@'127.0.0.1'";
+        try (var c = server.root(); var s = c.createStatement()) {
+            // The grants docs/operations.md gives, for the old platform's schema.
+            s.execute("CREATE DATABASE " + old + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("GRANT ALL PRIVILEGES ON " + old + ".* TO " + owner);
+            s.execute("GRANT ALL PRIVILEGES ON `" + old + "\\_verify\\_%`.* TO " + owner);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + old + ".* TO '" + DebianMariaDb.RUNTIME + "'@'127.0.0.1'");
+            s.execute("USE " + old);
+            OldPlatformDatabase.build(c);
+        }
+
+        try (var adopting = new CliSession(server.springArgsFor(old, "--infra.backup.dir=" + backups))) {
+            var result = adopting.run("db-adopt", "--yes");
+            assertThat(result.exitCode()).as(result.all()).isZero();
+        }
+
+        try (var c = DriverManager.getConnection(server.url(old), DebianMariaDb.OWNER, server.ownerPassword());
+                var s = c.createStatement()) {
+            var baseline = s.executeQuery("SELECT version, type FROM flyway_schema_history ORDER BY installed_rank LIMIT 1");
+            assertThat(baseline.next()).isTrue();
+            assertThat(baseline.getString(1)).isEqualTo("5");
+            assertThat(baseline.getString(2)).isEqualTo("BASELINE");
+            var failed = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success");
+            failed.next();
+            assertThat(failed.getLong(1)).isZero();
+            var users = s.executeQuery("SELECT COUNT(*) FROM users WHERE password_hash LIKE 'scrypt:%' OR password_hash LIKE 'pbkdf2:%'");
+            users.next();
+            assertThat(users.getLong(1)).as("old accounts keep their werkzeug hashes until they log in").isPositive();
+        }
+        try (var c = DriverManager.getConnection(server.url(old), DebianMariaDb.RUNTIME, server.runtimePassword());
+                var s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("DROP TABLE servers")).isInstanceOf(SQLException.class);
+        }
+    }
+
     private static Map<String, Long> checksums() throws SQLException {
         try (Connection c = server.owner(); var s = c.createStatement()) {
             var tables = new ArrayList<String>();
