@@ -52,6 +52,9 @@ class RollbackBrowserTest extends BrowserTest {
         registry.add("spring.datasource.password", server::consolePassword);
         // Flyway's own settings: INFRA_DB_OWNER_USER becomes them before the context exists, which a
         // dynamic property is not yet.
+        // The database timeouts copy the datasource URL into spring.flyway.url before this runs: without
+        // this line Flyway, backups and the rollback would work on the shared test schema.
+        registry.add("spring.flyway.url", () -> url);
         registry.add("spring.flyway.user", admin::user);
         registry.add("spring.flyway.password", admin::password);
         registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/rollback-test");
