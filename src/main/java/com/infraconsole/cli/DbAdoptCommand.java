@@ -5,7 +5,6 @@ import com.infraconsole.dbadmin.AdoptionModel.Plan;
 import com.infraconsole.dbadmin.AdoptionService;
 import com.infraconsole.dbadmin.BackupRefusedException;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -89,22 +88,9 @@ class DbAdoptCommand implements CliCommand {
     }
 
     private static boolean confirmed(BufferedReader in, PrintStream out, String database) {
-        if (!DbRestoreCommand.interactive()) {
-            out.println("db-adopt: not adopting: this changes the schema of " + database
-                    + " and there is no terminal to confirm on; add --yes to adopt without asking.");
-            return false;
-        }
-        out.print("This migrates " + database + " in place (after a backup). Type yes to continue: ");
-        out.flush();
-        try {
-            var answer = in.readLine();
-            if (answer != null && answer.trim().equalsIgnoreCase("yes")) {
-                return true;
-            }
-        } catch (IOException e) {
-            // no answer: treated as no
-        }
-        out.println("db-adopt: not adopting (no \"yes\").");
-        return false;
+        return TypedYes.ask(in, out, "db-adopt: not adopting: this changes the schema of " + database
+                + " and there is no terminal to confirm on; add --yes to adopt without asking.",
+                "This migrates " + database + " in place (after a backup). Type yes to continue: ",
+                "db-adopt: not adopting (no \"yes\").");
     }
 }

@@ -4,7 +4,6 @@ import com.infraconsole.audit.AuditService;
 import com.infraconsole.dbadmin.BackupRefusedException;
 import com.infraconsole.dbadmin.BackupService;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,35 +80,9 @@ class DbRestoreCommand implements CliCommand {
     }
 
     private static boolean confirmed(BufferedReader in, PrintStream out, String database) {
-        if (!interactive()) {
-            out.println("db-restore: not restoring: this replaces everything in " + database
-                    + " and there is no terminal to confirm on; add --yes to restore without asking.");
-            return false;
-        }
-        out.print("This replaces everything in " + database + " with the backup. Type yes to continue: ");
-        out.flush();
-        try {
-            var answer = in.readLine();
-            if (answer != null && answer.trim().equalsIgnoreCase("yes")) {
-                return true;
-            }
-        } catch (IOException e) {
-            // no answer: treated as no
-        }
-        out.println("db-restore: not restoring (no \"yes\").");
-        return false;
-    }
-
-    /** A terminal on both ends. JDK 22+ returns a Console even when redirected; its isTerminal() tells. */
-    static boolean interactive() {
-        var console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return true; // JDK 21: a non-null console is a terminal
-        }
+        return TypedYes.ask(in, out, "db-restore: not restoring: this replaces everything in " + database
+                + " and there is no terminal to confirm on; add --yes to restore without asking.",
+                "This replaces everything in " + database + " with the backup. Type yes to continue: ",
+                "db-restore: not restoring (no \"yes\").");
     }
 }
