@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,13 +44,21 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
 
+    /**
+     * One Chromium for the whole test JVM, started by the first browser test class and closed when
+     * the JVM exits: each test still gets its own browser context (fresh cookies and storage), and
+     * the classes after the first skip a launch of a second or two.
+     */
     @BeforeAll
-    static void launchBrowser() {
+    static synchronized void launchBrowser() {
         if (!Files.isExecutable(CHROMIUM)) {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException("Chromium is missing at " + CHROMIUM + "; .ci/run must install it");
             }
             Assumptions.abort("No Chromium at " + CHROMIUM);
+        }
+        if (browser != null && browser.isConnected()) {
+            return;
         }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -60,14 +67,8 @@ public abstract class BrowserTest {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            playwright.close();
-        }
+        var started = playwright;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "close-chromium"));
     }
 
     @BeforeEach
