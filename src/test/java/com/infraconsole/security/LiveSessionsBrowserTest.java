@@ -67,7 +67,9 @@ class LiveSessionsBrowserTest extends BrowserTest {
         page.waitForURL(url(""));
         page.navigate(url("jobs")); // polls every 5 s
         waitForVaadin();
-        page.waitForTimeout(6_000); // a poll has run
+        // A poll has run (and been answered) while the account was still active.
+        page.waitForResponse(r -> r.url().contains("v-r=uidl")
+                && String.valueOf(r.request().postData()).contains("\"ui-poll\""), () -> {});
         org.assertj.core.api.Assertions.assertThat(page.url()).isEqualTo(url("jobs"));
 
         act(user, admin::deactivate);
