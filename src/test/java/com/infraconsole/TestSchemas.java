@@ -14,9 +14,17 @@ public final class TestSchemas {
 
     private TestSchemas() {}
 
+    /**
+     * The test JVM's data directory (infra.data-dir): target/test-db, or one per failsafe fork
+     * (target/test-db-1, -2...), so that parallel forks never share, nor wipe, each other's server.
+     */
+    public static Path dataDir() {
+        return Path.of(System.getProperty("infra.data-dir", "target/test-db"));
+    }
+
     /** The JVM's embedded test server (the one every @IntegrationTest context uses). */
     public static EmbeddedMariaDb server() {
-        return EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
+        return EmbeddedMariaDb.start(dataDir(), 0, true);
     }
 
     /** Creates the schema (utf8mb4, empty: a leftover is dropped) and lets the console's account do anything in it. */

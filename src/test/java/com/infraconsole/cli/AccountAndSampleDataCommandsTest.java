@@ -2,8 +2,8 @@ package com.infraconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infraconsole.TestSchemas;
 import com.infraconsole.base.database.EmbeddedMariaDb;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ class AccountAndSampleDataCommandsTest {
 
     @BeforeAll
     static void startServer() {
-        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
+        server = TestSchemas.server();
     }
 
     @Test

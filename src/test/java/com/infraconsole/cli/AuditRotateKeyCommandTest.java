@@ -3,6 +3,7 @@ package com.infraconsole.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.TestSchemas;
 import com.infraconsole.security.SystemAuthentication;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,6 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class AuditRotateKeyCommandTest {
 
     @Test
     void a_rotation_is_audited_under_the_new_key_and_the_whole_chain_still_verifies() throws Exception {
-        var keyFile = Path.of("target/test-db/audit-keys"); // infra.data-dir of the test profile
+        var keyFile = TestSchemas.dataDir().resolve("audit-keys"); // infra.data-dir of the test profile
         var before = Files.readString(keyFile);
         assertThat(run(rotate)).isZero();
         var after = Files.readString(keyFile);

@@ -2,8 +2,8 @@ package com.infraconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infraconsole.TestSchemas;
 import com.infraconsole.base.database.EmbeddedMariaDb;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -25,7 +25,7 @@ class DatabaseCommandsTest {
     @BeforeAll
     static void startServer() {
         // The test JVM's one embedded server (the same one @IntegrationTest contexts use).
-        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
+        server = TestSchemas.server();
     }
 
     @Test

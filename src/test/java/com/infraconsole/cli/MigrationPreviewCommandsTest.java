@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infraconsole.TestSchemas;
 import com.infraconsole.base.database.EmbeddedMariaDb;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +21,7 @@ class MigrationPreviewCommandsTest {
 
     @BeforeAll
     static void startServer() {
-        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
+        server = TestSchemas.server();
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.infraconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infraconsole.TestSchemas;
 import com.infraconsole.base.database.EmbeddedMariaDb;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +19,7 @@ class UnlockCommandTest {
 
     @BeforeAll
     static void startServer() {
-        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
+        server = TestSchemas.server();
     }
 
     @Test

@@ -50,7 +50,7 @@ class MigrationsTest {
 
             var events = new ArrayList<Object>();
             // INFRA_BACKUP_BEFORE_MIGRATE=false: the confirmation checkbox stands in for the backup
-            var noBackup = new BackupSettings(Path.of("target/backup-tests"), 10, "", false, Path.of("target/test-db"), true);
+            var noBackup = new BackupSettings(Path.of("target/backup-tests"), 10, "", false, TestSchemas.dataDir(), true);
             var backups = new BackupService(new Backups(noBackup, () -> null, migrations, Clock.systemUTC()),
                     migrations, events::add);
             var service = new DatabaseAdminService(dataSource, new DbAdminQueries(jdbc), migrations, events::add, backups);

@@ -3,8 +3,8 @@ package com.infraconsole.base.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infraconsole.TestSchemas;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ class EmbeddedMariaDbAuthenticationTest {
     @BeforeAll
     static void startServer() {
         // The test JVM's one embedded server, the one every @IntegrationTest context uses.
-        server = EmbeddedMariaDb.start(Path.of("target/test-db"), 0, true);
+        server = TestSchemas.server();
     }
 
     @Test
