@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,9 @@ public abstract class BrowserTest {
         // Generous: a busy 2-core CI machine in Vaadin dev mode can take seconds for a first page.
         context.setDefaultTimeout(45_000);
         context.setDefaultNavigationTimeout(60_000);
+        // The same patience for assertions (Playwright's default is 5 s), for every test: a class
+        // that set it for itself used to leave it set for whichever class its JVM ran next.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         page = context.newPage();
     }
 

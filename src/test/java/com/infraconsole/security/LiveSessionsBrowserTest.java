@@ -9,11 +9,9 @@ import com.infraconsole.user.UserAdminService;
 import com.infraconsole.user.UserService;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,11 +25,6 @@ class LiveSessionsBrowserTest extends BrowserTest {
     @Autowired UserService users;
     @Autowired LiveSessions liveSessions;
     @Autowired SessionRevocations revocations;
-
-    @BeforeEach
-    void patientAssertions() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
 
     @AfterEach
     void signOut() {
