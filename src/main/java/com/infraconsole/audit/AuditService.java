@@ -121,6 +121,9 @@ public class AuditService {
         var result = verify(ChainTables.DEFAULT, checkpoints.file(), progress);
         if (result.intact()) {
             checkpoints.write();
+        } else {
+            events.publishEvent(new AuditChainBroken(result.firstBadSeq() == null ? -1 : result.firstBadSeq(),
+                    result.problem().name(), result.message()));
         }
         return result;
     }

@@ -85,7 +85,8 @@ public class JobSchedule extends EditableEntity {
         this.openTicketOnFailure = request.openTicketOnFailure();
     }
 
-    LaunchRequest launchRequest() {
+    /** What a firing launches; also what a launch hook for this schedule launches. */
+    public LaunchRequest launchRequest() {
         return new LaunchRequest(playbookId, List.copyOf(targets), extraVars, checkMode, verbosity, null, openTicketOnFailure);
     }
 

@@ -60,6 +60,11 @@ public class JobScheduleService {
         return schedules.count();
     }
 
+    @Transactional(readOnly = true)
+    public Optional<JobSchedule> get(long scheduleId) {
+        return schedules.findById(scheduleId);
+    }
+
     /** When the schedule fires next (empty when disabled). */
     public Optional<Instant> nextRun(long scheduleId) {
         try {

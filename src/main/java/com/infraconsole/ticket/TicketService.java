@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -39,9 +40,12 @@ public class TicketService {
     private final EntityValidator validator;
     private final Clock clock;
     private final FreshRead freshRead;
+    private final ApplicationEventPublisher events;
 
     TicketService(TicketRepository tickets, TicketCommentRepository comments, UserService users,
-            ServerService servers, JobReferences jobs, EntityValidator validator, Clock clock, FreshRead freshRead) {
+            ServerService servers, JobReferences jobs, EntityValidator validator, Clock clock, FreshRead freshRead,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.tickets = tickets;
         this.jobs = jobs;
         this.comments = comments;
@@ -96,6 +100,11 @@ public class TicketService {
         }
         try {
             var saved = tickets.saveAndFlush(ticket);
+            var assignee = saved.getAssignee();
+            if (assignee != null && !assignee.getId().equals(storedAssigneeId)) {
+                events.publishEvent(new TicketAssigned(saved.getId(), saved.getTitle(), saved.getPriority().name(),
+                        assignee.getId(), assignee.getUsername(), CurrentUser.require().getUsername()));
+            }
             return tickets.findWithPeopleById(saved.getId()).orElseThrow();
         } catch (ObjectOptimisticLockingFailureException e) {
             throw stale(ticket.getId(), ticket.toString());

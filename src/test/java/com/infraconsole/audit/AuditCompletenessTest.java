@@ -56,6 +56,8 @@ class AuditCompletenessTest {
     @Autowired JobService jobs;
     @Autowired JobScheduleService schedules;
     @Autowired Scheduler scheduler;
+    @Autowired com.infraconsole.notification.HookService hooks;
+    @Autowired com.infraconsole.notification.NotificationService notifications;
     JobAuditScenarios jobScenarios;
 
     Map<String, Scenario> scenarios() {
@@ -64,6 +66,7 @@ class AuditCompletenessTest {
         jobScenarios = new JobAuditScenarios(testUsers, jobs, schedules, playbooks, tickets, servers, scheduler, audit);
         all.putAll(jobScenarios.all());
         all.putAll(adminScenarios());
+        all.putAll(NotificationAuditScenarios.of(testUsers, hooks, notifications, playbooks, servers, audit));
         return all;
     }
 
