@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
+import com.infraconsole.credential.CredentialService;
 import com.infraconsole.job.JobScheduleService;
 import com.infraconsole.job.JobService;
 import com.infraconsole.playbook.PlaybookService;
@@ -56,6 +57,7 @@ class AuditCompletenessTest {
     @Autowired JobService jobs;
     @Autowired JobScheduleService schedules;
     @Autowired Scheduler scheduler;
+    @Autowired CredentialService credentials;
     JobAuditScenarios jobScenarios;
 
     Map<String, Scenario> scenarios() {
@@ -64,6 +66,7 @@ class AuditCompletenessTest {
         jobScenarios = new JobAuditScenarios(testUsers, jobs, schedules, playbooks, tickets, servers, scheduler, audit);
         all.putAll(jobScenarios.all());
         all.putAll(adminScenarios());
+        all.putAll(CredentialAuditScenarios.of(testUsers, credentials, audit));
         return all;
     }
 
