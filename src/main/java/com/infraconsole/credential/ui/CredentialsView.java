@@ -49,7 +49,8 @@ class CredentialsView extends VerticalLayout {
                 .setFlexGrow(1);
         grid.addColumn(c -> c.kind().label()).setHeader("Type").setSortProperty("kind").setAutoWidth(true);
         grid.addColumn(CredentialSummary::username).setHeader("User").setAutoWidth(true);
-        grid.addColumn(c -> c.fingerprint() == null ? "" : c.fingerprint()).setHeader("Fingerprint").setFlexGrow(2);
+        grid.addColumn(c -> c.fingerprint() == null ? "" : c.fingerprint()).setHeader("Fingerprint").setAutoWidth(true)
+                .setFlexGrow(2);
         grid.addColumn(c -> c.createdBy() + ", " + when(c.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(c -> c.updatedBy() + ", " + when(c.updatedAt())).setHeader("Last saved")
                 .setSortProperty("updatedAt").setAutoWidth(true);

@@ -33,18 +33,23 @@ public final class CredentialScreenshots {
             page.getByLabel("Username").fill(args[1]);
             page.getByLabel("Password").first().fill(args[2]);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-            page.waitForTimeout(3000);
+            page.waitForTimeout(8000); // a loaded node renders the forced change slowly
             if (page.getByLabel("Current password").count() > 0) {
                 page.getByLabel("Current password").fill(args[2]);
                 page.getByLabel("New password").first().fill(args[3]);
                 page.getByLabel("Repeat new password").fill(args[3]);
                 page.getByText("Change password").last().click();
-                page.waitForTimeout(2000);
+                page.waitForTimeout(5000);
             }
-            addKey(page, base, "deploy-key", "deploy");
+            try {
+                addKey(page, base, "deploy-key", "deploy");
+            } catch (RuntimeException e) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("/tmp/credential-debug.png")));
+                throw e;
+            }
             addPassword(page, base, "prod-become", "Become password");
             addPassword(page, base, "vault-main", "Vault password");
-            go(page, base + "/credentials", 2000);
+            go(page, base + "/credentials", 6000);
             shoot(page, out.resolve("credentials.png"));
             page.locator("vaadin-grid-cell-content").getByText("deploy-key", new Locator.GetByTextOptions().setExact(true))
                     .click();
