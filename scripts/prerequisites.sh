@@ -20,6 +20,7 @@ PACKAGES=(
   "chromium           /usr/bin/chromium"
   "openssh-client     ssh"
   "openssh-server     /usr/sbin/sshd"
+  "sshpass            sshpass"
   "fonts-dejavu-core  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
   "git                git"
   "unzip              unzip"

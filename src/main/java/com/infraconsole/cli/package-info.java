@@ -3,7 +3,7 @@
  * sample rows into the playbook, job and ticket tables in SQL, as fixtures with past dates that no
  * service would write (see docs/decisions/070-module-boundaries-and-read-models.md).
  */
-@ApplicationModule(allowedDependencies = {"audit", "dbadmin", "server", "user"})
+@ApplicationModule(allowedDependencies = {"audit", "credential", "dbadmin", "server", "user"})
 package com.infraconsole.cli;
 
 import org.springframework.modulith.ApplicationModule;

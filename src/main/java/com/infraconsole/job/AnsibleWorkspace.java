@@ -29,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class AnsibleWorkspace implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Where a run's credential files live, relative to the workspace (the run's working directory). */
+    static final String SECRETS = "secrets";
+    private static final java.nio.file.attribute.FileAttribute<?> DIR_0700 =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final java.nio.file.attribute.FileAttribute<?> FILE_0600 =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private final Path root;
 
     private AnsibleWorkspace(Path root) {
@@ -77,11 +83,63 @@ final class AnsibleWorkspace implements AutoCloseable {
         return Map.of("all", Map.of("hosts", hosts));
     }
 
+    /**
+     * Hands the run its credentials as files only the job's uid can read, never on a command line
+     * or in the environment: per host a {@code host_vars} file (beside the inventory, so Ansible
+     * reads it with precedence over the inventory's own host vars) naming the key file or holding
+     * the SSH and become passwords; the vault password as a file for --vault-password-file.
+     */
+    void writeSecrets(RunCredentials credentials, List<Server> targets) throws IOException {
+        var secrets = Files.createDirectory(work().resolve(SECRETS), DIR_0700);
+        Files.createDirectory(work().resolve("host_vars"), DIR_0700);
+        for (var c : credentials.all()) {
+            if (c.kind() == com.infraconsole.credential.CredentialKind.SSH_KEY) {
+                // ssh refuses a key file that others may read, and needs the final newline.
+                secret(secrets.resolve("key-" + c.id()), c.secret().strip() + "\n");
+            }
+        }
+        credentials.vault().ifPresent(v -> uncheckedSecret(secrets.resolve("vault"), v.secret()));
+        for (var s : targets) {
+            var vars = new LinkedHashMap<String, Object>();
+            credentials.loginOf(s.getHostname()).ifPresent(c -> {
+                if (c.username() != null) {
+                    vars.put("ansible_user", c.username());
+                }
+                if (c.kind() == com.infraconsole.credential.CredentialKind.SSH_KEY) {
+                    vars.put("ansible_ssh_private_key_file", SECRETS + "/key-" + c.id());
+                } else {
+                    vars.put("ansible_password", c.secret());
+                }
+            });
+            credentials.become().ifPresent(b -> vars.put("ansible_become_password", b.secret()));
+            if (!vars.isEmpty()) {
+                secret(work().resolve("host_vars").resolve(s.getHostname() + ".yml"), JSON.writeValueAsString(vars));
+            }
+        }
+    }
+
+    private static void secret(Path file, String content) throws IOException {
+        Files.writeString(Files.createFile(file, FILE_0600), content, StandardCharsets.UTF_8);
+    }
+
+    private static void uncheckedSecret(Path file, String content) {
+        try {
+            secret(file, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     List<String> command(String executable, boolean checkMode, int verbosity) {
         var cmd = new ArrayList<>(List.of(executable, "-i", "inventory.yml"));
         if (Files.exists(work().resolve("extra-vars.yml"))) {
             cmd.add("-e");
             cmd.add("@extra-vars.yml");
+        }
+        if (Files.exists(work().resolve(SECRETS).resolve("vault"))) {
+            // A path, not the password; the file is 0600 and not executable, so Ansible reads it rather than runs it.
+            cmd.add("--vault-password-file");
+            cmd.add(SECRETS + "/vault");
         }
         if (checkMode) {
             cmd.add("--check");

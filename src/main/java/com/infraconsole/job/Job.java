@@ -43,6 +43,13 @@ public class Job extends AbstractEntity {
     @Column(name = "server_id", nullable = false)
     private List<Long> targets = new ArrayList<>();
 
+    /** Credentials chosen at launch, overriding the targets' defaults; ids only (see V81). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "job_credentials", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "credential_id", nullable = false)
+    private List<Long> credentialIds = new ArrayList<>();
+
     @Column(name = "user_id", nullable = false, updatable = false)
     private Long userId;
 
@@ -114,6 +121,12 @@ public class Job extends AbstractEntity {
     public Integer getPlaybookVersion() { return playbookVersion; }
     public Long getServerId() { return serverId; }
     public List<Long> getTargets() { return List.copyOf(targets); }
+
+    public List<Long> getCredentialIds() { return List.copyOf(credentialIds); }
+
+    void useCredentials(List<Long> ids) {
+        credentialIds = new ArrayList<>(ids);
+    }
     public Long getUserId() { return userId; }
     public JobStatus getStatus() { return status; }
     public String getExtraVars() { return extraVars; }

@@ -1,5 +1,6 @@
 package com.infraconsole.job;
 
+import com.infraconsole.credential.CredentialUnlocker;
 import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.Server;
@@ -49,6 +50,7 @@ class JobRunner {
     private final ServerService servers;
     private final JobFollowUp followUp;
     private final JobSandbox sandbox;
+    private final CredentialUnlocker unlocker;
     private final JobProperties props;
     private final Clock clock;
     private final String nodeId;
@@ -59,7 +61,8 @@ class JobRunner {
             Executors.newCachedThreadPool(Thread.ofPlatform().name("job-heartbeat-", 1).daemon().factory());
 
     JobRunner(JobStateStore state, JobLogStore logs, JobEvents events, PlaybookSource playbooks, ServerService servers,
-            JobFollowUp followUp, JobSandbox sandbox, JobProperties props, Clock clock, JobNode node) {
+            JobFollowUp followUp, JobSandbox sandbox, CredentialUnlocker unlocker, JobProperties props, Clock clock,
+            JobNode node) {
         this.state = state;
         this.logs = logs;
         this.events = events;
@@ -67,6 +70,7 @@ class JobRunner {
         this.servers = servers;
         this.followUp = followUp;
         this.sandbox = sandbox;
+        this.unlocker = unlocker;
         this.props = props;
         this.clock = clock;
         this.nodeId = node.id();
@@ -170,25 +174,36 @@ class JobRunner {
                 finish(job, run, writer, JobStatus.FAILED, null, msg, null);
                 return;
             }
+            RunCredentials credentials;
+            try {
+                credentials = RunCredentials.unlock(job, targets, unlocker);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                writer.append("[console] " + e.getMessage());
+                finish(job, run, writer, JobStatus.FAILED, null, e.getMessage(), null);
+                return;
+            }
             try (var ws = AnsibleWorkspace.create(playbook.content(), targets, job.getExtraVars())) {
+                ws.writeSecrets(credentials, targets);
                 var cmd = ws.command(exe.get().toString(), job.isCheckMode(), job.getVerbosity());
                 writer.append("$ " + String.join(" ", cmd) + "   # " + targets.size() + " host(s), playbook "
-                        + playbook.name() + (version == null ? "" : ", version " + version) + ", " + sandbox.describe());
-                runProcess(job, run, sandbox.processBuilder(ws, cmd), writer);
+                        + playbook.name() + (version == null ? "" : ", version " + version) + credentials.describe()
+                        + ", " + sandbox.describe());
+                runProcess(job, run, sandbox.processBuilder(ws, cmd), writer, credentials.mask());
             }
         } catch (IOException e) {
             finish(job, run, writer, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
         }
     }
 
-    private void runProcess(Job job, Run run, ProcessBuilder pb, JobLogWriter writer) throws IOException {
+    private void runProcess(Job job, Run run, ProcessBuilder pb, JobLogWriter writer, SecretMask mask)
+            throws IOException {
         var recap = new PlayRecap();
         var timeout = job.getTimeoutSeconds() != null ? Duration.ofSeconds(job.getTimeoutSeconds()) : props.defaultTimeout();
         var mark = new RunMark(job.getJobUuid());
         mark.apply(pb);
         var process = pb.start();
         try {
-            var reader = readOutput(job.getId(), process, recap, writer);
+            var reader = readOutput(job.getId(), process, recap, writer, mask);
             watch(job, run, process, timeout);
             joinQuietly(reader);
         } finally {
@@ -226,7 +241,7 @@ class JobRunner {
      * Reads the output until it ends. Nothing a line contains may stop it: a reader that stops
      * leaves the pipe full and ansible-playbook blocked until its timeout.
      */
-    private Thread readOutput(long jobId, Process process, PlayRecap recap, JobLogWriter writer) {
+    private Thread readOutput(long jobId, Process process, PlayRecap recap, JobLogWriter writer, SecretMask mask) {
         return Thread.ofPlatform().name("job-out-" + jobId).daemon().start(() -> {
             var warned = false;
             try (var in = process.getInputStream()) {
@@ -234,7 +249,8 @@ class JobRunner {
                 String line;
                 while ((line = lines.next()) != null) {
                     try {
-                        var clean = ANSI.matcher(line).replaceAll("");
+                        // Masked before anything stores or shows it: the log, live watchers, the recap.
+                        var clean = mask.apply(ANSI.matcher(line).replaceAll(""));
                         writer.append(clean);
                         recap.accept(clean);
                     } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.credential.CredentialKind;
+import com.infraconsole.credential.CredentialService;
 import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
@@ -44,10 +46,11 @@ public class JobService {
     private final ScheduleOwners owners;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CredentialService credentials;
 
     JobService(JobRepository jobs, JobQueries queries, JobDispatcher dispatcher, JobRunner runner, JobLogStore logs,
             PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, ScheduleOwners owners, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, CredentialService credentials) {
         this.jobs = jobs;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -59,6 +62,13 @@ public class JobService {
         this.owners = owners;
         this.events = events;
         this.clock = clock;
+        this.credentials = credentials;
+    }
+
+    /** The credentials a launch may choose from: names and kinds, never secrets. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<com.infraconsole.credential.CredentialSummary> credentialChoices() {
+        return credentials.choices();
     }
 
     /** Whether jobs run isolated; the dashboard and the Database screen warn when they do not. */
@@ -110,6 +120,7 @@ public class JobService {
         var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
         job.setOptions(vars, request.checkMode(), request.verbosity(), request.timeoutSeconds(),
                 request.openTicketOnFailure(), scheduleId);
+        job.useCredentials(request.credentialIds());
         job.pinPlaybookVersion(playbooks.currentVersion(request.playbookId()).orElse(null));
         job = jobs.saveAndFlush(job);
         dispatcher.enqueue(job.getId());
@@ -137,6 +148,7 @@ public class JobService {
             }
         }
         ExtraVars.check(r.extraVars(), role).ifPresent(msg -> errors.put("extraVars", msg));
+        credentialProblem(r.credentialIds()).ifPresent(msg -> errors.put("credentials", msg));
         if (r.verbosity() < 0 || r.verbosity() > 4) {
             errors.put("verbosity", "Verbosity is 0 to 4");
         }
@@ -147,6 +159,24 @@ public class JobService {
             throw new InvalidInputException(errors);
         }
         return targets;
+    }
+
+    /** Each chosen credential exists, and no two log in, become or open vaults: a run uses one of each. */
+    private Optional<String> credentialProblem(List<Long> ids) {
+        var logins = 0;
+        var kinds = new java.util.EnumMap<CredentialKind, Integer>(CredentialKind.class);
+        for (var id : ids) {
+            var c = id == null ? Optional.<com.infraconsole.credential.CredentialSummary>empty() : credentials.get(id);
+            if (c.isEmpty()) {
+                return Optional.of("A chosen credential no longer exists");
+            }
+            kinds.merge(c.get().kind(), 1, Integer::sum);
+            logins += c.get().kind().connects() ? 1 : 0;
+        }
+        if (logins > 1 || kinds.values().stream().anyMatch(n -> n > 1)) {
+            return Optional.of("Choose at most one login (SSH key or password), one become and one vault password");
+        }
+        return Optional.empty();
     }
 
     /** Cancels a pending job at once, or asks the node running it to kill its process tree. */

@@ -5,7 +5,7 @@
  * joins {@code playbooks}, {@code servers} and {@code users} for the job screens (see
  * docs/decisions/070-module-boundaries-and-read-models.md).
  */
-@ApplicationModule(allowedDependencies = {"playbook", "server"})
+@ApplicationModule(allowedDependencies = {"credential", "playbook", "server"})
 package com.infraconsole.job;
 
 import org.springframework.modulith.ApplicationModule;

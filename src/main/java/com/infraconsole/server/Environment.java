@@ -12,6 +12,10 @@ import jakarta.validation.constraints.Size;
 @Table(name = "environments")
 public class Environment extends EditableEntity {
 
+    /** The credential a job logs in with when the launch names none (a server's own wins over its environment's). */
+    @Column(name = "credential_id")
+    private Long credentialId;
+
     @NotBlank(message = "Name is required")
     @Size(max = 50, message = "Name must be at most 50 characters")
     @Pattern(regexp = "[a-z0-9][a-z0-9_-]*", message = "Use lower-case letters, digits, dash and underscore")
@@ -47,5 +51,13 @@ public class Environment extends EditableEntity {
     @Override
     public String toString() {
         return name;
+    }
+
+    public Long getCredentialId() {
+        return credentialId;
+    }
+
+    public void setCredentialId(Long credentialId) {
+        this.credentialId = credentialId;
     }
 }

@@ -22,18 +22,27 @@ public class EnvironmentService {
     private final ServerRepository servers;
     private final EntityValidator validator;
     private final FreshRead freshRead;
+    private final DefaultCredentials defaultCredentials;
 
     EnvironmentService(EnvironmentRepository environments, ServerRepository servers, EntityValidator validator,
-            FreshRead freshRead) {
+            FreshRead freshRead, DefaultCredentials defaultCredentials) {
         this.environments = environments;
         this.servers = servers;
         this.validator = validator;
         this.freshRead = freshRead;
+        this.defaultCredentials = defaultCredentials;
     }
 
     @Transactional(readOnly = true)
     public List<EnvironmentUsage> list(Pageable pageable) {
         return environments.findUsage(pageable).getContent();
+    }
+
+    /** Login credentials an environment may name as its servers' default. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<com.infraconsole.credential.CredentialSummary> credentialChoices() {
+        return defaultCredentials.choices();
     }
 
     @Transactional(readOnly = true)
@@ -65,6 +74,7 @@ public class EnvironmentService {
         if (duplicate) {
             throw duplicateName(environment);
         }
+        defaultCredentials.check(environment.getCredentialId());
         if (!environment.isNew() && !environments.existsById(environment.getId())) {
             throw new StaleDataException("Environment " + environment.getName(), null, null);
         }

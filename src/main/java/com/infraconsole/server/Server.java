@@ -18,6 +18,10 @@ import jakarta.validation.constraints.Size;
 @Table(name = "servers")
 public class Server extends EditableEntity {
 
+    /** The credential a job logs in with when the launch names none (a server's own wins over its environment's). */
+    @Column(name = "credential_id")
+    private Long credentialId;
+
     /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
     public static final String HOSTNAME_PATTERN =
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*";
@@ -150,5 +154,13 @@ public class Server extends EditableEntity {
 
     void setCreatedBy(Long createdBy) {
         this.createdBy = createdBy;
+    }
+
+    public Long getCredentialId() {
+        return credentialId;
+    }
+
+    public void setCredentialId(Long credentialId) {
+        this.credentialId = credentialId;
     }
 }

@@ -4,6 +4,7 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.user.UserService;
 import java.util.List;
@@ -27,14 +28,16 @@ public class ServerService {
     private final EntityValidator validator;
     private final UserService users;
     private final FreshRead freshRead;
+    private final DefaultCredentials defaultCredentials;
 
     ServerService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users, FreshRead freshRead) {
+            UserService users, FreshRead freshRead, DefaultCredentials defaultCredentials) {
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
         this.users = users;
         this.freshRead = freshRead;
+        this.defaultCredentials = defaultCredentials;
     }
 
     @Transactional(readOnly = true)
@@ -65,6 +68,13 @@ public class ServerService {
         return servers.findWithEnvironmentById(id);
     }
 
+    /** Login credentials a server or an environment may name as its default (names and fingerprints only). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<CredentialSummary> credentialChoices() {
+        return defaultCredentials.choices();
+    }
+
     @Transactional(readOnly = true)
     public List<Environment> environments() {
         return environments.findAllByOrderByIdAsc();
@@ -82,6 +92,7 @@ public class ServerService {
         if (duplicate) {
             throw duplicateHostname(server);
         }
+        defaultCredentials.check(server.getCredentialId());
         var environment = server.getEnvironment();
         if (environment.getId() == null || !environments.existsById(environment.getId())) {
             throw environmentGone(environment);

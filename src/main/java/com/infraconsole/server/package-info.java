@@ -2,7 +2,7 @@
  * Servers and environments: inventory, import and export. Owns {@code servers} and
  * {@code environments}.
  */
-@ApplicationModule(allowedDependencies = {"user"})
+@ApplicationModule(allowedDependencies = {"credential", "user"})
 package com.infraconsole.server;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
+import com.infraconsole.credential.CredentialService;
 import com.infraconsole.job.JobScheduleService;
 import com.infraconsole.job.JobService;
 import com.infraconsole.playbook.PlaybookService;
@@ -58,6 +59,7 @@ class AuditCompletenessTest {
     @Autowired Scheduler scheduler;
     @Autowired com.infraconsole.notification.HookService hooks;
     @Autowired com.infraconsole.notification.NotificationService notifications;
+    @Autowired CredentialService credentials;
     JobAuditScenarios jobScenarios;
 
     Map<String, Scenario> scenarios() {
@@ -67,6 +69,7 @@ class AuditCompletenessTest {
         all.putAll(jobScenarios.all());
         all.putAll(adminScenarios());
         all.putAll(NotificationAuditScenarios.of(testUsers, hooks, notifications, playbooks, servers, audit));
+        all.putAll(CredentialAuditScenarios.of(testUsers, credentials, audit));
         return all;
     }
 

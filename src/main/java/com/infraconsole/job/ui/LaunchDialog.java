@@ -2,6 +2,7 @@ package com.infraconsole.job.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.ui.FieldErrors;
+import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.LaunchRequest;
 import com.infraconsole.playbook.PlaybookSource.PlaybookRef;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.springframework.data.domain.PageRequest;
@@ -38,6 +40,7 @@ class LaunchDialog extends Dialog {
     private final ComboBox<PlaybookRef> playbook = new ComboBox<>("Playbook");
     private final Select<Environment> environment = new Select<>();
     private final MultiSelectComboBox<Server> targets = new MultiSelectComboBox<>("Target servers");
+    private final MultiSelectComboBox<CredentialSummary> credentials = new MultiSelectComboBox<>("Credentials");
     private final TextArea extraVars = new TextArea("Extra vars (YAML or JSON)");
     private final Checkbox checkMode = new Checkbox("Check mode (dry run: --check)");
     private final Select<Integer> verbosity = new Select<>();
@@ -77,6 +80,11 @@ class LaunchDialog extends Dialog {
         addAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         environment.addValueChangeListener(e -> addAll.setEnabled(e.getValue() != null));
         addAll.setEnabled(false);
+        credentials.setItems(schedule ? List.of() : jobs.credentialChoices());
+        credentials.setItemLabelGenerator(CredentialSummary::label);
+        credentials.setHelperText("An SSH key or password here replaces the servers' own; add a become or vault"
+                + " password if the playbook needs one. Secrets stay hidden, also in the log.");
+        credentials.setVisible(!schedule); // a schedule runs with the servers' and environments' defaults
         extraVars.setPlaceholder("version: \"1.4.2\"\nrestart: true");
         extraVars.addClassName("mono");
         extraVars.setMinHeight("6rem");
@@ -97,8 +105,9 @@ class LaunchDialog extends Dialog {
             form.setColspan(cron, 2);
             timeout.setVisible(false);
         }
-        form.add(playbook, environment, targets, addAll, extraVars, checkMode, ticket, verbosity, timeout);
+        form.add(playbook, environment, targets, addAll, credentials, extraVars, checkMode, ticket, verbosity, timeout);
         form.setColspan(targets, 2);
+        form.setColspan(credentials, 2);
         form.setColspan(extraVars, 2);
         add(formError, form);
 
@@ -129,7 +138,8 @@ class LaunchDialog extends Dialog {
         var request = new LaunchRequest(playbook.getValue() == null ? null : playbook.getValue().id(),
                 targets.getValue().stream().map(Server::getId).toList(), extraVars.getValue(), checkMode.getValue(),
                 verbosity.getValue() == null ? 0 : verbosity.getValue(),
-                timeout.getValue() == null ? null : timeout.getValue() * 60, ticket.getValue());
+                timeout.getValue() == null ? null : timeout.getValue() * 60, ticket.getValue())
+                .withCredentials(credentials.getValue().stream().map(CredentialSummary::id).toList());
         try {
             submit.accept(request, name.getValue(), cron.getValue(), timeZone.getValue());
             close();
@@ -140,7 +150,8 @@ class LaunchDialog extends Dialog {
 
     private void showErrors(Map<String, String> errors) {
         var unplaced = FieldErrors.show(errors, Map.of("playbook", playbook, "targets", targets, "extraVars", extraVars,
-                "verbosity", verbosity, "timeout", timeout, "name", name, "cron", cron, "timeZone", timeZone));
+                "verbosity", verbosity, "timeout", timeout, "name", name, "cron", cron, "timeZone", timeZone,
+                "credentials", credentials));
         if (!unplaced.isEmpty()) {
             formError.setText(String.join(" ", unplaced));
         }
@@ -148,7 +159,8 @@ class LaunchDialog extends Dialog {
 
     private void clearErrors() {
         formError.setText("");
-        for (HasValidation f : new HasValidation[] {playbook, targets, extraVars, verbosity, timeout, name, cron, timeZone}) {
+        for (HasValidation f : new HasValidation[] {playbook, targets, credentials, extraVars, verbosity, timeout, name, cron,
+                timeZone}) {
             f.setInvalid(false);
         }
     }

@@ -65,7 +65,7 @@ class EnvironmentsView extends VerticalLayout {
     }
 
     void open(Environment environment, long serverCount) {
-        new EnvironmentDialog(environment, serverCount, toSave -> {
+        new EnvironmentDialog(environment, serverCount, service.credentialChoices(), toSave -> {
             var wasNew = toSave.isNew();
             var saved = service.save(toSave);
             Notifications.success((wasNew ? "Created " : "Saved ") + saved.getName());

@@ -5,6 +5,7 @@ import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.base.ui.StaleEditPrompt;
+import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.vaadin.flow.component.button.Button;
@@ -24,11 +25,12 @@ class ServerDialog extends Dialog {
     private final ServerForm form;
     private final Span formError = new Span();
 
-    ServerDialog(Server server, List<Environment> environments, boolean canEdit, Consumer<Server> onSave,
+    ServerDialog(Server server, List<Environment> environments, List<CredentialSummary> credentials, boolean canEdit,
+            Consumer<Server> onSave,
             Consumer<Server> onDelete, Runnable onReload) {
         setHeaderTitle(server.isNew() ? "New server" : server.getHostname());
         setWidth("min(44rem, 95vw)");
-        form = new ServerForm(environments);
+        form = new ServerForm(environments, credentials);
         form.edit(server);
         formError.addClassName("form-error");
         formError.getStyle().setColor("var(--lumo-error-text-color)");

@@ -2,6 +2,7 @@ package com.infraconsole.server.ui;
 
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
+import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerStatus;
@@ -29,8 +30,9 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
     private final Select<ServerStatus> status = new Select<>();
     private final TextField location = new TextField("Location");
     private final TextArea description = new TextArea("Description");
+    final ComboBox<CredentialSummary> credential = new ComboBox<>("Login credential");
 
-    ServerForm(List<Environment> environments) {
+    ServerForm(List<Environment> environments, List<CredentialSummary> credentials) {
         hostname.setPlaceholder("web-01.example.com");
         hostname.setRequiredIndicatorVisible(true);
         hostname.setMaxLength(253);
@@ -57,9 +59,16 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
         location.setMaxLength(100);
         description.setMaxLength(10000);
 
+        credential.setItems(credentials);
+        credential.setItemLabelGenerator(CredentialSummary::label);
+        credential.setClearButtonVisible(true);
+        credential.setHelperText("Empty: the environment's credential, if it has one");
+        binder.forField(credential).bind(
+                s -> credentials.stream().filter(c -> c.id().equals(s.getCredentialId())).findFirst().orElse(null),
+                (s, c) -> s.setCredentialId(c == null ? null : c.id()));
         binder.bindInstanceFields(this);
         var form = getContent();
-        form.add(hostname, ipAddress, sshPort, sshUser, osType, environment, status, location);
+        form.add(hostname, ipAddress, sshPort, sshUser, osType, environment, status, location, credential);
         form.add(description, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
     }
@@ -80,7 +89,7 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
 
     @Override
     public void showErrors(Map<String, String> errors) {
-        FieldErrors.show(errors, Map.of("hostname", hostname, "ipAddress", ipAddress, "sshPort", sshPort,
+        FieldErrors.show(errors, Map.of("hostname", hostname, "ipAddress", ipAddress, "sshPort", sshPort, "credentialId", credential,
                 "sshUser", sshUser, "osType", osType, "environment", environment, "status", status,
                 "location", location, "description", description));
     }

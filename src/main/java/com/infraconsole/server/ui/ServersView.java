@@ -34,6 +34,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 @Route("servers")
 @PageTitle("Servers")
@@ -121,7 +122,8 @@ class ServersView extends VerticalLayout {
     }
 
     private void open(Server server) {
-        new ServerDialog(server, service.environments(), canEdit, saved -> {
+        new ServerDialog(server, service.environments(), canEdit ? service.credentialChoices() : List.of(), canEdit,
+                saved -> {
             var wasNew = saved.isNew();
             var result = service.save(saved);
             com.infraconsole.base.ui.Notifications.success((wasNew ? "Created " : "Saved ") + result.getHostname());
