@@ -64,6 +64,7 @@ class AuditCompletenessTest {
         jobScenarios = new JobAuditScenarios(testUsers, jobs, schedules, playbooks, tickets, servers, scheduler, audit);
         all.putAll(jobScenarios.all());
         all.putAll(adminScenarios());
+        all.putAll(TokenAuditScenarios.of(testUsers, apiTokens, userAdmin, audit));
         return all;
     }
 
@@ -114,6 +115,7 @@ class AuditCompletenessTest {
     @Autowired com.infraconsole.server.EnvironmentService environments;
     @Autowired com.infraconsole.server.ServerTransferService transfer;
     @Autowired com.infraconsole.user.UserAdminService userAdmin;
+    @Autowired com.infraconsole.user.ApiTokenService apiTokens;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Environments, user administration and server import (the admin branch). */
