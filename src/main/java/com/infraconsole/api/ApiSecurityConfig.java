@@ -43,6 +43,9 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         // A streamed response comes back on an async dispatch of the request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // The OpenAPI document and its UI describe the API, never data (docs/api.md).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
+                                "/api/v1/docs", "/api/v1/docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                         .anyRequest().hasAuthority(WRITE))

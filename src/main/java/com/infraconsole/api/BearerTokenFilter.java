@@ -38,7 +38,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        var existing = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || (existing != null && existing.isAuthenticated())) { // the metrics scrape token
             chain.doFilter(request, response);
             return;
         }

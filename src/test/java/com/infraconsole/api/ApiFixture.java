@@ -7,6 +7,7 @@ import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.user.ApiTokenService;
 import com.infraconsole.user.User;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,10 +31,11 @@ class ApiFixture {
     final TestUsers users;
     final ApiTokenService tokens;
     final JdbcTemplate jdbc;
-    private final WebApplicationContext context;
+    private final ApplicationContext context;
     private MockMvc mvc;
 
-    ApiFixture(TestUsers users, ApiTokenService tokens, JdbcTemplate jdbc, WebApplicationContext context) {
+    /** Any context: the command-line tests start the application without a web server, with this bean in it. */
+    ApiFixture(TestUsers users, ApiTokenService tokens, JdbcTemplate jdbc, ApplicationContext context) {
         this.users = users;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -42,7 +44,7 @@ class ApiFixture {
 
     MockMvc mvc() {
         if (mvc == null) {
-            mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+            mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
         }
         return mvc;
     }
