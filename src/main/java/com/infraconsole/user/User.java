@@ -60,6 +60,10 @@ public class User extends EditableEntity {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    /** Signs in with API tokens only; the login form refuses it. */
+    @Column(name = "service_account", nullable = false)
+    private boolean serviceAccount;
+
     protected User() {}
 
     public User(String username, String email, Role role) {
@@ -152,5 +156,13 @@ public class User extends EditableEntity {
 
     public Instant getPasswordChangedAt() {
         return passwordChangedAt;
+    }
+
+    public boolean isServiceAccount() {
+        return serviceAccount;
+    }
+
+    void markServiceAccount() {
+        this.serviceAccount = true;
     }
 }

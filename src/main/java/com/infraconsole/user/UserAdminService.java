@@ -67,6 +67,20 @@ public class UserAdminService {
         return new OneTimePassword(userService.create(username, email, role, password, true), password);
     }
 
+    /**
+     * An account for a pipeline or a monitoring system: no password login (its random password is
+     * never shown), only API tokens, which the admin then creates for it.
+     */
+    @Transactional
+    public User createServiceAccount(String username, String email, Role role) {
+        var address = email == null || email.isBlank() ? trimmed(username) + "@service-account.invalid" : email;
+        return userService.create(username, address, role, generatePassword(trimmed(username)), false, true);
+    }
+
+    private static String trimmed(String s) {
+        return s == null ? "" : s.trim();
+    }
+
     @Transactional
     @AuditAction("ROLE_CHANGE")
     public User changeRole(User seen, Role role) {

@@ -45,7 +45,15 @@ public class UserService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public User create(String username, String email, Role role, String password, boolean mustChange) {
+        return create(username, email, role, password, mustChange, false);
+    }
+
+    /** Also for service accounts; callers are admin methods already inside their transaction. */
+    User create(String username, String email, Role role, String password, boolean mustChange, boolean serviceAccount) {
         var user = new User(trim(username), trim(email), role);
+        if (serviceAccount) {
+            user.markServiceAccount();
+        }
         validator.validate(user);
         var errors = new LinkedHashMap<String, String>();
         if (users.existsByUsernameIgnoreCase(user.getUsername())) {

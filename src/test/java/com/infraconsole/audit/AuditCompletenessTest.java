@@ -70,6 +70,7 @@ class AuditCompletenessTest {
         all.putAll(adminScenarios());
         all.putAll(NotificationAuditScenarios.of(testUsers, hooks, notifications, playbooks, servers, audit));
         all.putAll(CredentialAuditScenarios.of(testUsers, credentials, audit));
+        all.putAll(TokenAuditScenarios.of(testUsers, apiTokens, userAdmin, audit));
         return all;
     }
 
@@ -120,6 +121,7 @@ class AuditCompletenessTest {
     @Autowired com.infraconsole.server.EnvironmentService environments;
     @Autowired com.infraconsole.server.ServerTransferService transfer;
     @Autowired com.infraconsole.user.UserAdminService userAdmin;
+    @Autowired com.infraconsole.user.ApiTokenService apiTokens;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Environments, user administration and server import (the admin branch). */

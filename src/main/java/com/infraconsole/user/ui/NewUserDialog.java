@@ -25,6 +25,7 @@ class NewUserDialog extends Dialog {
 
     static final String GENERATE = "Generate a one-time password";
     static final String TYPE = "Type an initial password";
+    static final String SERVICE = "None: a service account, API tokens only";
 
     final TextField username = new TextField("Username");
     final EmailField email = new EmailField("Email");
@@ -39,6 +40,7 @@ class NewUserDialog extends Dialog {
         username.setRequiredIndicatorVisible(true);
         username.setMaxLength(80);
         email.setRequiredIndicatorVisible(true);
+        email.setHelperText("Optional for a service account");
         email.setMaxLength(120);
         // The field checks the format itself; without a text it would turn red in silence.
         email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage("Enter a valid email address"));
@@ -46,7 +48,7 @@ class NewUserDialog extends Dialog {
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::label);
         role.setValue(Role.OPERATOR);
-        passwordMode.setItems(GENERATE, TYPE);
+        passwordMode.setItems(GENERATE, TYPE, SERVICE);
         passwordMode.setValue(GENERATE);
         password.setVisible(false);
         password.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
@@ -60,7 +62,11 @@ class NewUserDialog extends Dialog {
         var create = new Button("Create", e -> {
             clearErrors();
             try {
-                if (TYPE.equals(passwordMode.getValue())) {
+                if (SERVICE.equals(passwordMode.getValue())) {
+                    var account = admin.createServiceAccount(username.getValue(), email.getValue(), role.getValue());
+                    close();
+                    onCreated.accept(account);
+                } else if (TYPE.equals(passwordMode.getValue())) {
                     var user = users.create(username.getValue(), email.getValue(), role.getValue(), password.getValue(), true);
                     close();
                     onCreated.accept(user);

@@ -6,12 +6,14 @@ import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRe
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.security.Role;
 import com.infraconsole.user.User;
+import com.infraconsole.user.ApiTokenService;
 import com.infraconsole.user.UserAdminService;
 import com.infraconsole.user.UserFilter;
 import com.infraconsole.user.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.Icon;
@@ -43,13 +45,15 @@ class UsersView extends VerticalLayout {
 
     private final UserAdminService admin;
     private final UserService users;
+    private final ApiTokenService tokens;
     private final Clock clock;
     final Grid<User> grid = new Grid<>(User.class, false);
     final TextField search = new TextField();
     final Select<Role> role = new Select<>();
     final Select<String> active = new Select<>();
 
-    UsersView(UserAdminService admin, UserService users, Clock clock) {
+    UsersView(UserAdminService admin, UserService users, ApiTokenService tokens, Clock clock) {
+        this.tokens = tokens;
         this.admin = admin;
         this.users = users;
         this.clock = clock;
@@ -98,10 +102,14 @@ class UsersView extends VerticalLayout {
     }
 
     void open(long id) {
-        admin.get(id).ifPresentOrElse(u -> new UserDialog(u, admin, clock.instant(), this::refresh, () -> {
-            refresh();
-            open(id);
-        }).open(), this::refresh);
+        admin.get(id).ifPresentOrElse(u -> {
+            var dialog = new UserDialog(u, admin, clock.instant(), this::refresh, () -> {
+                refresh();
+                open(id);
+            });
+            dialog.add(new H4("API tokens"), ApiTokensPanel.ofUser(tokens, u.getId(), clock));
+            dialog.open();
+        }, this::refresh);
     }
 
     private void refresh() {
