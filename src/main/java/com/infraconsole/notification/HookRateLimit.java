@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * A token bucket per hook and node: a hook takes up to its calls-per-minute at once, then one more
  * each 60/N seconds. Every call counts, signed or not, so a flood of bad signatures is cut off
  * before it costs an HMAC and a database write each. Behind a load balancer with several nodes
- * the limit is per node (docs/webhooks-and-notifications.md).
+ * the limit is per node (docs/api.md, "Webhooks and notifications").
  */
 @Component
 class HookRateLimit {
