@@ -32,9 +32,9 @@ class ChannelSender {
     private final Duration timeout;
     private final ObjectProvider<JavaMailSender> mail;
     private final String mailFrom;
-    private final SecretBox box;
+    private final NotificationSecrets box;
 
-    ChannelSender(SecretBox box, ObjectProvider<JavaMailSender> mail,
+    ChannelSender(NotificationSecrets box, ObjectProvider<JavaMailSender> mail,
             @Value("${infra.notify.http-timeout:10s}") Duration timeout,
             @Value("${infra.notify.mail-from:infra-console@localhost}") String mailFrom) {
         this.box = box;

@@ -44,13 +44,13 @@ class HookReceiver {
     private final HookService hooks;
     private final HookRateLimit rateLimit;
     private final HookCalls calls;
-    private final SecretBox box;
+    private final NotificationSecrets box;
     private final JobService jobs;
     private final JobScheduleService schedules;
     private final UserService users;
     private final ApplicationEventPublisher events;
 
-    HookReceiver(HookService hooks, HookRateLimit rateLimit, HookCalls calls, SecretBox box, JobService jobs,
+    HookReceiver(HookService hooks, HookRateLimit rateLimit, HookCalls calls, NotificationSecrets box, JobService jobs,
             JobScheduleService schedules, UserService users, ApplicationEventPublisher events) {
         this.hooks = hooks;
         this.rateLimit = rateLimit;

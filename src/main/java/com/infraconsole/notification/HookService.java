@@ -43,10 +43,10 @@ public class HookService {
     private final LaunchHookRepository hooks;
     private final JobService jobs;
     private final JobScheduleService schedules;
-    private final SecretBox box;
+    private final NotificationSecrets box;
     private final FreshRead freshRead;
 
-    HookService(LaunchHookRepository hooks, JobService jobs, JobScheduleService schedules, SecretBox box, FreshRead freshRead) {
+    HookService(LaunchHookRepository hooks, JobService jobs, JobScheduleService schedules, NotificationSecrets box, FreshRead freshRead) {
         this.hooks = hooks;
         this.jobs = jobs;
         this.schedules = schedules;
@@ -101,7 +101,7 @@ public class HookService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var secret = SecretBox.newSecret();
+        var secret = NotificationSecrets.newSecret();
         var hook = new LaunchHook(name, request.scheduleId(), forSchedule ? null : request.playbookId(),
                 forSchedule ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(request.serverIds())),
                 forSchedule ? null : vars, !forSchedule && request.checkMode(), CurrentUser.require().id(),
@@ -121,7 +121,7 @@ public class HookService {
     @AuditAction("HOOK_ROTATE_SECRET")
     public HookSecret rotateSecret(LaunchHook hook) {
         var current = current(hook);
-        var secret = SecretBox.newSecret();
+        var secret = NotificationSecrets.newSecret();
         current.replaceSecret(box.encrypt(secret));
         try {
             return new HookSecret(hooks.saveAndFlush(current), secret);

@@ -44,10 +44,10 @@ public class NotificationService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
     private final NotificationRuleRepository rules;
     private final DeliveryQueue queue;
-    private final SecretBox box;
+    private final NotificationSecrets box;
     private final FreshRead freshRead;
 
-    NotificationService(NotificationRuleRepository rules, DeliveryQueue queue, SecretBox box, FreshRead freshRead) {
+    NotificationService(NotificationRuleRepository rules, DeliveryQueue queue, NotificationSecrets box, FreshRead freshRead) {
         this.rules = rules;
         this.queue = queue;
         this.box = box;
@@ -112,7 +112,7 @@ public class NotificationService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var secret = request.channel() == NotificationChannel.WEBHOOK ? SecretBox.newSecret() : null;
+        var secret = request.channel() == NotificationChannel.WEBHOOK ? NotificationSecrets.newSecret() : null;
         var rule = new NotificationRule(name, request.event(), request.channel(), box.encrypt(destination), hint,
                 secret == null ? null : box.encrypt(secret));
         try {

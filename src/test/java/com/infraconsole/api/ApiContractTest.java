@@ -221,6 +221,48 @@ class ApiContractTest {
     }
 
     @Test
+    void schedules_are_created_enabled_and_disabled_as_on_the_screen() throws Exception {
+        mvc = fx.mvc();
+        var op = fx.caller(Role.OPERATOR);
+        var host = "sch-" + System.nanoTime() + ".example.test";
+        var serverId = Long.parseLong(mvc.perform(as(op, post("/api/v1/servers")).content(server(host)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replaceAll(".*/", ""));
+        var playbookId = Long.parseLong(mvc.perform(as(op, post("/api/v1/playbooks"))
+                .content("{\"name\":\"" + host + "\",\"content\":\"- hosts: all\\n  tasks: []\\n\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replaceAll(".*/", ""));
+        var body = """
+                {"name":"%s","cron":"0 30 2 * * ?","timeZone":"Europe/Berlin","playbookId":%d,"serverIds":[%d],
+                 "checkMode":true,"verbosity":1}""".formatted(host, playbookId, serverId);
+
+        mvc.perform(as(op, post("/api/v1/schedules")).content(body.replace("0 30 2 * * ?", "every night")
+                .replace("Europe/Berlin", "Mars/Olympus"))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.cron").exists()).andExpect(jsonPath("$.errors.timeZone").exists());
+        var auditor = fx.caller(Role.AUDITOR);
+        mvc.perform(as(auditor, post("/api/v1/schedules")).content(body)).andExpect(status().isForbidden());
+        mvc.perform(as(op, get("/api/v1/schedules"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.name == '%s')]", host).doesNotExist());
+
+        var location = mvc.perform(as(op, post("/api/v1/schedules")).content(body)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.enabled").value(true)).andExpect(jsonPath("$.checkMode").value(true))
+                .andExpect(jsonPath("$.serverIds[0]").value(serverId)).andExpect(jsonPath("$.nextRun").exists())
+                .andExpect(jsonPath("$.ownerId").value(op.user().getId()))
+                .andReturn().getResponse().getHeader("Location");
+        assertThat(fx.lastAudit("JOB_SCHEDULE_CREATE")).isEqualTo(op.user().getUsername() + " SUCCESS");
+        mvc.perform(as(op, post("/api/v1/schedules")).content(body)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.name").value("A schedule named " + host + " already exists"));
+
+        mvc.perform(as(auditor, get(location))).andExpect(status().isOk()).andExpect(jsonPath("$.name").value(host));
+        mvc.perform(as(auditor, post(location + "/disable"))).andExpect(status().isForbidden());
+        mvc.perform(as(op, post(location + "/disable"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false)).andExpect(jsonPath("$.nextRun").doesNotExist());
+        assertThat(fx.lastAudit("JOB_SCHEDULE_DISABLE")).isEqualTo(op.user().getUsername() + " SUCCESS");
+        mvc.perform(as(op, post(location + "/enable"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(true)).andExpect(jsonPath("$.nextRun").exists());
+        mvc.perform(as(op, get("/api/v1/schedules/999999999"))).andExpect(status().isNotFound());
+        mvc.perform(as(op, post(location + "/disable"))).andExpect(status().isOk());
+    }
+
+    @Test
     void a_service_account_has_no_password_login_but_its_token_works() throws Exception {
         mvc = fx.mvc();
         var name = "ci-" + System.nanoTime();

@@ -1,20 +1,16 @@
 package com.infraconsole.notification;
 
+import com.infraconsole.base.Aes256Gcm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,15 +24,15 @@ import org.springframework.stereotype.Component;
  * node must share the key, as they share the audit key.
  */
 @Component
-class SecretBox {
+class NotificationSecrets {
 
-    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationSecrets.class);
     private static final String PREFIX = "v1:";
-    private static final int IV_BYTES = 12;
+    private static final byte[] ASSOCIATED = "infra-console notification/v1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final SecretKeySpec key;
+    private final byte[] key;
 
-    SecretBox(@Value("${infra.notify.key:}") String environmentKey, @Value("${infra.data-dir:./data}") String dataDir) {
+    NotificationSecrets(@Value("${infra.notify.key:}") String environmentKey, @Value("${infra.data-dir:./data}") String dataDir) {
         byte[] raw;
         if (!environmentKey.isBlank()) {
             raw = decode(environmentKey.strip());
@@ -49,20 +45,11 @@ class SecretBox {
                 throw new UncheckedIOException("Cannot read the notification key file " + file, e);
             }
         }
-        this.key = new SecretKeySpec(raw, "AES");
+        this.key = raw;
     }
 
     String encrypt(String plain) {
-        try {
-            var iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-            var sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a secret", e);
-        }
+        return PREFIX + Aes256Gcm.seal(key, ASSOCIATED, plain);
     }
 
     String decrypt(String stored) {
@@ -70,11 +57,8 @@ class SecretBox {
             throw new IllegalStateException("A stored secret is not in a known format");
         }
         try {
-            var all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Aes256Gcm.open(key, ASSOCIATED, stored.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
             // Never echo the value; a wrong key (nodes not sharing it) is the usual cause.
             throw new IllegalStateException("A stored secret cannot be decrypted with this node's notification key");
         }
