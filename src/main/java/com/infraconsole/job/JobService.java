@@ -5,6 +5,8 @@ import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.playbook.PlaybookSource;
+import com.infraconsole.security.AdminOnly;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
@@ -68,7 +70,7 @@ public class JobService {
 
     /** Validates the request, stores the job as pending and queues it; returns the new job's id. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_LAUNCH")
     public long launch(LaunchRequest request) {
         var user = CurrentUser.require();
@@ -84,7 +86,7 @@ public class JobService {
      * nothing, and the extra vars are checked against the owner's current role.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @AuditAction("JOB_LAUNCH")
     public long launchForSchedule(long ownerId, LaunchRequest request, long scheduleId) {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
@@ -99,7 +101,7 @@ public class JobService {
     }
 
     /** Refuses a request a schedule would not be able to launch for the signed-in user. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void validateForSchedule(LaunchRequest request) {
         validate(request, CurrentUser.require().role());
     }
@@ -151,7 +153,7 @@ public class JobService {
 
     /** Cancels a pending job at once, or asks the node running it to kill its process tree. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_CANCEL")
     public void cancel(long jobId) {
         var job = jobs.lockById(jobId).orElseThrow(() -> InvalidInputException.of("", "Job " + jobId + " does not exist"));

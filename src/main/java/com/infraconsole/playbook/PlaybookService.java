@@ -4,6 +4,7 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
@@ -55,7 +56,7 @@ public class PlaybookService {
 
     /** Creates or updates a playbook; refuses invalid input or YAML, duplicates and stale edits. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Playbook save(Playbook playbook) {
         normalize(playbook);
         validator.validate(playbook);
@@ -98,7 +99,7 @@ public class PlaybookService {
 
     /** Deletes a playbook and its history; refused while jobs or schedules refer to it. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void delete(Playbook playbook) {
         var current = playbooks.findById(playbook.getId())
                 .orElseThrow(() -> new StaleDataException("Playbook " + playbook.getName(), null, null));

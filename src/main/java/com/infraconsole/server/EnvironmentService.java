@@ -4,6 +4,7 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOnly;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -53,7 +54,7 @@ public class EnvironmentService {
 
     /** Creates, renames or re-describes an environment; refuses invalid input, duplicates and stale edits. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public Environment save(Environment environment) {
         environment.setName(environment.getName() == null ? null : environment.getName().trim().toLowerCase());
         var description = environment.getDescription();
@@ -83,7 +84,7 @@ public class EnvironmentService {
 
     /** Deletes an environment no server uses; otherwise says how many servers are in it. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public void delete(Environment environment) {
         var current = environments.findById(environment.getId())
                 .orElseThrow(() -> new StaleDataException("Environment " + environment.getName(), null, null));

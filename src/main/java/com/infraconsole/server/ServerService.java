@@ -4,6 +4,7 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.user.UserService;
 import java.util.List;
@@ -72,7 +73,7 @@ public class ServerService {
 
     /** Creates or updates a server; refuses invalid input, duplicates and stale edits. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Server save(Server server) {
         normalize(server);
         validator.validate(server);
@@ -110,7 +111,7 @@ public class ServerService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void delete(Server server) {
         var current = servers.findById(server.getId())
                 .orElseThrow(() -> new StaleDataException("Server " + server.getHostname(), null, null));

@@ -6,6 +6,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.server.ImportReport.Outcome;
 import com.infraconsole.server.ImportReport.Row;
@@ -63,14 +64,14 @@ public class ServerTransferService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public ImportReport preview(String content, ImportFormat format, Long defaultEnvironmentId) {
         var plan = plan(content, format, defaultEnvironmentId);
         return new ImportReport(plan.rows(), false);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("SERVER_IMPORT")
     public ImportReport importValid(String content, ImportFormat format, Long defaultEnvironmentId) {
         var plan = plan(content, format, defaultEnvironmentId);
@@ -94,7 +95,7 @@ public class ServerTransferService {
      * Records an import refused at upload, before any preview (a file over the byte or row limit),
      * as a failed SERVER_IMPORT: who tried, which file, why. Nothing else is written.
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void recordRefusedImport(String fileName, String reason) {
         events.publishEvent(new AuditEvent("SERVER_IMPORT", "Server", null,
                 Map.of("file", new Object[] {null, fileName == null ? "" : fileName}, "refused", new Object[] {null, reason}),

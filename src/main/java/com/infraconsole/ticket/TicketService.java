@@ -6,6 +6,8 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.job.JobReferences;
+import com.infraconsole.security.AdminOnly;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.ServerService;
@@ -78,7 +80,7 @@ public class TicketService {
      * the status only changes through {@link #changeStatus}.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Ticket save(Ticket ticket) {
         normalize(ticket);
         validator.validate(ticket);
@@ -117,7 +119,7 @@ public class TicketService {
      * console itself calls this, after the run; a second call for the same job opens nothing.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public Optional<Ticket> openForFailedJob(long jobId, String title, String description, Long serverId,
             Long reporterId) {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
@@ -150,7 +152,7 @@ public class TicketService {
      * resolved -> closed, and resolved or closed -> open (reopen).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("TICKET_STATUS")
     public Ticket changeStatus(long ticketId, long expectedVersion, TicketStatus target) {
         var ticket = tickets.findWithPeopleById(ticketId)
@@ -184,7 +186,7 @@ public class TicketService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public TicketComment addComment(long ticketId, String body) {
         var author = CurrentUser.require();
         var comment = new TicketComment(ticketId, author.id() > 0 ? author.id() : null, author.getUsername(),

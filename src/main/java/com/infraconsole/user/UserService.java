@@ -4,14 +4,15 @@ import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOnly;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
@@ -43,7 +44,7 @@ public class UserService {
 
     /** Creates an account; with {@code mustChangePassword} the user picks a new password at first login. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public User create(String username, String email, Role role, String password, boolean mustChange) {
         var user = new User(trim(username), trim(email), role);
         validator.validate(user);
