@@ -1,5 +1,6 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.CsvFormat;
 import com.infraconsole.base.DownloadSlots;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
@@ -117,7 +118,7 @@ public class ServerTransferService {
         boolean complete = false;
         String refused = null;
         try (var slot = downloads.acquire()) {
-            out.write(Csv.line(header));
+            out.write(CsvFormat.line(header));
             String after = null;
             while (true) {
                 var spec = filter.toSpecification();
@@ -130,10 +131,10 @@ public class ServerTransferService {
                 var ids = servers.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
                 var names = users.usernames(ids);
                 for (var s : servers) {
-                    out.write(Csv.line(java.util.Arrays.asList(s.getHostname(), s.getIpAddress(),
-                            String.valueOf(s.getSshPort()), s.getSshUser(), Csv.text(s.getOsType()),
-                            s.getEnvironment().getName(), s.getStatus().dbValue(), Csv.text(s.getLocation()),
-                            Csv.text(s.getDescription()), s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
+                    out.write(CsvFormat.line(java.util.Arrays.asList(s.getHostname(), s.getIpAddress(),
+                            String.valueOf(s.getSshPort()), s.getSshUser(), CsvFormat.text(s.getOsType()),
+                            s.getEnvironment().getName(), s.getStatus().dbValue(), CsvFormat.text(s.getLocation()),
+                            CsvFormat.text(s.getDescription()), s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
                             String.valueOf(s.getCreatedAt()), String.valueOf(s.getUpdatedAt()))));
                     rows++;
                 }
