@@ -1,5 +1,6 @@
 package com.infraconsole.playbook;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
@@ -84,10 +85,7 @@ public class PlaybookService {
             throw stale(playbook);
         } catch (DataIntegrityViolationException e) {
             // Two people creating the same name at once: the unique key decides.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_playbooks_name")) {
-                throw duplicateName(playbook);
-            }
-            throw e;
+            throw ConstraintFields.of(e).on("uq_playbooks_name", () -> duplicateName(playbook)).orOriginal();
         }
         // Hibernate only bumps the version when something changed: an unchanged save adds no history.
         if (wasNew || saved.getVersion() != playbook.getVersion()) {

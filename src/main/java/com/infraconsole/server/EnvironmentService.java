@@ -1,5 +1,6 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
@@ -75,10 +76,7 @@ public class EnvironmentService {
             throw stale(environment);
         } catch (DataIntegrityViolationException e) {
             // Two admins creating the same name at once: the unique key decides.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_environments_name")) {
-                throw duplicateName(environment);
-            }
-            throw e;
+            throw ConstraintFields.of(e).on("uq_environments_name", () -> duplicateName(environment)).orOriginal();
         }
     }
 

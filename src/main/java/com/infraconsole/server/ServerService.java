@@ -1,5 +1,6 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
@@ -97,16 +98,12 @@ public class ServerService {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw stale(server);
         } catch (DataIntegrityViolationException e) {
-            // Two people creating the same hostname at once: the unique key decides.
-            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (cause.contains("uq_servers_hostname")) {
-                throw duplicateHostname(server);
-            }
-            // An admin deleted the chosen environment between our check and the write.
-            if (cause.contains("fk_servers_environment")) {
-                throw environmentGone(environment);
-            }
-            throw e;
+            // Two people creating the same hostname at once, or an admin deleting the chosen
+            // environment between our check and the write: the keys decide.
+            throw ConstraintFields.of(e)
+                    .on("uq_servers_hostname", () -> duplicateHostname(server))
+                    .on("fk_servers_environment", () -> environmentGone(environment))
+                    .orOriginal();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.infraconsole.ticket;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
@@ -103,13 +104,13 @@ public class TicketService {
             throw stale(ticket.getId(), ticket.toString());
         } catch (DataIntegrityViolationException e) {
             // A linked user, server or job deleted between the check and the write.
-            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
-            var field = cause.contains("fk_tickets_server") ? "server"
-                    : cause.contains("fk_tickets_job") ? "jobId"
-                    : cause.contains("fk_tickets_assigned_to") ? "assignee" : "";
-            throw InvalidInputException.of(field, field.isEmpty()
-                    ? "The ticket could not be saved because the database refused it; please check the fields"
-                    : "This no longer exists; choose another");
+            var gone = "This no longer exists; choose another";
+            throw ConstraintFields.of(e)
+                    .on("fk_tickets_server", "server", gone)
+                    .on("fk_tickets_job", "jobId", gone)
+                    .on("fk_tickets_assigned_to", "assignee", gone)
+                    .orElse(() -> InvalidInputException.of("",
+                            "The ticket could not be saved because the database refused it; please check the fields"));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.infraconsole.user;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
@@ -65,14 +66,10 @@ public class UserService {
             return users.saveAndFlush(user);
         } catch (DataIntegrityViolationException e) {
             // Two admins creating the same account at once: the unique keys decide.
-            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (cause.contains("uq_users_username")) {
-                throw InvalidInputException.of("username", "Username " + user.getUsername() + " is already taken");
-            }
-            if (cause.contains("uq_users_email")) {
-                throw InvalidInputException.of("email", "Another account already uses " + user.getEmail());
-            }
-            throw e;
+            throw ConstraintFields.of(e)
+                    .on("uq_users_username", "username", "Username " + user.getUsername() + " is already taken")
+                    .on("uq_users_email", "email", "Another account already uses " + user.getEmail())
+                    .orOriginal();
         }
     }
 
