@@ -1,14 +1,9 @@
 package com.infraconsole.server.ui;
 
-import com.infraconsole.base.InvalidInputException;
-import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.ui.EditDialog;
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
-import com.infraconsole.base.ui.StaleEditPrompt;
 import com.infraconsole.server.Environment;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -18,80 +13,75 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Create, rename or describe one environment; stays open with the input on any refusal. */
-class EnvironmentDialog extends Dialog {
+class EnvironmentDialog extends EditDialog<Environment> {
 
     private final BeanValidationBinder<Environment> binder = new BeanValidationBinder<>(Environment.class);
-    final TextField name = new TextField("Name");
-    final TextArea description = new TextArea("Description");
-    final Span formError = new Span();
+    final TextField name;
+    final TextArea description;
+    final Span formError;
 
     EnvironmentDialog(Environment environment, long serverCount, Consumer<Environment> onSave,
             Consumer<Environment> onDelete, Runnable onReload) {
-        setHeaderTitle(environment.isNew() ? "New environment" : "Environment " + environment.getName());
-        setWidth("min(32rem, 95vw)");
+        this(new TextField("Name"), new TextArea("Description"), environment, serverCount, onSave, onDelete, onReload);
+    }
+
+    private EnvironmentDialog(TextField name, TextArea description, Environment environment, long serverCount,
+            Consumer<Environment> onSave, Consumer<Environment> onDelete, Runnable onReload) {
+        super(environment.isNew() ? "New environment" : "Environment " + environment.getName(), "min(32rem, 95vw)",
+                form(name, description), onReload);
+        this.name = name;
+        this.description = description;
+        this.formError = formError();
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(50);
         name.setHelperText("Lower-case letters, digits, dash and underscore; servers and inventories refer to it");
         description.setMaxLength(255);
         binder.bindInstanceFields(this);
         binder.setBean(environment);
-        formError.getStyle().setColor("var(--lumo-error-text-color)");
-        var form = new FormLayout(name, description);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(formError, form);
 
-        getFooter().add(new Button("Cancel", e -> close()));
+        addCancel("Cancel");
         if (!environment.isNew()) {
-            var delete = new Button("Delete", e -> confirmDelete(environment, serverCount, onDelete, onReload));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.getStyle().setMarginRight("auto");
-            getFooter().addComponentAsFirst(delete);
+            addDelete(() -> delete(environment, serverCount, onDelete));
         }
-        var save = new Button("Save", e -> {
-            formError.setText("");
-            if (!binder.validate().isOk()) {
-                return;
+        addSave(new EditForm<>() {
+            @Override
+            public boolean isValid() {
+                return binder.validate().isOk();
             }
-            try {
-                onSave.accept(binder.getBean());
-                close();
-            } catch (InvalidInputException ex) {
-                showErrors(ex);
-            } catch (StaleDataException ex) {
-                StaleEditPrompt.show(this, formError, ex, onReload);
+
+            @Override
+            public Environment bean() {
+                return binder.getBean();
             }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(save);
+
+            @Override
+            public void showErrors(Map<String, String> errors) {
+                EnvironmentDialog.this.showErrors(errors);
+            }
+        }, onSave);
         addOpenedChangeListener(e -> name.focus());
     }
 
-    private void showErrors(InvalidInputException ex) {
-        var unplaced = FieldErrors.show(ex.fieldErrors(), Map.of("name", name, "description", description));
+    private static FormLayout form(TextField name, TextArea description) {
+        var form = new FormLayout(name, description);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        return form;
+    }
+
+    private void showErrors(Map<String, String> errors) {
+        var unplaced = FieldErrors.show(errors, Map.of("name", name, "description", description));
         if (!unplaced.isEmpty()) {
             formError.setText(String.join(" ", unplaced));
         }
     }
 
-    private void confirmDelete(Environment environment, long serverCount, Consumer<Environment> onDelete,
-            Runnable onReload) {
+    private void delete(Environment environment, long serverCount, Consumer<Environment> onDelete) {
         if (serverCount > 0) {
             formError.setText("Environment " + environment.getName() + " is used by " + serverCount
                     + (serverCount == 1 ? " server" : " servers") + "; move or delete them first.");
             return;
         }
-        var confirm = new ConfirmDialog("Delete " + environment.getName() + "?",
-                "No server uses it. The change is recorded in the audit log.", "Delete", e -> {
-                    try {
-                        onDelete.accept(environment);
-                        close();
-                    } catch (InvalidInputException ex) {
-                        showErrors(ex);
-                    } catch (StaleDataException ex) {
-                        StaleEditPrompt.show(this, formError, ex, onReload);
-                    }
-                }, "Cancel", e -> {});
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        confirmDelete("Delete " + environment.getName() + "?", "No server uses it. The change is recorded in the audit log.",
+                () -> onDelete.accept(environment), ex -> showErrors(ex.fieldErrors()));
     }
 }
