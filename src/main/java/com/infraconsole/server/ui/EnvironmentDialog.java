@@ -3,6 +3,7 @@ package com.infraconsole.server.ui;
 import com.infraconsole.base.ui.EditDialog;
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.server.Environment;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
@@ -33,9 +34,9 @@ class EnvironmentDialog extends EditDialog<Environment> {
         this.description = description;
         this.formError = formError();
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(50);
+        name.setMaxLength(FieldLimits.maxLength(Environment.class, "name"));
         name.setHelperText("Lower-case letters, digits, dash and underscore; servers and inventories refer to it");
-        description.setMaxLength(255);
+        description.setMaxLength(FieldLimits.maxLength(Environment.class, "description"));
         binder.bindInstanceFields(this);
         binder.setBean(environment);
 

@@ -3,6 +3,7 @@ package com.infraconsole.ticket.ui;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.UtcTime;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.ticket.TicketComment;
 import com.infraconsole.ticket.TicketService;
@@ -31,7 +32,7 @@ class CommentsPanel extends Div {
         if (canComment) {
             body.setPlaceholder("Add a comment");
             body.setAriaLabel("New comment");
-            body.setMaxLength(10000);
+            body.setMaxLength(FieldLimits.maxLength(TicketComment.class, "body"));
             body.setWidthFull();
             var add = new Button("Add comment", e -> addComment());
             add(body, add);
