@@ -1,6 +1,7 @@
 package com.infraconsole.base;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -20,7 +21,7 @@ public final class ConstraintFields {
 
     private final DataIntegrityViolationException refused;
     private final String message;
-    private RuntimeException mapped;
+    private @Nullable RuntimeException mapped;
 
     private ConstraintFields(DataIntegrityViolationException refused) {
         this.refused = refused;

@@ -1,6 +1,7 @@
 package com.infraconsole.base;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writing RFC 4180 CSV that is safe to open in a spreadsheet: cells with commas, quotes or line
@@ -12,7 +13,7 @@ public final class CsvFormat {
     private CsvFormat() {}
 
     /** One line of already-defused cells; null is an empty cell. */
-    public static String line(List<String> cells) {
+    public static String line(List<@Nullable String> cells) {
         var sb = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -24,7 +25,7 @@ public final class CsvFormat {
     }
 
     /** A free-text cell, defused and quoted: the one call for text a user typed. */
-    public static String cell(String value) {
+    public static String cell(@Nullable String value) {
         return quoted(text(value));
     }
 
@@ -33,7 +34,7 @@ public final class CsvFormat {
      * apostrophe, so that an exported description cannot execute anything when opened. Only for
      * free text: a value that is read back by an import (a name, a status) must stay as it is.
      */
-    public static String text(String value) {
+    public static @Nullable String text(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
@@ -41,7 +42,7 @@ public final class CsvFormat {
     }
 
     /** Quoted when it holds a comma, a quote or a line break; null is empty. */
-    public static String quoted(String value) {
+    public static String quoted(@Nullable String value) {
         if (value == null) {
             return "";
         }

@@ -1,6 +1,7 @@
 package com.infraconsole.base;
 
 import jakarta.persistence.AttributeConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps an enum to its {@link DbEnum} column value and back. A feature's converter is one line:
@@ -16,12 +17,12 @@ public abstract class DbEnumConverter<E extends Enum<E>> implements AttributeCon
     }
 
     @Override
-    public String convertToDatabaseColumn(E value) {
+    public @Nullable String convertToDatabaseColumn(@Nullable E value) {
         return value == null ? null : DbEnum.dbValue(value);
     }
 
     @Override
-    public E convertToEntityAttribute(String value) {
+    public @Nullable E convertToEntityAttribute(@Nullable String value) {
         return value == null ? null : DbEnum.fromDbValue(type, value);
     }
 }

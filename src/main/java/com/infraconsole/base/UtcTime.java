@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way the console writes a moment: in UTC, as {@code 2026-11-25 14:44:14 UTC}, on every
@@ -24,12 +25,12 @@ public final class UtcTime {
     private UtcTime() {}
 
     /** {@code 2026-11-25 14:44:14 UTC}; empty for no time. */
-    public static String format(Instant instant) {
+    public static String format(@Nullable Instant instant) {
         return instant == null ? "" : WITH_ZONE.format(instant);
     }
 
     /** {@code 2026-11-25 14:44:14}, for a column or table whose heading already says "(UTC)". */
-    public static String inUtcColumn(Instant instant) {
+    public static String inUtcColumn(@Nullable Instant instant) {
         return instant == null ? "" : WITHOUT_ZONE.format(instant);
     }
 
