@@ -87,7 +87,7 @@ class ArchitectureTest {
     @Test
     void every_public_service_checks_security_at_class_level() {
         classes().that().areAnnotatedWith(Service.class).and().haveModifier(JavaModifier.PUBLIC)
-                .should().beAnnotatedWith(PreAuthorize.class).check(CLASSES);
+                .should().beMetaAnnotatedWith(PreAuthorize.class).check(CLASSES);
     }
 
     @Test

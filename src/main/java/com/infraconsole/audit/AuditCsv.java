@@ -1,6 +1,8 @@
 package com.infraconsole.audit;
 
-/** RFC 4180 CSV lines; cells that a spreadsheet would run as formulas are defused with a quote. */
+import com.infraconsole.base.CsvFormat;
+
+/** The audit export's CSV lines; every text cell is defused and quoted by CsvFormat. */
 final class AuditCsv {
 
     static final String HEADER =
@@ -14,21 +16,8 @@ final class AuditCsv {
                 .append(r.userId() == null ? "" : r.userId().toString()).append(',');
         for (var v : new String[] {r.username(), r.action(), r.entityType(), r.entityId(), r.changes(), r.clientIp(),
                 r.userAgent(), r.outcome(), r.prevHash()}) {
-            b.append(cell(v)).append(',');
+            b.append(CsvFormat.cell(v)).append(',');
         }
         return b.append(r.hash()).append("\r\n").toString();
-    }
-
-    static String cell(String v) {
-        if (v == null || v.isEmpty()) {
-            return "";
-        }
-        if ("=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 }

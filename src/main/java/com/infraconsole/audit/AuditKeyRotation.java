@@ -1,9 +1,9 @@
 package com.infraconsole.audit;
 
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.security.AdminOnly;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recorded, never a key.
  */
 @Component
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class AuditKeyRotation {
 
     private final AuditKeys keys;

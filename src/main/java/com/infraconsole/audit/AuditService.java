@@ -3,6 +3,7 @@ package com.infraconsole.audit;
 import com.infraconsole.base.DownloadSlots;
 import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.security.AdminOrAuditor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,13 +17,12 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading, exporting and verifying the audit trail: auditors and admins only. */
 @Service
-@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+@AdminOrAuditor
 public class AuditService {
 
     private static final int EXPORT_BATCH = 2_000;

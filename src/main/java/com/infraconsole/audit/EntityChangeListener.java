@@ -19,6 +19,7 @@ import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.type.CompositeType;
 
 /**
  * The one mechanism that records entity changes: Hibernate calls it after every insert, update
@@ -73,26 +74,57 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
         var types = persister.getPropertyTypes();
         var changes = new TreeMap<String, Object[]>();
         for (int i = 0; i < names.length; i++) {
-            var kind = kind(type, names[i]);
-            if (kind == Kind.SKIP || types[i].isCollectionType()) {
+            if (types[i].isCollectionType() || kind(type, names[i]) == Kind.SKIP) {
                 continue;
             }
-            var old = before == null ? null : simple(before[i]);
-            var now = after == null ? null : simple(after[i]);
-            if (Objects.equals(old, now)) {
-                continue;
+            var old = before == null ? null : before[i];
+            var now = after == null ? null : after[i];
+            if (types[i] instanceof CompositeType embedded && types[i].isComponentType()) {
+                // An @Embeddable (a job's RunOptions): each of its properties is recorded under its
+                // own name, with the masking its own field asks for, as if it sat in the entity.
+                var embeddable = embedded.getReturnedClass();
+                for (var property : embedded.getPropertyNames()) {
+                    change(changes, embeddable, property, read(old, embeddable, property), read(now, embeddable, property));
+                }
+            } else {
+                change(changes, type, names[i], old, now);
             }
-            changes.put(names[i], switch (kind) {
-                case MASK -> new Object[] {old == null ? null : MASK, now == null ? null : MASK};
-                case MASK_SECRETS_IN_YAML -> new Object[] {secretsMasked(old), secretsMasked(now)};
-                default -> new Object[] {old, now};
-            });
         }
         if ("UPDATE".equals(defaultAction) && changes.isEmpty()) {
             return; // only bookkeeping changed (last login, counters, version)
         }
         var action = AuditActionInterceptor.currentAction();
         recorder.recordChange(action == null ? defaultAction : action, type.getSimpleName(), String.valueOf(id), changes);
+    }
+
+    private void change(Map<String, Object[]> changes, Class<?> type, String property, Object before, Object after) {
+        var kind = kind(type, property);
+        var old = simple(before);
+        var now = simple(after);
+        if (kind == Kind.SKIP || Objects.equals(old, now)) {
+            return;
+        }
+        changes.put(property, switch (kind) {
+            case MASK -> new Object[] {old == null ? null : MASK, now == null ? null : MASK};
+            case MASK_SECRETS_IN_YAML -> new Object[] {secretsMasked(old), secretsMasked(now)};
+            default -> new Object[] {old, now};
+        });
+    }
+
+    private static Object read(Object embedded, Class<?> type, String property) {
+        if (embedded == null) {
+            return null;
+        }
+        var field = field(type, property);
+        if (field == null) {
+            throw new IllegalStateException(type.getSimpleName() + " has no field " + property + " to audit");
+        }
+        try {
+            field.setAccessible(true);
+            return field.get(embedded);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + type.getSimpleName() + "." + property + " to audit", e);
+        }
     }
 
     private Kind kind(Class<?> type, String property) {

@@ -6,6 +6,8 @@
  * sub-packages included.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN, allowedDependencies = {})
+@NullMarked
 package com.infraconsole.base;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

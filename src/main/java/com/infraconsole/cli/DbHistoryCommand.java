@@ -1,11 +1,10 @@
 package com.infraconsole.cli;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.dbadmin.DatabaseAdminService;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationRow;
 import java.io.BufferedReader;
 import java.io.PrintStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DbHistoryCommand implements CliCommand {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String ROW = "%-8s %-9s %-19s %-16s %8s %12s  %s%n";
 
     private final DatabaseAdminService database;
@@ -44,7 +42,7 @@ class DbHistoryCommand implements CliCommand {
             out.printf(ROW, "VERSION", "STATE", "INSTALLED ON (UTC)", "INSTALLED BY", "TIME", "CHECKSUM", "DESCRIPTION");
             for (var m : status.history()) {
                 out.printf(ROW, dash(m.version()), m.state(),
-                        m.installedOn() == null ? "-" : UTC.format(m.installedOn()), dash(m.installedBy()),
+                        m.installedOn() == null ? "-" : UtcTime.inUtcColumn(m.installedOn()), dash(m.installedBy()),
                         m.executionMillis() == null ? "-" : m.executionMillis() + " ms", checksum(m),
                         m.description());
             }

@@ -3,13 +3,14 @@ package com.infraconsole.credential;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOnly;
+import com.infraconsole.security.AdminOrOperator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * store sealed, or through {@link CredentialUnlocker} into a job's sandbox.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class CredentialService {
 
     static final int MAX_SECRET = 16_384;
@@ -34,20 +35,20 @@ public class CredentialService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public List<CredentialSummary> list(Pageable pageable) {
         return credentials.findAll(pageable).map(Credential::summary).getContent();
     }
 
     /** Every credential, by name, for a picker. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public List<CredentialSummary> choices() {
         return credentials.findAllByOrderByNameAsc().stream().map(Credential::summary).toList();
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Optional<CredentialSummary> get(long id) {
         return credentials.findById(id).map(Credential::summary);
     }

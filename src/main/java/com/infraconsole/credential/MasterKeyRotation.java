@@ -2,9 +2,9 @@ package com.infraconsole.credential;
 
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.security.AdminOnly;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once this ran, nothing needs them.
  */
 @Component
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class MasterKeyRotation {
 
     /** @param keyId the key everything is sealed with now */

@@ -3,10 +3,10 @@ package com.infraconsole.dbadmin;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.dbadmin.AdoptionModel.Plan;
 import com.infraconsole.dbadmin.AdoptionModel.Result;
+import com.infraconsole.security.AdminOnly;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * the chain in audit_logs_legacy, and DB_ADOPT carries their count and SHA-256 into it.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class AdoptionService {
 
     private final LegacyAdoption adoption;

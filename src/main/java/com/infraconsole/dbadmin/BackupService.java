@@ -3,13 +3,13 @@ package com.infraconsole.dbadmin;
 import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.dbadmin.BackupModel.Backup;
 import com.infraconsole.dbadmin.BackupModel.RestoreResult;
+import com.infraconsole.security.AdminOnly;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * recorded in the audit trail under the file's SHA-256 (the row's entity id), with its path.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class BackupService {
 
     private final Backups backups;

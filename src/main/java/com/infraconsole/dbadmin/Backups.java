@@ -1,5 +1,6 @@
 package com.infraconsole.dbadmin;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.dbadmin.BackupModel.Backup;
 import com.infraconsole.dbadmin.BackupModel.Verification;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.MigrationVersion;
@@ -27,7 +26,6 @@ class Backups {
 
     static final String PRE_MIGRATE = "pre-migrate";
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final BackupSettings settings;
     private final Supplier<DumpConnection> connection;
@@ -57,7 +55,7 @@ class Backups {
         var now = clock.instant();
         try {
             Files.createDirectories(target);
-            var base = "infra-console-" + db.database() + "-" + STAMP.format(now) + "-v" + (schemaVersion == null ? "0"
+            var base = "infra-console-" + db.database() + "-" + UtcTime.fileStamp(now) + "-v" + (schemaVersion == null ? "0"
                     : schemaVersion) + ("manual".equals(reason) ? "" : "-" + reason);
             var name = base;
             for (int n = 2; Files.exists(target.resolve(name + BackupManifest.DUMP_SUFFIX)); n++) {

@@ -15,6 +15,7 @@ import com.infraconsole.dbadmin.DbAdminModel.RepairReport;
 import com.infraconsole.dbadmin.DbAdminModel.ServerInfo;
 import com.infraconsole.dbadmin.DbAdminModel.TableSize;
 import com.infraconsole.dbadmin.DbAdminModel.UnusedIndexReport;
+import com.infraconsole.security.AdminOnly;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.List;
@@ -52,7 +53,7 @@ public class DatabaseAdminService {
     }
 
     /** @throws CannotGetJdbcConnectionException when the database cannot be reached */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public ConnectionInfo connection() {
         try (var c = dataSource.getConnection()) {
             var meta = c.getMetaData();
@@ -63,13 +64,13 @@ public class DatabaseAdminService {
         }
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public ServerInfo server() {
         return new ServerInfo(connection(), queries.uptime(), pool());
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public MigrationStatus migrations() {
         return migrations.status();
     }
@@ -80,7 +81,7 @@ public class DatabaseAdminService {
      * Audited as DB_MIGRATE with the schema version before and after and the backup's hash, or
      * as a failure.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public MigrateResult applyPendingMigrations(boolean backupConfirmed) {
         if (!backups.backsUpBeforeMigrate() && !backupConfirmed) {
             throw InvalidInputException.of("backupConfirmed",
@@ -108,13 +109,13 @@ public class DatabaseAdminService {
     }
 
     /** True (the default): Apply takes and verifies a backup itself; false: the admin confirms one exists. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public boolean backsUpBeforeMigrate() {
         return backups.backsUpBeforeMigrate();
     }
 
     /** An applied migration's SQL (db-show), empty when that version was never applied. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public Optional<AppliedScript> appliedScript(String version) {
         return migrations.applied(version);
     }
@@ -124,7 +125,7 @@ public class DatabaseAdminService {
      * from the history and realigns checksums. It runs no SQL of any migration, so a half-applied
      * failed migration must be cleaned up by hand first. Audited as DB_REPAIR.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public RepairReport repairMigrationHistory() {
         var before = migrations.currentVersion();
         try {
@@ -141,39 +142,39 @@ public class DatabaseAdminService {
         }
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public List<TableSize> tableSizes() {
         return queries.tableSizes();
     }
 
     /** An exact COUNT(*) of one table of the schema. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public long exactRowCount(String table) {
         return queries.exactCount(table)
                 .orElseThrow(() -> InvalidInputException.of("table", "No table " + table + " in this schema."));
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public List<IndexInfo> indexes() {
         return queries.indexes();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public UnusedIndexReport unusedIndexes() {
         return queries.unusedIndexes();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public RedundantIndexReport redundantIndexes() {
         return queries.redundantIndexes();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Transactional(readOnly = true)
     public List<ForeignKey> foreignKeys() {
         return queries.foreignKeys();

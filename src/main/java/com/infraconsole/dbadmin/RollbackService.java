@@ -4,12 +4,12 @@ import com.infraconsole.audit.AuditService;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.dbadmin.BackupModel.RollbackPoint;
 import com.infraconsole.dbadmin.BackupModel.RollbackResult;
+import com.infraconsole.security.AdminOnly;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.api.MigrationVersion;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * itself (see RollbackGuard). ADMIN only.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class RollbackService {
 
     static final String ACTION = "DB_ROLLBACK";

@@ -2,10 +2,10 @@ package com.infraconsole.job;
 
 import com.infraconsole.base.AbstractEntity;
 import com.infraconsole.base.audit.AuditIgnored;
-import com.infraconsole.base.audit.AuditMasked;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -56,22 +56,11 @@ public class Job extends AbstractEntity {
     @Column(nullable = false, length = 20)
     private JobStatus status = JobStatus.PENDING;
 
-    /** Secrets in it are masked in the audit log and on pages; ansible-playbook gets it as typed. */
-    @AuditMasked(AuditMasked.Scope.SECRETS_IN_YAML)
-    @Column(name = "extra_vars", columnDefinition = "text")
-    private String extraVars;
-
-    @Column(name = "check_mode", nullable = false)
-    private boolean checkMode;
-
-    @Column(nullable = false)
-    private int verbosity;
+    @Embedded
+    private RunOptions options = new RunOptions();
 
     @Column(name = "timeout_seconds")
     private Integer timeoutSeconds;
-
-    @Column(name = "open_ticket_on_failure", nullable = false)
-    private boolean openTicketOnFailure;
 
     @Column(name = "schedule_id")
     private Long scheduleId;
@@ -129,11 +118,11 @@ public class Job extends AbstractEntity {
     }
     public Long getUserId() { return userId; }
     public JobStatus getStatus() { return status; }
-    public String getExtraVars() { return extraVars; }
-    public boolean isCheckMode() { return checkMode; }
-    public int getVerbosity() { return verbosity; }
+    public String getExtraVars() { return options.extraVars(); }
+    public boolean isCheckMode() { return options.checkMode(); }
+    public int getVerbosity() { return options.verbosity(); }
     public Integer getTimeoutSeconds() { return timeoutSeconds; }
-    public boolean isOpenTicketOnFailure() { return openTicketOnFailure; }
+    public boolean isOpenTicketOnFailure() { return options.openTicketOnFailure(); }
     public Long getScheduleId() { return scheduleId; }
     public boolean isCancelRequested() { return cancelRequested; }
     public String getNodeId() { return nodeId; }
@@ -147,11 +136,8 @@ public class Job extends AbstractEntity {
 
     void setOptions(String extraVars, boolean checkMode, int verbosity, Integer timeoutSeconds,
             boolean openTicketOnFailure, Long scheduleId) {
-        this.extraVars = extraVars;
-        this.checkMode = checkMode;
-        this.verbosity = verbosity;
+        this.options = new RunOptions(extraVars, checkMode, verbosity, openTicketOnFailure);
         this.timeoutSeconds = timeoutSeconds;
-        this.openTicketOnFailure = openTicketOnFailure;
         this.scheduleId = scheduleId;
     }
 

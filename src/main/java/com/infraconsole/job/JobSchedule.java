@@ -2,10 +2,10 @@ package com.infraconsole.job;
 
 import com.infraconsole.base.EditableEntity;
 import com.infraconsole.base.audit.AuditIgnored;
-import com.infraconsole.base.audit.AuditMasked;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -38,18 +38,8 @@ public class JobSchedule extends EditableEntity {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = "UTC";
 
-    @AuditMasked(AuditMasked.Scope.SECRETS_IN_YAML)
-    @Column(name = "extra_vars", columnDefinition = "text")
-    private String extraVars;
-
-    @Column(name = "check_mode", nullable = false)
-    private boolean checkMode;
-
-    @Column(nullable = false)
-    private int verbosity;
-
-    @Column(name = "open_ticket_on_failure", nullable = false)
-    private boolean openTicketOnFailure;
+    @Embedded
+    private RunOptions options = new RunOptions();
 
     @Column(nullable = false)
     private boolean enabled = true;
@@ -79,15 +69,14 @@ public class JobSchedule extends EditableEntity {
         this.ownerId = ownerId;
         this.playbookId = request.playbookId();
         this.targets = new ArrayList<>(request.serverIds());
-        this.extraVars = request.extraVars();
-        this.checkMode = request.checkMode();
-        this.verbosity = request.verbosity();
-        this.openTicketOnFailure = request.openTicketOnFailure();
+        this.options = new RunOptions(request.extraVars(), request.checkMode(), request.verbosity(),
+                request.openTicketOnFailure());
     }
 
     /** What a firing launches; also what a launch hook for this schedule launches. */
     public LaunchRequest launchRequest() {
-        return new LaunchRequest(playbookId, List.copyOf(targets), extraVars, checkMode, verbosity, null, openTicketOnFailure);
+        return new LaunchRequest(playbookId, List.copyOf(targets), options.extraVars(), options.checkMode(),
+                options.verbosity(), null, options.openTicketOnFailure());
     }
 
     public String getName() { return name; }

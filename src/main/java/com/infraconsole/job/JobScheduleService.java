@@ -2,14 +2,13 @@ package com.infraconsole.job;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
@@ -22,6 +21,8 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +80,7 @@ public class JobScheduleService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_SCHEDULE_CREATE")
     public JobSchedule create(String name, String cron, String timeZone, LaunchRequest request) {
         var errors = new LinkedHashMap<String, String>();
@@ -121,14 +122,14 @@ public class JobScheduleService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_SCHEDULE_ENABLE")
     public void enable(long scheduleId) {
         setEnabled(scheduleId, true);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_SCHEDULE_DISABLE")
     public void disable(long scheduleId) {
         setEnabled(scheduleId, false);

@@ -7,6 +7,8 @@ import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.credential.CredentialKind;
 import com.infraconsole.credential.CredentialService;
 import com.infraconsole.playbook.PlaybookSource;
+import com.infraconsole.security.AdminOnly;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
@@ -66,7 +68,7 @@ public class JobService {
     }
 
     /** The credentials a launch may choose from: names and kinds, never secrets. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public List<com.infraconsole.credential.CredentialSummary> credentialChoices() {
         return credentials.choices();
     }
@@ -78,7 +80,7 @@ public class JobService {
 
     /** Validates the request, stores the job as pending and queues it; returns the new job's id. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_LAUNCH")
     public long launch(LaunchRequest request) {
         var user = CurrentUser.require();
@@ -94,7 +96,7 @@ public class JobService {
      * nothing, and the extra vars are checked against the owner's current role.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @AuditAction("JOB_LAUNCH")
     public long launchForSchedule(long ownerId, LaunchRequest request, long scheduleId) {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
@@ -109,7 +111,7 @@ public class JobService {
     }
 
     /** Refuses a request a schedule would not be able to launch for the signed-in user. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void validateForSchedule(LaunchRequest request) {
         validate(request, CurrentUser.require().role());
     }
@@ -181,7 +183,7 @@ public class JobService {
 
     /** Cancels a pending job at once, or asks the node running it to kill its process tree. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("JOB_CANCEL")
     public void cancel(long jobId) {
         var job = jobs.lockById(jobId).orElseThrow(() -> InvalidInputException.of("", "Job " + jobId + " does not exist"));

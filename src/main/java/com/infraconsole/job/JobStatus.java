@@ -1,9 +1,10 @@
 package com.infraconsole.job;
 
-import java.util.Arrays;
+import com.infraconsole.base.DbEnum;
+import com.infraconsole.base.DbEnumConverter;
 
 /** pending -> running -> success | failed | cancelled | timed_out, stored lower-case. */
-public enum JobStatus {
+public enum JobStatus implements DbEnum {
     PENDING("Pending"),
     RUNNING("Running"),
     SUCCESS("Success"),
@@ -25,25 +26,14 @@ public enum JobStatus {
         return this != PENDING && this != RUNNING;
     }
 
-    public String dbValue() {
-        return name().toLowerCase();
-    }
-
     public static JobStatus fromDbValue(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown job status " + value));
+        return DbEnum.fromDbValue(JobStatus.class, value);
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    static class DbConverter implements jakarta.persistence.AttributeConverter<JobStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(JobStatus status) {
-            return status == null ? null : status.dbValue();
-        }
-
-        @Override
-        public JobStatus convertToEntityAttribute(String value) {
-            return value == null ? null : fromDbValue(value);
+    static class DbConverter extends DbEnumConverter<JobStatus> {
+        DbConverter() {
+            super(JobStatus.class);
         }
     }
 }

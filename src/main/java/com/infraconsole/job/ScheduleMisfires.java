@@ -1,8 +1,7 @@
 package com.infraconsole.job;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.security.SystemAuthentication;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 class ScheduleMisfires implements TriggerListener {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleMisfires.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final ScheduleSkips skips;
 
     ScheduleMisfires(Scheduler scheduler, ScheduleSkips skips) throws SchedulerException {
@@ -44,9 +42,9 @@ class ScheduleMisfires implements TriggerListener {
         }
         try {
             long scheduleId = Long.parseLong(name.substring("schedule-".length()));
-            var missed = WHEN.format(trigger.getNextFireTime().toInstant());
+            var missed = UtcTime.format(trigger.getNextFireTime().toInstant());
             SystemAuthentication.run(() -> skips.record(scheduleId, "Not started: no job slot on any node was free"
-                    + " within the misfire threshold after " + missed + " UTC"));
+                    + " within the misfire threshold after " + missed));
         } catch (RuntimeException e) {
             // Quartz's misfire handling must go on; the occurrence is lost either way.
             log.warn("Could not record the missed occurrence of {}: {}", name, e.toString());

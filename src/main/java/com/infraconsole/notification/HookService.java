@@ -7,6 +7,7 @@ import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.job.JobScheduleService;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.LaunchRequest;
+import com.infraconsole.security.AdminOnly;
 import com.infraconsole.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A hook's secret is returned once, when it is created or rotated, and stored encrypted.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class HookService {
 
     /** What an admin asks for: a schedule, or a playbook on servers with options. */

@@ -1,9 +1,11 @@
 package com.infraconsole.playbook;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
@@ -55,7 +57,7 @@ public class PlaybookService {
 
     /** Creates or updates a playbook; refuses invalid input or YAML, duplicates and stale edits. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Playbook save(Playbook playbook) {
         normalize(playbook);
         validator.validate(playbook);
@@ -83,10 +85,7 @@ public class PlaybookService {
             throw stale(playbook);
         } catch (DataIntegrityViolationException e) {
             // Two people creating the same name at once: the unique key decides.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_playbooks_name")) {
-                throw duplicateName(playbook);
-            }
-            throw e;
+            throw ConstraintFields.of(e).on("uq_playbooks_name", () -> duplicateName(playbook)).orOriginal();
         }
         // Hibernate only bumps the version when something changed: an unchanged save adds no history.
         if (wasNew || saved.getVersion() != playbook.getVersion()) {
@@ -98,7 +97,7 @@ public class PlaybookService {
 
     /** Deletes a playbook and its history; refused while jobs or schedules refer to it. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void delete(Playbook playbook) {
         var current = playbooks.findById(playbook.getId())
                 .orElseThrow(() -> new StaleDataException("Playbook " + playbook.getName(), null, null));

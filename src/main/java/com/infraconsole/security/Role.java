@@ -1,6 +1,7 @@
 package com.infraconsole.security;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The three roles. What each may do: README, "Roles"; how that is enforced:
@@ -27,8 +28,9 @@ public enum Role {
         return label;
     }
 
+    /** The rule of base.DbEnum, which security cannot use (base depends on security). */
     public String dbValue() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public String authority() {

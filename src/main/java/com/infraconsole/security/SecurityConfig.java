@@ -44,7 +44,7 @@ class SecurityConfig {
             // check the role themselves.
             return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
                     .permitAll()
-                    .requestMatchers("/admin/**", "/users", "/users/**", "/environments", "/environments/**").hasRole("ADMIN"))
+                    .requestMatchers("/admin/**", "/users", "/users/**", "/environments", "/environments/**").hasRole(Role.ADMIN_NAME))
                     // Every signed-in session is registered, so that an account change can end it (LiveSessions).
                     .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(registry)
                             .expiredSessionStrategy(new SessionExpiredResponse()))

@@ -4,7 +4,7 @@ import com.infraconsole.base.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted cells with "" escapes and line breaks inside quotes; rows remember their first line. */
+/** Reading RFC 4180 CSV (writing is base.CsvFormat): quoted cells with "" escapes and line breaks inside quotes; rows remember their first line. */
 final class Csv {
 
     record Record(int line, List<String> cells) {}
@@ -80,33 +80,5 @@ final class Csv {
         if (!(cells.size() == 1 && cells.getFirst().isBlank())) {
             records.add(new Record(line, List.copyOf(cells)));
         }
-    }
-
-    /** One CSV line; cells with commas, quotes or line breaks are quoted. */
-    static String line(List<String> cells) {
-        var sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            var cell = cells.get(i) == null ? "" : cells.get(i);
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(cell);
-            }
-        }
-        return sb.append("\r\n").toString();
-    }
-
-    /**
-     * Free text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
-     * apostrophe, so that an exported description cannot execute anything when opened.
-     */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

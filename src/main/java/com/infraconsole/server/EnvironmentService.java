@@ -1,9 +1,11 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOnly;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,7 +42,7 @@ public class EnvironmentService {
 
     /** Login credentials an environment may name as its servers' default. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public List<com.infraconsole.credential.CredentialSummary> credentialChoices() {
         return defaultCredentials.choices();
     }
@@ -62,7 +64,7 @@ public class EnvironmentService {
 
     /** Creates, renames or re-describes an environment; refuses invalid input, duplicates and stale edits. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public Environment save(Environment environment) {
         environment.setName(environment.getName() == null ? null : environment.getName().trim().toLowerCase());
         var description = environment.getDescription();
@@ -84,16 +86,13 @@ public class EnvironmentService {
             throw stale(environment);
         } catch (DataIntegrityViolationException e) {
             // Two admins creating the same name at once: the unique key decides.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_environments_name")) {
-                throw duplicateName(environment);
-            }
-            throw e;
+            throw ConstraintFields.of(e).on("uq_environments_name", () -> duplicateName(environment)).orOriginal();
         }
     }
 
     /** Deletes an environment no server uses; otherwise says how many servers are in it. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public void delete(Environment environment) {
         var current = environments.findById(environment.getId())
                 .orElseThrow(() -> new StaleDataException("Environment " + environment.getName(), null, null));

@@ -1,10 +1,12 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.credential.CredentialSummary;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.user.UserService;
 import java.util.List;
@@ -70,7 +72,7 @@ public class ServerService {
 
     /** Login credentials a server or an environment may name as its default (names and fingerprints only). */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public List<CredentialSummary> credentialChoices() {
         return defaultCredentials.choices();
     }
@@ -82,7 +84,7 @@ public class ServerService {
 
     /** Creates or updates a server; refuses invalid input, duplicates and stale edits. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Server save(Server server) {
         normalize(server);
         validator.validate(server);
@@ -107,21 +109,17 @@ public class ServerService {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw stale(server);
         } catch (DataIntegrityViolationException e) {
-            // Two people creating the same hostname at once: the unique key decides.
-            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (cause.contains("uq_servers_hostname")) {
-                throw duplicateHostname(server);
-            }
-            // An admin deleted the chosen environment between our check and the write.
-            if (cause.contains("fk_servers_environment")) {
-                throw environmentGone(environment);
-            }
-            throw e;
+            // Two people creating the same hostname at once, or an admin deleting the chosen
+            // environment between our check and the write: the keys decide.
+            throw ConstraintFields.of(e)
+                    .on("uq_servers_hostname", () -> duplicateHostname(server))
+                    .on("fk_servers_environment", () -> environmentGone(environment))
+                    .orOriginal();
         }
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void delete(Server server) {
         var current = servers.findById(server.getId())
                 .orElseThrow(() -> new StaleDataException("Server " + server.getHostname(), null, null));

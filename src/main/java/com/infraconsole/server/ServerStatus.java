@@ -1,8 +1,9 @@
 package com.infraconsole.server;
 
-import java.util.Arrays;
+import com.infraconsole.base.DbEnum;
+import com.infraconsole.base.DbEnumConverter;
 
-public enum ServerStatus {
+public enum ServerStatus implements DbEnum {
     ACTIVE("Active"),
     INACTIVE("Inactive"),
     MAINTENANCE("Maintenance");
@@ -17,25 +18,14 @@ public enum ServerStatus {
         return label;
     }
 
-    public String dbValue() {
-        return name().toLowerCase();
-    }
-
     public static ServerStatus fromDbValue(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown server status " + value));
+        return DbEnum.fromDbValue(ServerStatus.class, value);
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    static class DbConverter implements jakarta.persistence.AttributeConverter<ServerStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(ServerStatus status) {
-            return status == null ? null : status.dbValue();
-        }
-
-        @Override
-        public ServerStatus convertToEntityAttribute(String value) {
-            return value == null ? null : fromDbValue(value);
+    static class DbConverter extends DbEnumConverter<ServerStatus> {
+        DbConverter() {
+            super(ServerStatus.class);
         }
     }
 }

@@ -1,11 +1,13 @@
 package com.infraconsole.server;
 
+import com.infraconsole.base.CsvFormat;
 import com.infraconsole.base.DownloadSlots;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.TooManyDownloadsException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.base.audit.AuditEvent;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.server.ImportReport.Outcome;
 import com.infraconsole.server.ImportReport.Row;
@@ -63,14 +65,14 @@ public class ServerTransferService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public ImportReport preview(String content, ImportFormat format, Long defaultEnvironmentId) {
         var plan = plan(content, format, defaultEnvironmentId);
         return new ImportReport(plan.rows(), false);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("SERVER_IMPORT")
     public ImportReport importValid(String content, ImportFormat format, Long defaultEnvironmentId) {
         var plan = plan(content, format, defaultEnvironmentId);
@@ -94,7 +96,7 @@ public class ServerTransferService {
      * Records an import refused at upload, before any preview (a file over the byte or row limit),
      * as a failed SERVER_IMPORT: who tried, which file, why. Nothing else is written.
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public void recordRefusedImport(String fileName, String reason) {
         events.publishEvent(new AuditEvent("SERVER_IMPORT", "Server", null,
                 Map.of("file", new Object[] {null, fileName == null ? "" : fileName}, "refused", new Object[] {null, reason}),
@@ -116,7 +118,7 @@ public class ServerTransferService {
         boolean complete = false;
         String refused = null;
         try (var slot = downloads.acquire()) {
-            out.write(Csv.line(header));
+            out.write(CsvFormat.line(header));
             String after = null;
             while (true) {
                 var spec = filter.toSpecification();
@@ -129,10 +131,10 @@ public class ServerTransferService {
                 var ids = servers.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
                 var names = users.usernames(ids);
                 for (var s : servers) {
-                    out.write(Csv.line(java.util.Arrays.asList(s.getHostname(), s.getIpAddress(),
-                            String.valueOf(s.getSshPort()), s.getSshUser(), Csv.text(s.getOsType()),
-                            s.getEnvironment().getName(), s.getStatus().dbValue(), Csv.text(s.getLocation()),
-                            Csv.text(s.getDescription()), s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
+                    out.write(CsvFormat.line(java.util.Arrays.asList(s.getHostname(), s.getIpAddress(),
+                            String.valueOf(s.getSshPort()), s.getSshUser(), CsvFormat.text(s.getOsType()),
+                            s.getEnvironment().getName(), s.getStatus().dbValue(), CsvFormat.text(s.getLocation()),
+                            CsvFormat.text(s.getDescription()), s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
                             String.valueOf(s.getCreatedAt()), String.valueOf(s.getUpdatedAt()))));
                     rows++;
                 }

@@ -1,8 +1,9 @@
 package com.infraconsole.ticket;
 
-import java.util.Arrays;
+import com.infraconsole.base.DbEnum;
+import com.infraconsole.base.DbEnumConverter;
 
-public enum TicketPriority {
+public enum TicketPriority implements DbEnum {
     LOW("Low"),
     MEDIUM("Medium"),
     HIGH("High"),
@@ -18,25 +19,14 @@ public enum TicketPriority {
         return label;
     }
 
-    public String dbValue() {
-        return name().toLowerCase();
-    }
-
     public static TicketPriority fromDbValue(String value) {
-        return Arrays.stream(values()).filter(p -> p.dbValue().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown ticket priority " + value));
+        return DbEnum.fromDbValue(TicketPriority.class, value);
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    static class DbConverter implements jakarta.persistence.AttributeConverter<TicketPriority, String> {
-        @Override
-        public String convertToDatabaseColumn(TicketPriority priority) {
-            return priority == null ? null : priority.dbValue();
-        }
-
-        @Override
-        public TicketPriority convertToEntityAttribute(String value) {
-            return value == null ? null : fromDbValue(value);
+    static class DbConverter extends DbEnumConverter<TicketPriority> {
+        DbConverter() {
+            super(TicketPriority.class);
         }
     }
 }

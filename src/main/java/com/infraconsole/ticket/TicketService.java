@@ -1,11 +1,14 @@
 package com.infraconsole.ticket;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
 import com.infraconsole.job.JobReferences;
+import com.infraconsole.security.AdminOnly;
+import com.infraconsole.security.AdminOrOperator;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.SystemAuthentication;
 import com.infraconsole.server.ServerService;
@@ -82,7 +85,7 @@ public class TicketService {
      * the status only changes through {@link #changeStatus}.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public Ticket save(Ticket ticket) {
         normalize(ticket);
         validator.validate(ticket);
@@ -110,13 +113,13 @@ public class TicketService {
             throw stale(ticket.getId(), ticket.toString());
         } catch (DataIntegrityViolationException e) {
             // A linked user, server or job deleted between the check and the write.
-            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
-            var field = cause.contains("fk_tickets_server") ? "server"
-                    : cause.contains("fk_tickets_job") ? "jobId"
-                    : cause.contains("fk_tickets_assigned_to") ? "assignee" : "";
-            throw InvalidInputException.of(field, field.isEmpty()
-                    ? "The ticket could not be saved because the database refused it; please check the fields"
-                    : "This no longer exists; choose another");
+            var gone = "This no longer exists; choose another";
+            throw ConstraintFields.of(e)
+                    .on("fk_tickets_server", "server", gone)
+                    .on("fk_tickets_job", "jobId", gone)
+                    .on("fk_tickets_assigned_to", "assignee", gone)
+                    .orElse(() -> InvalidInputException.of("",
+                            "The ticket could not be saved because the database refused it; please check the fields"));
         }
     }
 
@@ -126,7 +129,7 @@ public class TicketService {
      * console itself calls this, after the run; a second call for the same job opens nothing.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public Optional<Ticket> openForFailedJob(long jobId, String title, String description, Long serverId,
             Long reporterId) {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
@@ -159,7 +162,7 @@ public class TicketService {
      * resolved -> closed, and resolved or closed -> open (reopen).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     @AuditAction("TICKET_STATUS")
     public Ticket changeStatus(long ticketId, long expectedVersion, TicketStatus target) {
         var ticket = tickets.findWithPeopleById(ticketId)
@@ -193,7 +196,7 @@ public class TicketService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @AdminOrOperator
     public TicketComment addComment(long ticketId, String body) {
         var author = CurrentUser.require();
         var comment = new TicketComment(ticketId, author.id() > 0 ? author.id() : null, author.getUsername(),

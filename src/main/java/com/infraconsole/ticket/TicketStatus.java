@@ -1,10 +1,11 @@
 package com.infraconsole.ticket;
 
-import java.util.Arrays;
+import com.infraconsole.base.DbEnum;
+import com.infraconsole.base.DbEnumConverter;
 import java.util.Set;
 
 /** open -> in_progress -> resolved -> closed, and back to open from resolved or closed (reopen). */
-public enum TicketStatus {
+public enum TicketStatus implements DbEnum {
     OPEN("Open"),
     IN_PROGRESS("In progress"),
     RESOLVED("Resolved"),
@@ -39,25 +40,14 @@ public enum TicketStatus {
         return this == OPEN || this == IN_PROGRESS;
     }
 
-    public String dbValue() {
-        return name().toLowerCase();
-    }
-
     public static TicketStatus fromDbValue(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown ticket status " + value));
+        return DbEnum.fromDbValue(TicketStatus.class, value);
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    static class DbConverter implements jakarta.persistence.AttributeConverter<TicketStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(TicketStatus status) {
-            return status == null ? null : status.dbValue();
-        }
-
-        @Override
-        public TicketStatus convertToEntityAttribute(String value) {
-            return value == null ? null : fromDbValue(value);
+    static class DbConverter extends DbEnumConverter<TicketStatus> {
+        DbConverter() {
+            super(TicketStatus.class);
         }
     }
 }

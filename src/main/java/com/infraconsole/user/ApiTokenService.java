@@ -2,6 +2,7 @@ package com.infraconsole.user;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.security.AdminOnly;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public class ApiTokenService {
 
     /** A token for any account, for instance a service account a pipeline uses. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @AuditAction("TOKEN_CREATE")
     public NewApiToken createFor(String username, String name, int expiresDays, boolean readOnly) {
         var owner = users.findByUsername(username == null ? "" : username.trim())
@@ -77,7 +78,7 @@ public class ApiTokenService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public List<ApiTokenInfo> ofUser(long userId) {
         return ofUserUnchecked(userId);
     }

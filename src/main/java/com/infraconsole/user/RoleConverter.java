@@ -1,19 +1,13 @@
 package com.infraconsole.user;
 
+import com.infraconsole.base.DbEnumConverter;
 import com.infraconsole.security.Role;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+/** Role lives in security, which cannot see base; its column rule is the same DbEnum rule. */
 @Converter
-class RoleConverter implements AttributeConverter<Role, String> {
-
-    @Override
-    public String convertToDatabaseColumn(Role role) {
-        return role == null ? null : role.dbValue();
-    }
-
-    @Override
-    public Role convertToEntityAttribute(String value) {
-        return value == null ? null : Role.fromDbValue(value);
+class RoleConverter extends DbEnumConverter<Role> {
+    RoleConverter() {
+        super(Role.class);
     }
 }

@@ -4,6 +4,7 @@ import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.base.audit.AuditAction;
+import com.infraconsole.security.AdminOnly;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.LiveSessions;
 import com.infraconsole.security.Role;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ends the person's open sessions when it commits: the role a session holds was read at login.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class UserAdminService {
 
     private final UserRepository users;

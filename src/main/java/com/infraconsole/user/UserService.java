@@ -1,17 +1,19 @@
 package com.infraconsole.user;
 
+import com.infraconsole.base.ConstraintFields;
 import com.infraconsole.base.EntityValidator;
 import com.infraconsole.base.FreshRead;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.security.AdminOnly;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
@@ -43,7 +45,7 @@ public class UserService {
 
     /** Creates an account; with {@code mustChangePassword} the user picks a new password at first login. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public User create(String username, String email, Role role, String password, boolean mustChange) {
         return create(username, email, role, password, mustChange, false);
     }
@@ -72,14 +74,10 @@ public class UserService {
             return users.saveAndFlush(user);
         } catch (DataIntegrityViolationException e) {
             // Two admins creating the same account at once: the unique keys decide.
-            var cause = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (cause.contains("uq_users_username")) {
-                throw InvalidInputException.of("username", "Username " + user.getUsername() + " is already taken");
-            }
-            if (cause.contains("uq_users_email")) {
-                throw InvalidInputException.of("email", "Another account already uses " + user.getEmail());
-            }
-            throw e;
+            throw ConstraintFields.of(e)
+                    .on("uq_users_username", "username", "Username " + user.getUsername() + " is already taken")
+                    .on("uq_users_email", "email", "Another account already uses " + user.getEmail())
+                    .orOriginal();
         }
     }
 

@@ -9,13 +9,10 @@ class AuditCsvTest {
 
     @Test
     void a_cell_a_spreadsheet_would_run_as_a_formula_is_defused_and_then_quoted_if_needed() {
-        assertThat(AuditCsv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
-        assertThat(AuditCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(AuditCsv.cell("-1")).isEqualTo("'-1");
-        assertThat(AuditCsv.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(AuditCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(AuditCsv.cell("plain")).isEqualTo("plain");
-        assertThat(AuditCsv.cell(null)).isEmpty();
+        var row = new AuditRow(8, Instant.parse("2026-11-25T10:00:00Z"), 3L, "=HYPERLINK(\"http://x\")", "LOGIN", "user",
+                "3", null, "10.0.0.1", "@SUM(A1)", "SUCCESS", "0".repeat(64), "f".repeat(64));
+        assertThat(AuditCsv.line(row)).isEqualTo("8,2026-11-25T10:00:00Z,3,\"'=HYPERLINK(\"\"http://x\"\")\",LOGIN,user,3,,"
+                + "10.0.0.1,'@SUM(A1),SUCCESS," + "0".repeat(64) + "," + "f".repeat(64) + "\r\n");
     }
 
     @Test

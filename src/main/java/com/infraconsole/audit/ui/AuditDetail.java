@@ -1,6 +1,7 @@
 package com.infraconsole.audit.ui;
 
 import com.infraconsole.audit.AuditRow;
+import com.infraconsole.base.UtcTime;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -41,7 +42,7 @@ class AuditDetail extends VerticalLayout {
         title.setText("#" + row.seq() + " " + row.action()
                 + (row.entityType() == null ? "" : " " + row.entityType() + (row.entityId() == null ? "" : " " + row.entityId())));
         facts.removeAll();
-        fact("When", AuditView.WHEN.format(row.occurredAt()) + " UTC");
+        fact("When", UtcTime.format(row.occurredAt()));
         fact("Who", row.username() + (row.userId() == null ? "" : " (user id " + row.userId() + ")"));
         fact("Outcome", row.outcome());
         fact("Client IP", row.clientIp());

@@ -2,6 +2,7 @@ package com.infraconsole.audit.ui;
 
 import com.infraconsole.audit.AuditFilter;
 import com.infraconsole.audit.AuditService;
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Downloads;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -12,8 +13,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
@@ -22,11 +21,9 @@ import java.util.function.Supplier;
  */
 class AuditExport extends Anchor {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
     AuditExport(AuditService service, Supplier<AuditFilter> filter, Clock clock) {
         setHref((DownloadHandler) event -> Downloads.limited(event, () -> {
-            event.setFileName("audit-log-" + STAMP.format(clock.instant()) + ".csv");
+            event.setFileName("audit-log-" + UtcTime.fileStamp(clock.instant()) + ".csv");
             event.setContentType("text/csv; charset=utf-8");
             var out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
             service.exportCsv(filter.get(), out);

@@ -3,6 +3,7 @@ package com.infraconsole.audit.ui;
 import com.infraconsole.audit.AuditFilter;
 import com.infraconsole.audit.AuditRow;
 import com.infraconsole.audit.AuditService;
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.security.Role;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -23,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +39,6 @@ import java.util.stream.Stream;
 @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
 class AuditView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "DELETE", "LOGIN_SUCCESS", "LOGIN_FAILURE",
             "LOGIN_FAILURES_SUPPRESSED", "ACCOUNT_LOCKED", "LOGOUT", "ACCESS_DENIED", "EXPORT", "JOB_LAUNCH",
             "JOB_CANCEL");
@@ -99,7 +98,7 @@ class AuditView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addColumn(AuditRow::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> WHEN.format(r.occurredAt())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> UtcTime.inUtcColumn(r.occurredAt())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRow::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditRow::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(r -> r.entityType() == null ? "" : r.entityType() + (r.entityId() == null ? "" : " " + r.entityId()))

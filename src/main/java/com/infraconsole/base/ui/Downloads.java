@@ -4,6 +4,7 @@ import com.infraconsole.base.TooManyDownloadsException;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /** What every download link does when the console refuses a download for load. */
 public final class Downloads {
@@ -31,10 +32,11 @@ public final class Downloads {
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             response.setHeader("Content-Disposition", "inline");
             response.setContentType("text/plain; charset=utf-8");
-            event.getOutputStream().write((e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            var message = Objects.requireNonNullElse(e.getMessage(), "Too many downloads at once; try again shortly.");
+            event.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
             var ui = event.getUI();
             if (ui != null) {
-                ui.access(() -> Notifications.error(e.getMessage()));
+                ui.access(() -> Notifications.error(message));
             }
         }
     }

@@ -34,8 +34,9 @@ public interface EditForm<T> {
             onSave.accept(form.bean());
             dialog.close();
         } catch (InvalidInputException ex) {
-            form.showErrors(ex.fieldErrors());
+            // The form's line first: a form may put messages for fields it does not have there too.
             formError.setText(ex.fieldErrors().getOrDefault("", ""));
+            form.showErrors(ex.fieldErrors());
         } catch (StaleDataException ex) {
             StaleEditPrompt.show(dialog, formError, ex, onReload);
         } catch (RuntimeException ex) {

@@ -5,6 +5,7 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,7 @@ class ErrorHandling {
             if (t instanceof AccessDeniedException) {
                 message = "You are not allowed to do that.";
             } else if (t instanceof InvalidInputException || t instanceof StaleDataException) {
-                message = t.getMessage();
+                message = Objects.requireNonNullElse(t.getMessage(), "The input was refused.");
             } else if (DatabaseUnavailable.isCause(error.getThrowable())) {
                 // An outage, not a bug: one line in the log, not a stack trace per click.
                 log.warn("The database is not answering: {}", rootOf(error.getThrowable()).getMessage());

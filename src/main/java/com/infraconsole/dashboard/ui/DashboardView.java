@@ -1,5 +1,6 @@
 package com.infraconsole.dashboard.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.dashboard.DashboardService;
 import com.infraconsole.dashboard.DashboardSnapshot;
 import com.infraconsole.job.JobService;
@@ -15,8 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The landing page of every role: tiles, charts and the newest failures. It polls the server
@@ -29,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 class DashboardView extends VerticalLayout {
 
     static final int REFRESH_MILLIS = 15_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DashboardService service;
     private final JobService jobs;
@@ -61,7 +59,7 @@ class DashboardView extends VerticalLayout {
         alerts.removeAll();
         SandboxBanner.of(jobs.sandboxStatus()).ifPresent(alerts::add);
         var snapshot = service.snapshot();
-        updated.setText("Updated " + TIME.format(snapshot.takenAt()) + ", refreshes every "
+        updated.setText("Updated " + UtcTime.format(snapshot.takenAt()) + ", refreshes every "
                 + REFRESH_MILLIS / 1000 + " s");
         tiles.removeAll();
         tiles.add(DashboardTiles.tiles(snapshot).toArray(com.vaadin.flow.component.Component[]::new));

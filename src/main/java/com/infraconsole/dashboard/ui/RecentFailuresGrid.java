@@ -1,18 +1,15 @@
 package com.infraconsole.dashboard.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.dashboard.DashboardSnapshot.RecentFailure;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The newest failed or timed-out jobs, each linking to its job page (route jobs/<id>). */
 final class RecentFailuresGrid extends Grid<RecentFailure> {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     RecentFailuresGrid() {
         super(RecentFailure.class, false);
@@ -23,7 +20,7 @@ final class RecentFailuresGrid extends Grid<RecentFailure> {
         addComponentColumn(f -> Badges.badge("timed_out".equals(f.status()) ? "Timed out" : "Failed",
                 "timed_out".equals(f.status()) ? Badges.Tone.WARNING : Badges.Tone.ERROR))
                 .setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        addColumn(f -> f.completedAt() == null ? "" : WHEN.format(f.completedAt())).setHeader("Completed")
+        addColumn(f -> UtcTime.format(f.completedAt())).setHeader("Completed")
                 .setAutoWidth(true);
         addColumn(RecentFailure::error).setHeader("Error").setFlexGrow(3);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

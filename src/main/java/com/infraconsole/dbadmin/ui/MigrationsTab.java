@@ -1,5 +1,6 @@
 package com.infraconsole.dbadmin.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.dbadmin.BackupModel;
@@ -25,8 +26,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 
 /**
@@ -35,7 +34,6 @@ import java.util.Comparator;
  */
 class MigrationsTab extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final DatabaseAdminService service;
     private final BackupService backups;
     private final RollbackService rollbacks;
@@ -158,7 +156,7 @@ class MigrationsTab extends VerticalLayout {
         grid.addColumn(MigrationRow::description).setHeader("Description").setSortable(true).setWidth("18rem").setFlexGrow(2);
         grid.addColumn(MigrationRow::type).setHeader("Type").setSortable(true).setAutoWidth(true);
         grid.addColumn(MigrationRow::state).setHeader("State").setSortable(true).setAutoWidth(true);
-        grid.addColumn(m -> m.installedOn() == null ? "" : WHEN.format(m.installedOn())).setHeader("Installed on")
+        grid.addColumn(m -> UtcTime.format(m.installedOn())).setHeader("Installed on")
                 .setComparator(Comparator.comparing(MigrationRow::installedOn, Comparator.nullsLast(Comparator.naturalOrder())))
                 .setAutoWidth(true);
         grid.addColumn(MigrationRow::installedBy).setHeader("By").setSortable(true).setAutoWidth(true);

@@ -1,6 +1,7 @@
 package com.infraconsole.dbadmin.ui;
 
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.dbadmin.BackupModel.RollbackPoint;
 import com.infraconsole.dbadmin.BackupModel.RollbackResult;
 import com.infraconsole.dbadmin.RollbackService;
@@ -25,7 +26,7 @@ class RollbackDialog extends Dialog {
         setHeaderTitle("Roll back to before V" + point.version());
         setWidth("44rem");
         var details = new Pre("File:    " + point.backup().file() + "\nSHA-256: " + m.sha256() + "\nTaken:   "
-                + MigrationsTab.WHEN.format(Instant.parse(m.createdAt())) + " by " + m.createdBy()
+                + UtcTime.format(Instant.parse(m.createdAt())) + " by " + m.createdBy()
                 + "\nSchema:  version " + m.schemaVersion() + ", " + m.tables().size() + " tables, " + m.totalRows() + " rows");
         details.setId("rollback-backup");
         var confirm = new TextField("Type " + database + " or V" + point.version() + " to confirm");

@@ -1,19 +1,14 @@
 package com.infraconsole.job.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.job.JobStatus;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Status pills and time labels shared by the jobs screens. */
 final class JobBadges {
-
-    static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private JobBadges() {}
 
@@ -30,7 +25,7 @@ final class JobBadges {
     }
 
     static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t);
+        return UtcTime.format(t);
     }
 
     /** "1 min 5 s"; running jobs count up to now. */

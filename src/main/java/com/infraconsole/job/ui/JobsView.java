@@ -33,7 +33,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.springframework.data.domain.PageRequest;
 
 /** All jobs, newest first, filtered by status, playbook, server, user and creation date. */
@@ -120,7 +120,7 @@ class JobsView extends VerticalLayout {
     }
 
     private JobFilter filter() {
-        var zone = ZoneId.systemDefault();
+        var zone = ZoneOffset.UTC; // days as the grid shows times: in UTC, not the JVM's zone
         return new JobFilter(status.getValue(), playbook.getValue() == null ? null : playbook.getValue().id(),
                 server.getValue() == null ? null : server.getValue().getId(),
                 user.getValue() == null ? null : user.getValue().id(),

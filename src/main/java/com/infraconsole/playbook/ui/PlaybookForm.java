@@ -2,6 +2,7 @@ package com.infraconsole.playbook.ui;
 
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.playbook.Playbook;
 import com.infraconsole.playbook.PlaybookYaml;
 import com.vaadin.flow.component.Composite;
@@ -24,12 +25,12 @@ class PlaybookForm extends Composite<FormLayout> implements EditForm<Playbook> {
 
     PlaybookForm() {
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(255);
+        name.setMaxLength(FieldLimits.maxLength(Playbook.class, "name"));
         name.setPlaceholder("deploy-web");
-        description.setMaxLength(10000);
+        description.setMaxLength(FieldLimits.maxLength(Playbook.class, "description"));
         description.setMaxHeight("8rem");
         content.setRequiredIndicatorVisible(true);
-        content.setMaxLength(Playbook.MAX_CONTENT);
+        content.setMaxLength(FieldLimits.maxLength(Playbook.class, "content"));
         content.addClassName("mono");
         content.addClassName("yaml-editor");
         // The font must reach the native textarea inside the component, so set Lumo's variable too.

@@ -1,5 +1,6 @@
 package com.infraconsole.playbook.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.playbook.Playbook;
 import com.infraconsole.playbook.PlaybookService;
 import com.infraconsole.playbook.PlaybookVersionSummary;
@@ -10,15 +11,9 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** The saved versions of a playbook and a side-by-side comparison of any two of them. */
 class PlaybookHistoryDialog extends Dialog {
-
-    static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final PlaybookService service;
     private final long playbookId;
@@ -35,7 +30,7 @@ class PlaybookHistoryDialog extends Dialog {
         var versions = service.history(playbookId);
         var grid = new Grid<PlaybookVersionSummary>();
         grid.addColumn(PlaybookVersionSummary::versionNo).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> WHEN.format(v.savedAt())).setHeader("Saved").setAutoWidth(true);
+        grid.addColumn(v -> UtcTime.format(v.savedAt())).setHeader("Saved").setAutoWidth(true);
         grid.addColumn(PlaybookVersionSummary::savedBy).setHeader("By").setAutoWidth(true);
         grid.addColumn(PlaybookVersionSummary::name).setHeader("Name").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

@@ -1,5 +1,6 @@
 package com.infraconsole.playbook.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
@@ -75,7 +76,7 @@ class PlaybooksView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(p -> shorten(p.getDescription())).setHeader("Description").setSortProperty("description")
                 .setFlexGrow(2);
         grid.addColumn(Playbook::getUpdatedBy).setHeader("Saved by").setSortProperty("updatedBy").setAutoWidth(true);
-        grid.addColumn(p -> p.getUpdatedAt() == null ? "" : PlaybookHistoryDialog.WHEN.format(p.getUpdatedAt()))
+        grid.addColumn(p -> UtcTime.format(p.getUpdatedAt()))
                 .setHeader("Saved").setSortProperty("updatedAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(new PlaybookFilter(search.getValue()), toSpringPageRequest(query)).stream());

@@ -1,16 +1,12 @@
 package com.infraconsole.server.ui;
 
-import com.infraconsole.base.InvalidInputException;
-import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.ui.EditDialog;
+import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
-import com.infraconsole.base.ui.StaleEditPrompt;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.server.Environment;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -21,23 +17,33 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Create, rename or describe one environment; stays open with the input on any refusal. */
-class EnvironmentDialog extends Dialog {
+class EnvironmentDialog extends EditDialog<Environment> {
 
     private final BeanValidationBinder<Environment> binder = new BeanValidationBinder<>(Environment.class);
-    final TextField name = new TextField("Name");
-    final TextArea description = new TextArea("Description");
-    final ComboBox<CredentialSummary> credential = new ComboBox<>("Login credential");
-    final Span formError = new Span();
+    final TextField name;
+    final TextArea description;
+    final ComboBox<CredentialSummary> credential;
+    final Span formError;
 
     EnvironmentDialog(Environment environment, long serverCount, List<CredentialSummary> credentials,
-            Consumer<Environment> onSave,
-            Consumer<Environment> onDelete, Runnable onReload) {
-        setHeaderTitle(environment.isNew() ? "New environment" : "Environment " + environment.getName());
-        setWidth("min(32rem, 95vw)");
+            Consumer<Environment> onSave, Consumer<Environment> onDelete, Runnable onReload) {
+        this(new TextField("Name"), new TextArea("Description"), new ComboBox<>("Login credential"), environment,
+                serverCount, credentials, onSave, onDelete, onReload);
+    }
+
+    private EnvironmentDialog(TextField name, TextArea description, ComboBox<CredentialSummary> credential,
+            Environment environment, long serverCount, List<CredentialSummary> credentials,
+            Consumer<Environment> onSave, Consumer<Environment> onDelete, Runnable onReload) {
+        super(environment.isNew() ? "New environment" : "Environment " + environment.getName(), "min(32rem, 95vw)",
+                form(name, description, credential), onReload);
+        this.name = name;
+        this.description = description;
+        this.credential = credential;
+        this.formError = formError();
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(50);
+        name.setMaxLength(FieldLimits.maxLength(Environment.class, "name"));
         name.setHelperText("Lower-case letters, digits, dash and underscore; servers and inventories refer to it");
-        description.setMaxLength(255);
+        description.setMaxLength(FieldLimits.maxLength(Environment.class, "description"));
         credential.setItems(credentials);
         credential.setItemLabelGenerator(CredentialSummary::label);
         credential.setClearButtonVisible(true);
@@ -48,63 +54,50 @@ class EnvironmentDialog extends Dialog {
                 (e, c) -> e.setCredentialId(c == null ? null : c.id()));
         binder.bindInstanceFields(this);
         binder.setBean(environment);
-        formError.getStyle().setColor("var(--lumo-error-text-color)");
-        var form = new FormLayout(name, description, credential);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(formError, form);
 
-        getFooter().add(new Button("Cancel", e -> close()));
+        addCancel("Cancel");
         if (!environment.isNew()) {
-            var delete = new Button("Delete", e -> confirmDelete(environment, serverCount, onDelete, onReload));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.getStyle().setMarginRight("auto");
-            getFooter().addComponentAsFirst(delete);
+            addDelete(() -> delete(environment, serverCount, onDelete));
         }
-        var save = new Button("Save", e -> {
-            formError.setText("");
-            if (!binder.validate().isOk()) {
-                return;
+        addSave(new EditForm<>() {
+            @Override
+            public boolean isValid() {
+                return binder.validate().isOk();
             }
-            try {
-                onSave.accept(binder.getBean());
-                close();
-            } catch (InvalidInputException ex) {
-                showErrors(ex);
-            } catch (StaleDataException ex) {
-                StaleEditPrompt.show(this, formError, ex, onReload);
+
+            @Override
+            public Environment bean() {
+                return binder.getBean();
             }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(save);
+
+            @Override
+            public void showErrors(Map<String, String> errors) {
+                EnvironmentDialog.this.showErrors(errors);
+            }
+        }, onSave);
         addOpenedChangeListener(e -> name.focus());
     }
 
-    private void showErrors(InvalidInputException ex) {
-        var unplaced = FieldErrors.show(ex.fieldErrors(), Map.of("name", name, "description", description, "credentialId", credential));
+    private static FormLayout form(TextField name, TextArea description, ComboBox<CredentialSummary> credential) {
+        var form = new FormLayout(name, description, credential);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        return form;
+    }
+
+    private void showErrors(Map<String, String> errors) {
+        var unplaced = FieldErrors.show(errors, Map.of("name", name, "description", description, "credentialId", credential));
         if (!unplaced.isEmpty()) {
             formError.setText(String.join(" ", unplaced));
         }
     }
 
-    private void confirmDelete(Environment environment, long serverCount, Consumer<Environment> onDelete,
-            Runnable onReload) {
+    private void delete(Environment environment, long serverCount, Consumer<Environment> onDelete) {
         if (serverCount > 0) {
             formError.setText("Environment " + environment.getName() + " is used by " + serverCount
                     + (serverCount == 1 ? " server" : " servers") + "; move or delete them first.");
             return;
         }
-        var confirm = new ConfirmDialog("Delete " + environment.getName() + "?",
-                "No server uses it. The change is recorded in the audit log.", "Delete", e -> {
-                    try {
-                        onDelete.accept(environment);
-                        close();
-                    } catch (InvalidInputException ex) {
-                        showErrors(ex);
-                    } catch (StaleDataException ex) {
-                        StaleEditPrompt.show(this, formError, ex, onReload);
-                    }
-                }, "Cancel", e -> {});
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        confirmDelete("Delete " + environment.getName() + "?", "No server uses it. The change is recorded in the audit log.",
+                () -> onDelete.accept(environment), ex -> showErrors(ex.fieldErrors()));
     }
 }

@@ -1,5 +1,6 @@
 package com.infraconsole.server.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
@@ -20,18 +21,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 @Route("environments")
 @PageTitle("Environments")
 @Menu(order = 15, icon = "vaadin:cluster", title = "Environments")
 @RolesAllowed(Role.ADMIN_NAME)
 class EnvironmentsView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final EnvironmentService service;
     final Grid<EnvironmentUsage> grid = new Grid<>();
@@ -49,7 +44,7 @@ class EnvironmentsView extends VerticalLayout {
         grid.addColumn(u -> u.environment().getDescription()).setHeader("Description").setSortProperty("description")
                 .setFlexGrow(3);
         grid.addColumn(EnvironmentUsage::serverCount).setHeader("Servers").setAutoWidth(true);
-        grid.addColumn(u -> u.environment().getUpdatedAt() == null ? "" : WHEN.format(u.environment().getUpdatedAt()))
+        grid.addColumn(u -> UtcTime.format(u.environment().getUpdatedAt()))
                 .setHeader("Updated").setSortProperty("updatedAt").setAutoWidth(true);
         grid.addColumn(u -> u.environment().getUpdatedBy()).setHeader("By").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

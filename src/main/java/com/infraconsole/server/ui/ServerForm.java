@@ -2,6 +2,7 @@ package com.infraconsole.server.ui;
 
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
@@ -35,11 +36,11 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
     ServerForm(List<Environment> environments, List<CredentialSummary> credentials) {
         hostname.setPlaceholder("web-01.example.com");
         hostname.setRequiredIndicatorVisible(true);
-        hostname.setMaxLength(253);
+        hostname.setMaxLength(FieldLimits.maxLength(Server.class, "hostname"));
         ipAddress.setPlaceholder("10.0.0.12 or 2001:db8::12");
         ipAddress.setRequiredIndicatorVisible(true);
         sshUser.setRequiredIndicatorVisible(true);
-        ipAddress.setMaxLength(45);
+        ipAddress.setMaxLength(FieldLimits.maxLength(Server.class, "ipAddress"));
         sshPort.setMin(1);
         sshPort.setMax(65535);
         sshPort.setStepButtonsVisible(true);
@@ -47,17 +48,17 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
         var portRange = "Port must be between 1 and 65535";
         sshPort.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a port number like 22")
                 .setMinErrorMessage(portRange).setMaxErrorMessage(portRange));
-        sshUser.setMaxLength(64);
+        sshUser.setMaxLength(FieldLimits.maxLength(Server.class, "sshUser"));
         osType.setPlaceholder("Debian 12");
-        osType.setMaxLength(50);
+        osType.setMaxLength(FieldLimits.maxLength(Server.class, "osType"));
         environment.setItems(environments);
         environment.setItemLabelGenerator(Environment::getName);
         status.setLabel("Status");
         status.setItems(ServerStatus.values());
         status.setItemLabelGenerator(ServerStatus::label);
         location.setPlaceholder("Rack B4, Frankfurt DC");
-        location.setMaxLength(100);
-        description.setMaxLength(10000);
+        location.setMaxLength(FieldLimits.maxLength(Server.class, "location"));
+        description.setMaxLength(FieldLimits.maxLength(Server.class, "description"));
 
         credential.setItems(credentials);
         credential.setItemLabelGenerator(CredentialSummary::label);

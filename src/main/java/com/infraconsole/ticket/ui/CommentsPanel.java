@@ -2,6 +2,8 @@ package com.infraconsole.ticket.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.UtcTime;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.ticket.TicketComment;
 import com.infraconsole.ticket.TicketService;
@@ -30,7 +32,7 @@ class CommentsPanel extends Div {
         if (canComment) {
             body.setPlaceholder("Add a comment");
             body.setAriaLabel("New comment");
-            body.setMaxLength(10000);
+            body.setMaxLength(FieldLimits.maxLength(TicketComment.class, "body"));
             body.setWidthFull();
             var add = new Button("Add comment", e -> addComment());
             add(body, add);
@@ -49,7 +51,7 @@ class CommentsPanel extends Div {
     }
 
     private static Div item(TicketComment c) {
-        var who = new Span(c.getAuthorUsername() + " · " + TicketsView.WHEN.format(c.getCreatedAt()));
+        var who = new Span(c.getAuthorUsername() + " · " + UtcTime.format(c.getCreatedAt()));
         who.addClassName("muted");
         var text = new Paragraph(c.getBody());
         text.getStyle().set("white-space", "pre-wrap").set("margin", "0.2em 0 0");

@@ -2,6 +2,7 @@ package com.infraconsole.ticket.ui;
 
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.Notifications;
@@ -98,9 +99,9 @@ class TicketDialog extends Dialog {
     private static String facts(Ticket t) {
         var text = new StringBuilder("Reported by ")
                 .append(t.getReporter() == null ? "unknown" : t.getReporter().getUsername())
-                .append(" on ").append(TicketsView.WHEN.format(t.getCreatedAt()));
+                .append(" on ").append(UtcTime.format(t.getCreatedAt()));
         if (t.getResolvedAt() != null) {
-            text.append(" · resolved ").append(TicketsView.WHEN.format(t.getResolvedAt()));
+            text.append(" · resolved ").append(UtcTime.format(t.getResolvedAt()));
         }
         return text.toString();
     }

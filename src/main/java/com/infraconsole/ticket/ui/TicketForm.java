@@ -2,6 +2,7 @@ package com.infraconsole.ticket.ui;
 
 import com.infraconsole.base.ui.EditForm;
 import com.infraconsole.base.ui.FieldErrors;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
 import com.infraconsole.server.ServerService;
@@ -35,7 +36,7 @@ class TicketForm extends Composite<FormLayout> implements EditForm<Ticket> {
 
     TicketForm(TicketService tickets, ServerService servers) {
         title.setRequiredIndicatorVisible(true);
-        title.setMaxLength(255);
+        title.setMaxLength(FieldLimits.maxLength(Ticket.class, "title"));
         title.setPlaceholder("Disk almost full on db-01");
         priority.setLabel("Priority");
         priority.setItems(TicketPriority.values());
@@ -55,7 +56,7 @@ class TicketForm extends Composite<FormLayout> implements EditForm<Ticket> {
                 PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("hostname"))).stream());
         jobId.setPlaceholder("Job number, optional");
         jobId.setMaxLength(19);
-        description.setMaxLength(10000);
+        description.setMaxLength(FieldLimits.maxLength(Ticket.class, "description"));
         description.setMinHeight("7rem");
 
         binder.forField(jobId).withNullRepresentation("")

@@ -1,5 +1,6 @@
 package com.infraconsole.ticket.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
@@ -29,21 +30,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 @Route("tickets")
 @PageTitle("Tickets")
 @Menu(order = 40, icon = "vaadin:clipboard-check", title = "Tickets")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.AUDITOR_NAME})
 class TicketsView extends VerticalLayout {
-
-    static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
-
-    private static final DateTimeFormatter SHORT =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     private final TicketService service;
     private final ServerService servers;
@@ -108,7 +100,7 @@ class TicketsView extends VerticalLayout {
                 .setSortProperty("reporter.username").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname()).setHeader("Server")
                 .setSortProperty("server.hostname").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(t -> t.getUpdatedAt() == null ? "" : SHORT.format(t.getUpdatedAt())).setHeader("Updated")
+        grid.addColumn(t -> UtcTime.format(t.getUpdatedAt())).setHeader("Updated")
                 .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -1,6 +1,7 @@
 package com.infraconsole.user.ui;
 
 import com.infraconsole.base.InvalidInputException;
+import com.infraconsole.base.ui.FieldLimits;
 import com.infraconsole.security.Role;
 import com.infraconsole.user.OneTimePassword;
 import com.infraconsole.user.PasswordPolicy;
@@ -38,10 +39,10 @@ class NewUserDialog extends Dialog {
         setHeaderTitle("New user");
         setWidth("min(32rem, 95vw)");
         username.setRequiredIndicatorVisible(true);
-        username.setMaxLength(80);
+        username.setMaxLength(FieldLimits.maxLength(User.class, "username"));
         email.setRequiredIndicatorVisible(true);
         email.setHelperText("Optional for a service account");
-        email.setMaxLength(120);
+        email.setMaxLength(FieldLimits.maxLength(User.class, "email"));
         // The field checks the format itself; without a text it would turn red in silence.
         email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage("Enter a valid email address"));
         role.setLabel("Role");

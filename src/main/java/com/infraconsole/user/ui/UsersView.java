@@ -1,5 +1,6 @@
 package com.infraconsole.user.ui;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
@@ -28,9 +29,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 @Route("users")
 @PageTitle("Users")
@@ -38,8 +36,6 @@ import java.time.format.FormatStyle;
 @RolesAllowed(Role.ADMIN_NAME)
 class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
     static final String ACTIVE = "Active";
     static final String INACTIVE = "Inactive";
 
@@ -120,7 +116,7 @@ class UsersView extends VerticalLayout {
         if (!user.isActive()) {
             return INACTIVE;
         }
-        return user.isLockedAt(now) ? "Locked until " + WHEN.format(user.getLockedUntil()) : ACTIVE;
+        return user.isLockedAt(now) ? "Locked until " + UtcTime.format(user.getLockedUntil()) : ACTIVE;
     }
 
     private static Badges.Tone tone(User user, Instant now) {
@@ -131,6 +127,6 @@ class UsersView extends VerticalLayout {
     }
 
     static String when(Instant instant) {
-        return instant == null ? "never" : WHEN.format(instant);
+        return instant == null ? "never" : UtcTime.format(instant);
     }
 }

@@ -2,6 +2,7 @@ package com.infraconsole.base.ui.chart;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tiny SVG text builder. Charts are rendered on the server as inline SVG (no chart library,
@@ -23,7 +24,7 @@ final class SvgWriter {
                 .append("<desc id=\"").append(id).append("-d\">").append(escape(description)).append("</desc>");
     }
 
-    SvgWriter rect(double x, double y, double w, double h, String color, String tooltip) {
+    SvgWriter rect(double x, double y, double w, double h, String color, @Nullable String tooltip) {
         out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
                 .append(num(Math.max(0, w))).append("\" height=\"").append(num(Math.max(0, h)))
                 .append("\" style=\"fill:").append(color).append("\">");
