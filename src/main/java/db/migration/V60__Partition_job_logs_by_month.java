@@ -34,6 +34,7 @@ public class V60__Partition_job_logs_by_month extends BaseJavaMigration {
 
     /** Ids per copy batch: a few MB of log text, a transaction of well under a second. */
     static final int BATCH = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(V60__Partition_job_logs_by_month.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'p'yyyyMM");
     private static final String COLUMNS = "id, job_id, line_number, timestamp, content";
@@ -46,8 +47,11 @@ public class V60__Partition_job_logs_by_month extends BaseJavaMigration {
     @Override
     public void migrate(Context context) {
         var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        if (!jdbc.queryForList("SELECT 1 FROM information_schema.partitions WHERE table_schema = DATABASE()"
-                + " AND table_name = 'job_logs' AND partition_name IS NOT NULL LIMIT 1", Integer.class).isEmpty()) {
+        if (!jdbc.queryForList(
+                        "SELECT 1 FROM information_schema.partitions WHERE table_schema = DATABASE()"
+                                + " AND table_name = 'job_logs' AND partition_name IS NOT NULL LIMIT 1",
+                        Integer.class)
+                .isEmpty()) {
             log.info("job_logs is already partitioned: nothing to do");
             return;
         }
@@ -57,8 +61,10 @@ public class V60__Partition_job_logs_by_month extends BaseJavaMigration {
         jdbc.execute("RENAME TABLE job_logs TO job_logs_old, job_logs_partitioned TO job_logs");
         // Lines a console node of the previous version wrote after the last batch (none when
         // migrating on start of a single node): new ids, since the new table has moved on.
-        int late = jdbc.update("INSERT INTO job_logs (job_id, line_number, timestamp, content)"
-                + " SELECT job_id, line_number, timestamp, content FROM job_logs_old WHERE id > ?", copied);
+        int late = jdbc.update(
+                "INSERT INTO job_logs (job_id, line_number, timestamp, content)"
+                        + " SELECT job_id, line_number, timestamp, content FROM job_logs_old WHERE id > ?",
+                copied);
         jdbc.execute("DROP TABLE job_logs_old");
         log.info("job_logs is partitioned by month{}", late > 0 ? " (" + late + " late lines carried over)" : "");
     }
@@ -68,12 +74,17 @@ public class V60__Partition_job_logs_by_month extends BaseJavaMigration {
         // The migration cannot be given the console's Clock: the system's, in UTC as the maintainer does.
         var thisMonth = LocalDate.now(Clock.systemUTC()).withDayOfMonth(1);
         var oldest = jdbc.queryForObject("SELECT MIN(timestamp) FROM job_logs", LocalDateTime.class);
-        var first = oldest == null || !oldest.toLocalDate().isBefore(thisMonth) ? thisMonth
+        var first = oldest == null || !oldest.toLocalDate().isBefore(thisMonth)
+                ? thisMonth
                 : oldest.toLocalDate().withDayOfMonth(1);
         var partitions = new StringBuilder();
         for (var month = first; !month.isAfter(thisMonth.plusMonths(2)); month = month.plusMonths(1)) {
-            partitions.append("    PARTITION ").append(NAME.format(month)).append(" VALUES LESS THAN ('")
-                    .append(month.plusMonths(1)).append("'),\n");
+            partitions
+                    .append("    PARTITION ")
+                    .append(NAME.format(month))
+                    .append(" VALUES LESS THAN ('")
+                    .append(month.plusMonths(1))
+                    .append("'),\n");
         }
         return """
                 CREATE TABLE IF NOT EXISTS job_logs_partitioned (
@@ -100,12 +111,18 @@ public class V60__Partition_job_logs_by_month extends BaseJavaMigration {
         while (true) {
             long last = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM job_logs", Long.class);
             if (from >= last) {
-                log.info("Copied {} job log lines into job_logs_partitioned in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "Copied {} job log lines into job_logs_partitioned in {} ms",
+                        rows,
+                        (System.nanoTime() - started) / 1_000_000);
                 return from;
             }
             for (; from < last; from += BATCH) {
-                rows += jdbc.update("INSERT INTO job_logs_partitioned (" + COLUMNS + ") SELECT " + COLUMNS
-                        + " FROM job_logs WHERE id > ? AND id <= ?", from, Math.min(from + BATCH, last));
+                rows += jdbc.update(
+                        "INSERT INTO job_logs_partitioned (" + COLUMNS + ") SELECT " + COLUMNS
+                                + " FROM job_logs WHERE id > ? AND id <= ?",
+                        from,
+                        Math.min(from + BATCH, last));
             }
             from = last;
         }

@@ -58,7 +58,8 @@ class ArchitectureTest {
             Files.copy(generated, DIAGRAM, StandardCopyOption.REPLACE_EXISTING);
         }
         // Compared as sets of lines: the documenter does not promise an order.
-        assertThat(Files.readAllLines(DIAGRAM)).as("docs/modules/components.puml; rerun with -Ddocs.modules=true")
+        assertThat(Files.readAllLines(DIAGRAM))
+                .as("docs/modules/components.puml; rerun with -Ddocs.modules=true")
                 .containsExactlyInAnyOrderElementsOf(Files.readAllLines(generated));
     }
 
@@ -69,33 +70,63 @@ class ArchitectureTest {
 
     @Test
     void repositories_are_package_private_and_used_only_inside_their_feature() {
-        classes().that().areAssignableTo(Repository.class).and().areInterfaces()
-                .should().notBePublic().check(CLASSES);
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().areAssignableTo(Repository.class).check(CLASSES);
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .and()
+                .areInterfaces()
+                .should()
+                .notBePublic()
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Repository.class)
+                .check(CLASSES);
     }
 
     @Test
     void every_view_says_who_may_open_it() {
-        classes().that().areAnnotatedWith(Route.class)
-                .should().beAnnotatedWith(RolesAllowed.class)
-                .orShould().beAnnotatedWith(PermitAll.class)
-                .orShould().beAnnotatedWith(AnonymousAllowed.class)
+        classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .beAnnotatedWith(RolesAllowed.class)
+                .orShould()
+                .beAnnotatedWith(PermitAll.class)
+                .orShould()
+                .beAnnotatedWith(AnonymousAllowed.class)
                 .check(CLASSES);
     }
 
     @Test
     void every_public_service_checks_security_at_class_level() {
-        classes().that().areAnnotatedWith(Service.class).and().haveModifier(JavaModifier.PUBLIC)
-                .should().beMetaAnnotatedWith(PreAuthorize.class).check(CLASSES);
+        classes()
+                .that()
+                .areAnnotatedWith(Service.class)
+                .and()
+                .haveModifier(JavaModifier.PUBLIC)
+                .should()
+                .beMetaAnnotatedWith(PreAuthorize.class)
+                .check(CLASSES);
     }
 
     @Test
     void the_audit_feature_never_calls_back_into_other_features() {
-        noClasses().that().resideInAPackage("com.infraconsole.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.infraconsole.server..", "com.infraconsole.playbook..", "com.infraconsole.job..",
-                        "com.infraconsole.ticket..", "com.infraconsole.dashboard..", "com.infraconsole.dbadmin..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.infraconsole.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.infraconsole.server..",
+                        "com.infraconsole.playbook..",
+                        "com.infraconsole.job..",
+                        "com.infraconsole.ticket..",
+                        "com.infraconsole.dashboard..",
+                        "com.infraconsole.dbadmin..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }

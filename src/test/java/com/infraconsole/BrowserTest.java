@@ -34,7 +34,8 @@ public abstract class BrowserTest {
     protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static Playwright playwright;
     private static Browser browser;
-    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort
     protected int port;
@@ -62,13 +63,21 @@ public abstract class BrowserTest {
         if (browser != null && browser.isConnected()) {
             return;
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
         var started = playwright;
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "close-chromium"));
     }
@@ -77,7 +86,8 @@ public abstract class BrowserTest {
     void openPage() {
         // Each test signs in from an address of its own (the test profile trusts the loopback
         // proxy), so that one test's failed logins never throttle another's source.
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1400, 900)
                 .setExtraHTTPHeaders(Map.of("X-Forwarded-For", nextSourceAddress())));
         // Generous: a busy 2-core CI machine in Vaadin dev mode can take seconds for a first page.
         context.setDefaultTimeout(45_000);
@@ -107,7 +117,8 @@ public abstract class BrowserTest {
         page.navigate(url("login"));
         page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 
     protected void waitForVaadin() {

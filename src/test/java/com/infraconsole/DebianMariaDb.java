@@ -38,8 +38,8 @@ public final class DebianMariaDb implements AutoCloseable {
     private final String ownerPassword;
     private final String runtimePassword;
 
-    private DebianMariaDb(Process process, Path dir, int port, String rootPassword, String ownerPassword,
-            String runtimePassword) {
+    private DebianMariaDb(
+            Process process, Path dir, int port, String rootPassword, String ownerPassword, String runtimePassword) {
         this.process = process;
         this.dir = dir;
         this.port = port;
@@ -52,7 +52,8 @@ public final class DebianMariaDb implements AutoCloseable {
     public static DebianMariaDb start() {
         if (!Files.isExecutable(SERVER) || !Files.isExecutable(INSTALL_DB)) {
             if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("Debian's mariadb-server is missing; scripts/prerequisites.sh installs it");
+                throw new IllegalStateException(
+                        "Debian's mariadb-server is missing; scripts/prerequisites.sh installs it");
             }
             Assumptions.abort("No Debian mariadb-server (" + SERVER + ")");
         }
@@ -60,8 +61,15 @@ public final class DebianMariaDb implements AutoCloseable {
             var dir = Files.createDirectories(Path.of("target", "debian-mariadb", Long.toString(System.nanoTime())))
                     .toAbsolutePath();
             var osUser = System.getProperty("user.name");
-            run(List.of(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"), "--user=" + osUser,
-                    "--auth-root-authentication-method=normal", "--skip-test-db"), dir.resolve("install.log"));
+            run(
+                    List.of(
+                            INSTALL_DB.toString(),
+                            "--no-defaults",
+                            "--datadir=" + dir.resolve("data"),
+                            "--user=" + osUser,
+                            "--auth-root-authentication-method=normal",
+                            "--skip-test-db"),
+                    dir.resolve("install.log"));
             String root = password();
             String owner = password();
             String runtime = password();
@@ -71,12 +79,24 @@ public final class DebianMariaDb implements AutoCloseable {
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            var process = new ProcessBuilder(SERVER.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-                    "--socket=" + dir.resolve("mysqld.sock"), "--pid-file=" + dir.resolve("mysqld.pid"), "--port=" + port,
-                    "--bind-address=127.0.0.1", "--skip-name-resolve", "--skip-log-bin", "--init-file=" + init,
-                    "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci", "--user=" + osUser,
-                    "--log-error=" + dir.resolve("error.log"))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile()).start();
+            var process = new ProcessBuilder(
+                            SERVER.toString(),
+                            "--no-defaults",
+                            "--datadir=" + dir.resolve("data"),
+                            "--socket=" + dir.resolve("mysqld.sock"),
+                            "--pid-file=" + dir.resolve("mysqld.pid"),
+                            "--port=" + port,
+                            "--bind-address=127.0.0.1",
+                            "--skip-name-resolve",
+                            "--skip-log-bin",
+                            "--init-file=" + init,
+                            "--character-set-server=utf8mb4",
+                            "--collation-server=utf8mb4_unicode_ci",
+                            "--user=" + osUser,
+                            "--log-error=" + dir.resolve("error.log"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.out").toFile())
+                    .start();
             // A test JVM that is killed must not leave the server behind.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             var server = new DebianMariaDb(process, dir, port, root, owner, runtime);
@@ -92,7 +112,8 @@ public final class DebianMariaDb implements AutoCloseable {
     static String accountsSql(String root, String owner, String runtime) {
         var o = "'" + OWNER + "'@'127.0.0.1'";
         var r = "'" + RUNTIME + "'@'127.0.0.1'";
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + root + "';",
                 "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '" + root + "';",
                 "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost', '127.0.0.1');",
@@ -104,7 +125,8 @@ public final class DebianMariaDb implements AutoCloseable {
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON " + SCHEMA + ".* TO " + r + ";",
                 "GRANT SELECT ON performance_schema.* TO " + r + ";",
                 "GRANT SELECT, EXECUTE ON sys.* TO " + r + ";",
-                "FLUSH PRIVILEGES;", "");
+                "FLUSH PRIVILEGES;",
+                "");
     }
 
     private void awaitReady() {
@@ -115,8 +137,8 @@ public final class DebianMariaDb implements AutoCloseable {
             } catch (SQLException e) {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                     close();
-                    throw new IllegalStateException("Debian MariaDB did not start: " + e.getMessage() + "; see " + dir
-                            + "/error.log", e);
+                    throw new IllegalStateException(
+                            "Debian MariaDB did not start: " + e.getMessage() + "; see " + dir + "/error.log", e);
                 }
                 try {
                     Thread.sleep(100);
@@ -167,9 +189,12 @@ public final class DebianMariaDb implements AutoCloseable {
 
     /** The same for another schema on this server, which the test gave both accounts. */
     public String[] springArgsFor(String schema, String... more) {
-        var args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url(schema),
-                "--spring.datasource.username=" + RUNTIME, "--spring.datasource.password=" + runtimePassword,
-                "--infra.database.owner.username=" + OWNER, "--infra.database.owner.password=" + ownerPassword));
+        var args = new java.util.ArrayList<>(List.of(
+                "--spring.datasource.url=" + url(schema),
+                "--spring.datasource.username=" + RUNTIME,
+                "--spring.datasource.password=" + runtimePassword,
+                "--infra.database.owner.username=" + OWNER,
+                "--infra.database.owner.password=" + ownerPassword));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -196,7 +221,10 @@ public final class DebianMariaDb implements AutoCloseable {
 
     private static void run(List<String> command, Path log) throws IOException {
         try {
-            var p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            var p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new IllegalStateException(command.getFirst() + " failed; see " + log);

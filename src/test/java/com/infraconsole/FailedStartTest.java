@@ -36,7 +36,10 @@ class FailedStartTest {
             command.add("--server.port=" + taken.getLocalPort());
             command.add("--infra.data-dir=" + dataDir);
             command.add("--infra.embedded-db.fresh=true");
-            var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
 
             // A cold start of the whole console takes minutes on a busy machine; what must be quick
             // is the exit once the start has failed.
@@ -48,14 +51,19 @@ class FailedStartTest {
                 killServersIn(dataDir);
             }
             var output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(exited).as("exited within 30 s of the failed start; output:%n%s", tail(output)).isTrue();
-            System.out.printf("Failed start: exit code %d, %d ms after the failure was logged%n", process.exitValue(),
-                    exitMillis);
+            assertThat(exited)
+                    .as("exited within 30 s of the failed start; output:%n%s", tail(output))
+                    .isTrue();
+            System.out.printf(
+                    "Failed start: exit code %d, %d ms after the failure was logged%n",
+                    process.exitValue(), exitMillis);
             assertThat(process.exitValue()).as(tail(output)).isNotZero();
             assertThat(output).as("the embedded database had started").contains("Embedded MariaDB on port");
             assertThat(dataDir.resolve("mariadb/ibdata1")).exists();
             assertThat(output).contains("already in use");
-            assertThat(serversIn(dataDir)).as("mariadbd processes left running on " + dataDir).isEmpty();
+            assertThat(serversIn(dataDir))
+                    .as("mariadbd processes left running on " + dataDir)
+                    .isEmpty();
         }
     }
 
@@ -74,15 +82,23 @@ class FailedStartTest {
     private static java.util.List<ProcessHandle> serversIn(Path dataDir) throws InterruptedException {
         // The child exits after its shutdown hooks ran; give the OS a moment to reap mariadbd.
         for (int i = 0; i < 50; i++) {
-            var left = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                    .filter(c -> c.contains("mariadbd") && c.contains(dataDir.toString())).isPresent()).toList();
+            var left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .filter(c -> c.contains("mariadbd") && c.contains(dataDir.toString()))
+                            .isPresent())
+                    .toList();
             if (left.isEmpty()) {
                 return left;
             }
             Thread.sleep(100);
         }
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .filter(c -> c.contains("mariadbd") && c.contains(dataDir.toString())).isPresent()).toList();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .filter(c -> c.contains("mariadbd") && c.contains(dataDir.toString()))
+                        .isPresent())
+                .toList();
     }
 
     private static void killServersIn(Path dataDir) throws InterruptedException {

@@ -14,12 +14,76 @@ import java.util.Random;
 public final class Fuzz {
 
     private static final String[] NASTY = {
-        "\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\u000b", "\u000c", "\u001b", "\u001f", "\u007f",
-        "\u0085", "\u009f", "\u00a0", "\u202e", "\u202d", "\u2066", "\u2069", "\u200b", "\u200d", "\u200f",
-        "\u2028", "\ufeff", "\ud800", "\udfff", "\udc00\ud800", "\ud83d\ude00", "\udbff\udfff", "\ufffd",
-        "\ufffe", "\uffff", "e\u0301", "\u0644\u0627", "\u4e2d", "\u00df", "'", "\"", "\\", "%", "_", ",", ";",
-        ":", "#", "=", "-", "[", "]", "{", "}", "&", "*", "!", "|", ">", "<script>", "' OR 1=1 --", "${x}",
-        "{{ lookup('pipe','id') }}", "\r\n", "---", "- ", ": ", "? ", "@", "`", "$", "\\u0000", "%00",
+        "\u0000",
+        "\u0001",
+        "\u0007",
+        "\b",
+        "\t",
+        "\n",
+        "\r",
+        "\u000b",
+        "\u000c",
+        "\u001b",
+        "\u001f",
+        "\u007f",
+        "\u0085",
+        "\u009f",
+        "\u00a0",
+        "\u202e",
+        "\u202d",
+        "\u2066",
+        "\u2069",
+        "\u200b",
+        "\u200d",
+        "\u200f",
+        "\u2028",
+        "\ufeff",
+        "\ud800",
+        "\udfff",
+        "\udc00\ud800",
+        "\ud83d\ude00",
+        "\udbff\udfff",
+        "\ufffd",
+        "\ufffe",
+        "\uffff",
+        "e\u0301",
+        "\u0644\u0627",
+        "\u4e2d",
+        "\u00df",
+        "'",
+        "\"",
+        "\\",
+        "%",
+        "_",
+        ",",
+        ";",
+        ":",
+        "#",
+        "=",
+        "-",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&",
+        "*",
+        "!",
+        "|",
+        ">",
+        "<script>",
+        "' OR 1=1 --",
+        "${x}",
+        "{{ lookup('pipe','id') }}",
+        "\r\n",
+        "---",
+        "- ",
+        ": ",
+        "? ",
+        "@",
+        "`",
+        "$",
+        "\\u0000",
+        "%00",
     };
 
     private static final long SEED = seed();
@@ -78,14 +142,26 @@ public final class Fuzz {
     /** Bytes that are not valid UTF-8, decoded as a lenient reader would (replacement characters, or Latin-1). */
     private String badUtf8() {
         var bytes = bytes(1 + random.nextInt(6));
-        return random.nextBoolean() ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, StandardCharsets.ISO_8859_1);
+        return random.nextBoolean()
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** Raw bytes: invalid UTF-8 sequences (stray continuation bytes, overlong forms, 0xFE/0xFF, cut-off sequences) and noise. */
     public byte[] bytes(int length) {
-        byte[][] bad = {{(byte) 0x80}, {(byte) 0xbf}, {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xe0, (byte) 0x80, (byte) 0xaf},
-            {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            {(byte) 0xfe}, {(byte) 0xff}, {(byte) 0xe2, (byte) 0x82}, {(byte) 0xf0, (byte) 0x9f}, {0}};
+        byte[][] bad = {
+            {(byte) 0x80},
+            {(byte) 0xbf},
+            {(byte) 0xc0, (byte) 0xaf},
+            {(byte) 0xe0, (byte) 0x80, (byte) 0xaf},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xfe},
+            {(byte) 0xff},
+            {(byte) 0xe2, (byte) 0x82},
+            {(byte) 0xf0, (byte) 0x9f},
+            {0}
+        };
         var out = new java.io.ByteArrayOutputStream();
         while (out.size() < length) {
             if (random.nextBoolean()) {

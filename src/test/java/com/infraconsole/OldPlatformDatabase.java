@@ -15,8 +15,14 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class OldPlatformDatabase {
 
-    public static final String[] REVISIONS = {"1_initial_schema", "2_add_location_column", "3_widen_servers_description",
-            "4_add_servers_created_by", "5_add_idx_jobs_completed_at", "6_seed_environments"};
+    public static final String[] REVISIONS = {
+        "1_initial_schema",
+        "2_add_location_column",
+        "3_widen_servers_description",
+        "4_add_servers_created_by",
+        "5_add_idx_jobs_completed_at",
+        "6_seed_environments"
+    };
 
     /** The werkzeug hashes of the sample accounts are of this password. */
     public static final String OLD_PASSWORD = "Old-Platform-Pass1";
@@ -75,15 +81,21 @@ public final class OldPlatformDatabase {
     private static String[] statements(String file) {
         String text;
         try {
-            text = new ClassPathResource("db/alembic-fixture/" + file + ".sql").getContentAsString(StandardCharsets.UTF_8);
+            text = new ClassPathResource("db/alembic-fixture/" + file + ".sql")
+                    .getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Arrays.stream(text.split(";\\s*\\n")).map(OldPlatformDatabase::withoutComments)
-                .filter(s -> !s.isBlank()).toArray(String[]::new);
+        return Arrays.stream(text.split(";\\s*\\n"))
+                .map(OldPlatformDatabase::withoutComments)
+                .filter(s -> !s.isBlank())
+                .toArray(String[]::new);
     }
 
     private static String withoutComments(String sql) {
-        return sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+        return sql.lines()
+                .filter(l -> !l.strip().startsWith("--"))
+                .reduce("", (a, b) -> a + b + "\n")
+                .strip();
     }
 }

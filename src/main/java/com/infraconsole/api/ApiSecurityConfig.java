@@ -30,8 +30,8 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenVerifier verifier,
-            ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, ApiTokenVerifier verifier, ApplicationEventPublisher events) throws Exception {
         var problems = new ApiSecurityProblems(events);
         var contexts = new RequestAttributeSecurityContextRepository();
         return http.securityMatcher("/api/**")
@@ -39,16 +39,26 @@ class ApiSecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .addFilterBefore(new BearerTokenFilter(verifier, problems, contexts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(verifier, problems, contexts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // A streamed response comes back on an async dispatch of the request already authorised.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
                         // The OpenAPI document and its UI describe the API, never data (docs/api.md).
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
-                                "/api/v1/docs", "/api/v1/docs/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
-                        .anyRequest().hasAuthority(WRITE))
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/openapi.json",
+                                "/api/v1/openapi.json/**",
+                                "/api/v1/docs",
+                                "/api/v1/docs/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAuthority(WRITE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }

@@ -43,7 +43,11 @@ final class ApiSecurityProblems implements AuthenticationEntryPoint, AccessDenie
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "Forbidden", "This token may not do that: its owner's role or read-only access refuses it.",
+        write(
+                response,
+                403,
+                "Forbidden",
+                "This token may not do that: its owner's role or read-only access refuses it.",
                 request);
     }
 
@@ -51,20 +55,27 @@ final class ApiSecurityProblems implements AuthenticationEntryPoint, AccessDenie
         var changes = new LinkedHashMap<String, Object[]>();
         changes.put("reason", new Object[] {null, reason});
         changes.put("target", new Object[] {null, request.getMethod() + " " + request.getRequestURI()});
-        events.publishEvent(new AuditEvent("API_AUTH_FAILURE", "ApiToken", tokenId == null ? null : tokenId.toString(),
-                changes, "DENIED", username == null ? "(anonymous)" : username));
+        events.publishEvent(new AuditEvent(
+                "API_AUTH_FAILURE",
+                "ApiToken",
+                tokenId == null ? null : tokenId.toString(),
+                changes,
+                "DENIED",
+                username == null ? "(anonymous)" : username));
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail,
-            HttpServletRequest request) throws IOException {
+    private static void write(
+            HttpServletResponse response, int status, String title, String detail, HttpServletRequest request)
+            throws IOException {
         response.setStatus(status);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
     }
 
     private static String json(String s) {

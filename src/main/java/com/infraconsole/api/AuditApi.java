@@ -23,12 +23,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 class AuditApi {
 
-    record AuditJson(long seq, Instant occurredAt, Long userId, String username, String action, String entityType,
-            String entityId, String changes, String clientIp, String outcome) {
+    record AuditJson(
+            long seq,
+            Instant occurredAt,
+            Long userId,
+            String username,
+            String action,
+            String entityType,
+            String entityId,
+            String changes,
+            String clientIp,
+            String outcome) {
 
         static AuditJson of(AuditRow r) {
-            return new AuditJson(r.seq(), r.occurredAt(), r.userId(), r.username(), r.action(), r.entityType(),
-                    r.entityId(), r.changes(), r.clientIp(), r.outcome());
+            return new AuditJson(
+                    r.seq(),
+                    r.occurredAt(),
+                    r.userId(),
+                    r.username(),
+                    r.action(),
+                    r.entityType(),
+                    r.entityId(),
+                    r.changes(),
+                    r.clientIp(),
+                    r.outcome());
         }
     }
 
@@ -42,25 +60,40 @@ class AuditApi {
     }
 
     @GetMapping
-    AuditPage list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+    AuditPage list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) String username, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Long before,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         var limit = Math.clamp(size, 1, Paging.MAX_SIZE);
-        var rows = audit.list(new AuditFilter(from, to, username, action, entityType, entityId, q), before,
-                before == null ? Math.max(0, page) * limit : 0, limit);
-        return new AuditPage(rows.stream().map(AuditJson::of).toList(), limit,
+        var rows = audit.list(
+                new AuditFilter(from, to, username, action, entityType, entityId, q),
+                before,
+                before == null ? Math.max(0, page) * limit : 0,
+                limit);
+        return new AuditPage(
+                rows.stream().map(AuditJson::of).toList(),
+                limit,
                 rows.size() < limit ? null : rows.getLast().seq());
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+    void export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) String username, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String q,
+            HttpServletResponse response)
+            throws IOException {
         var filter = new AuditFilter(from, to, username, action, entityType, entityId, q);
         // Refuse before the first byte: a 403 after the header has gone out would be a broken CSV.
         audit.list(filter, null, 0, 1);

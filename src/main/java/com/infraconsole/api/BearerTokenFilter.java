@@ -38,22 +38,25 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var header = request.getHeader("Authorization");
-        var existing = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        var existing =
+                SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+        if (header == null
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || (existing != null && existing.isAuthenticated())) { // the metrics scrape token
             chain.doFilter(request, response);
             return;
         }
         switch (verifier.verify(header.substring(BEARER.length()).trim())) {
             case ApiTokenVerifier.Accepted accepted -> {
-                var authorities = new ArrayList<GrantedAuthority>(accepted.principal().getAuthorities());
+                var authorities =
+                        new ArrayList<GrantedAuthority>(accepted.principal().getAuthorities());
                 if (!accepted.readOnly()) {
                     authorities.add(new SimpleGrantedAuthority(ApiSecurityConfig.WRITE));
                 }
                 var strategy = SecurityContextHolder.getContextHolderStrategy();
                 var context = strategy.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(accepted.principal(),
-                        null, authorities));
+                context.setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(accepted.principal(), null, authorities));
                 strategy.setContext(context);
                 contexts.saveContext(context, request, response);
                 chain.doFilter(request, response);

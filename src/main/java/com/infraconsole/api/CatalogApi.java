@@ -44,18 +44,26 @@ class CatalogApi {
     @GetMapping("/api/v1/environments")
     List<EnvironmentJson> environments() {
         return environments.list(Paging.of(0, Paging.MAX_SIZE, Sort.by("name"))).stream()
-                .map(u -> new EnvironmentJson(u.environment().getId(), u.environment().getName(),
-                        u.environment().getDescription(), u.serverCount()))
+                .map(u -> new EnvironmentJson(
+                        u.environment().getId(),
+                        u.environment().getName(),
+                        u.environment().getDescription(),
+                        u.serverCount()))
                 .toList();
     }
 
     @GetMapping("/api/v1/playbooks")
-    Paging.Page<PlaybookJson> playbooks(@RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Paging.Page<PlaybookJson> playbooks(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         var filter = new PlaybookFilter(q);
         var request = Paging.of(page, size, Sort.by("name"));
-        return new Paging.Page<>(playbooks.list(filter, request).stream().map(PlaybookJson::of).toList(),
-                request.getPageNumber(), request.getPageSize(), playbooks.count(filter));
+        return new Paging.Page<>(
+                playbooks.list(filter, request).stream().map(PlaybookJson::of).toList(),
+                request.getPageNumber(),
+                request.getPageSize(),
+                playbooks.count(filter));
     }
 
     @GetMapping("/api/v1/playbooks/{id}")
@@ -68,12 +76,15 @@ class CatalogApi {
     ResponseEntity<PlaybookJson> create(@RequestBody PlaybookJson body) {
         var saved = playbooks.save(new Playbook(body.name(), body.description(), body.content()));
         return ResponseEntity.created(URI.create("/api/v1/playbooks/" + saved.getId()))
-                .eTag(ETags.of(saved.getVersion())).body(PlaybookJson.of(saved));
+                .eTag(ETags.of(saved.getVersion()))
+                .body(PlaybookJson.of(saved));
     }
 
     @PutMapping("/api/v1/playbooks/{id}")
-    ResponseEntity<PlaybookJson> update(@PathVariable long id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PlaybookJson body) {
+    ResponseEntity<PlaybookJson> update(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody PlaybookJson body) {
         var expected = ETags.required(ifMatch);
         var p = current(id, expected);
         p.setName(body.name());
@@ -84,7 +95,8 @@ class CatalogApi {
     }
 
     @DeleteMapping("/api/v1/playbooks/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Void> delete(
+            @PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         playbooks.delete(current(id, ETags.required(ifMatch)));
         return ResponseEntity.noContent().build();
     }

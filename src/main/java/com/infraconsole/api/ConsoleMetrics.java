@@ -1,6 +1,5 @@
 package com.infraconsole.api;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,34 +37,52 @@ class ConsoleMetrics {
 
     ConsoleMetrics(JdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
-        jobsByStatus = MultiGauge.builder("infra.jobs").description("Jobs by status").register(registry);
-        runningByNode = MultiGauge.builder("infra.jobs.running").description("Running jobs per console node")
+        jobsByStatus =
+                MultiGauge.builder("infra.jobs").description("Jobs by status").register(registry);
+        runningByNode = MultiGauge.builder("infra.jobs.running")
+                .description("Running jobs per console node")
                 .register(registry);
         Gauge.builder("infra.jobs.queue.depth", last, s -> s.get().byStatus().getOrDefault("pending", 0L))
-                .description("Jobs waiting to start").register(registry);
+                .description("Jobs waiting to start")
+                .register(registry);
         FunctionCounter.builder("infra.job.log.lines", last, s -> s.get().logLines())
-                .description("Job log lines written").register(registry);
+                .description("Job log lines written")
+                .register(registry);
         FunctionCounter.builder("infra.audit.rows", last, s -> s.get().auditRows())
-                .description("Audit rows written").register(registry);
-        loginFailures = Counter.builder("infra.login.failures").description("Failed logins on this node")
+                .description("Audit rows written")
+                .register(registry);
+        loginFailures = Counter.builder("infra.login.failures")
+                .description("Failed logins on this node")
                 .register(registry);
     }
 
     @Scheduled(fixedDelay = 15_000, initialDelay = 1_000)
     void refresh() {
-        var byStatus = jdbc.query("SELECT status, COUNT(*) FROM jobs GROUP BY status",
+        var byStatus = jdbc.query(
+                "SELECT status, COUNT(*) FROM jobs GROUP BY status",
                 (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)));
-        var byNode = jdbc.query("SELECT COALESCE(node_id, '?'), COUNT(*) FROM jobs WHERE status = 'running' GROUP BY node_id",
+        var byNode = jdbc.query(
+                "SELECT COALESCE(node_id, '?'), COUNT(*) FROM jobs WHERE status = 'running' GROUP BY node_id",
                 (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)));
         var logLines = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM job_logs", Long.class);
         var auditRows = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM audit_logs", Long.class);
-        last.set(new Snapshot(Map.ofEntries(byStatus.toArray(Map.Entry[]::new)),
-                Map.ofEntries(byNode.toArray(Map.Entry[]::new)), logLines, auditRows));
+        last.set(new Snapshot(
+                Map.ofEntries(byStatus.toArray(Map.Entry[]::new)),
+                Map.ofEntries(byNode.toArray(Map.Entry[]::new)),
+                logLines,
+                auditRows));
         var statuses = List.of("pending", "running", "success", "failed", "cancelled", "timed_out");
-        jobsByStatus.register(statuses.stream().map(s -> MultiGauge.Row.of(Tags.of("status", s),
-                last.get().byStatus().getOrDefault(s, 0L))).toList(), true);
-        runningByNode.register(last.get().runningByNode().entrySet().stream()
-                .map(e -> MultiGauge.Row.of(Tags.of("node", e.getKey()), e.getValue())).toList(), true);
+        jobsByStatus.register(
+                statuses.stream()
+                        .map(s -> MultiGauge.Row.of(
+                                Tags.of("status", s), last.get().byStatus().getOrDefault(s, 0L)))
+                        .toList(),
+                true);
+        runningByNode.register(
+                last.get().runningByNode().entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(Tags.of("node", e.getKey()), e.getValue()))
+                        .toList(),
+                true);
     }
 
     @EventListener

@@ -32,35 +32,86 @@ class JobApi {
 
     static final int MAX_LOG_LINES = 5_000;
 
-    record LaunchJson(Long playbookId, List<Long> serverIds, String extraVars, Boolean checkMode, Integer verbosity,
-            Integer timeoutSeconds, Boolean openTicketOnFailure) {
+    record LaunchJson(
+            Long playbookId,
+            List<Long> serverIds,
+            String extraVars,
+            Boolean checkMode,
+            Integer verbosity,
+            Integer timeoutSeconds,
+            Boolean openTicketOnFailure) {
 
         LaunchRequest toRequest() {
-            return new LaunchRequest(playbookId, serverIds == null ? List.of() : serverIds, extraVars,
-                    Boolean.TRUE.equals(checkMode), verbosity == null ? 0 : verbosity, timeoutSeconds,
+            return new LaunchRequest(
+                    playbookId,
+                    serverIds == null ? List.of() : serverIds,
+                    extraVars,
+                    Boolean.TRUE.equals(checkMode),
+                    verbosity == null ? 0 : verbosity,
+                    timeoutSeconds,
                     Boolean.TRUE.equals(openTicketOnFailure));
         }
     }
 
     /** {@code status} lower case as stored: pending, running, success, failed, cancelled, timed_out. */
-    record JobJson(long id, String status, Integer exitCode, long playbookId, String playbookName, String username,
-            List<Long> serverIds, boolean checkMode, int verbosity, Integer timeoutSeconds, String errorMessage,
-            Instant createdAt, Instant startedAt, Instant completedAt) {
+    record JobJson(
+            long id,
+            String status,
+            Integer exitCode,
+            long playbookId,
+            String playbookName,
+            String username,
+            List<Long> serverIds,
+            boolean checkMode,
+            int verbosity,
+            Integer timeoutSeconds,
+            String errorMessage,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt) {
 
         static JobJson of(JobDetails d) {
             var j = d.job();
-            return new JobJson(j.getId(), j.getStatus().dbValue(), j.getExitCode(), j.getPlaybookId(), d.playbookName(),
-                    d.username(), j.getTargets(), j.isCheckMode(), j.getVerbosity(), j.getTimeoutSeconds(),
-                    j.getErrorMessage(), j.getCreatedAt(), j.getStartedAt(), j.getCompletedAt());
+            return new JobJson(
+                    j.getId(),
+                    j.getStatus().dbValue(),
+                    j.getExitCode(),
+                    j.getPlaybookId(),
+                    d.playbookName(),
+                    d.username(),
+                    j.getTargets(),
+                    j.isCheckMode(),
+                    j.getVerbosity(),
+                    j.getTimeoutSeconds(),
+                    j.getErrorMessage(),
+                    j.getCreatedAt(),
+                    j.getStartedAt(),
+                    j.getCompletedAt());
         }
     }
 
-    record JobRowJson(long id, String status, long playbookId, String playbookName, String targets, String username,
-            Instant createdAt, Instant startedAt, Instant completedAt) {
+    record JobRowJson(
+            long id,
+            String status,
+            long playbookId,
+            String playbookName,
+            String targets,
+            String username,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt) {
 
         static JobRowJson of(JobSummary s) {
-            return new JobRowJson(s.id(), s.status().dbValue(), s.playbookId(), s.playbookName(), s.targetsLabel(),
-                    s.username(), s.createdAt(), s.startedAt(), s.completedAt());
+            return new JobRowJson(
+                    s.id(),
+                    s.status().dbValue(),
+                    s.playbookId(),
+                    s.playbookName(),
+                    s.targetsLabel(),
+                    s.username(),
+                    s.createdAt(),
+                    s.startedAt(),
+                    s.completedAt());
         }
     }
 
@@ -84,14 +135,19 @@ class JobApi {
     }
 
     @GetMapping
-    Paging.Page<JobRowJson> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) Long playbookId, @RequestParam(defaultValue = "0") int page,
+    Paging.Page<JobRowJson> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long playbookId,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        var filter = new JobFilter(status == null || status.isBlank() ? null : status(status), playbookId, null, null,
-                null, null);
+        var filter = new JobFilter(
+                status == null || status.isBlank() ? null : status(status), playbookId, null, null, null, null);
         var request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
-        return new Paging.Page<>(jobs.list(filter, request).stream().map(JobRowJson::of).toList(),
-                request.getPageNumber(), request.getPageSize(), jobs.count(filter));
+        return new Paging.Page<>(
+                jobs.list(filter, request).stream().map(JobRowJson::of).toList(),
+                request.getPageNumber(),
+                request.getPageSize(),
+                jobs.count(filter));
     }
 
     @GetMapping("/{id}")
@@ -100,13 +156,19 @@ class JobApi {
     }
 
     @GetMapping("/{id}/log")
-    LogJson log(@PathVariable long id, @RequestParam(defaultValue = "1") int from,
+    LogJson log(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1") int from,
             @RequestParam(defaultValue = "1000") int limit) {
         var job = find(id);
         var start = Math.max(1, from);
         var lines = jobs.logLines(id, start, Math.clamp(limit, 1, MAX_LOG_LINES)).stream()
-                .map(l -> new LogLineJson(l.lineNumber(), l.content())).toList();
-        return new LogJson(id, job.job().getStatus().dbValue(), lines,
+                .map(l -> new LogLineJson(l.lineNumber(), l.content()))
+                .toList();
+        return new LogJson(
+                id,
+                job.job().getStatus().dbValue(),
+                lines,
                 lines.isEmpty() ? start : lines.getLast().line() + 1);
     }
 
@@ -116,7 +178,9 @@ class JobApi {
      * final job when the job has finished and every line was sent.
      */
     @GetMapping(path = "/{id}/log/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable long id, @RequestParam(defaultValue = "1") int from,
+    SseEmitter stream(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1") int from,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         find(id);
         var start = Math.max(1, from);
@@ -138,8 +202,10 @@ class JobApi {
     }
 
     static JobStatus status(String value) {
-        return Arrays.stream(JobStatus.values()).filter(s -> s.dbValue().equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("status",
-                        "Status is one of pending, running, success, failed, cancelled, timed_out"));
+        return Arrays.stream(JobStatus.values())
+                .filter(s -> s.dbValue().equalsIgnoreCase(value.trim()))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of(
+                        "status", "Status is one of pending, running, success, failed, cancelled, timed_out"));
     }
 }

@@ -38,16 +38,19 @@ class LogStreams {
 
     SseEmitter follow(long jobId, int from, Supplier<JobApi.JobJson> finalJob) {
         if (!slots.tryAcquire()) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many log streams on this node; poll the log instead");
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Too many log streams on this node; poll the log instead");
         }
         var emitter = new SseEmitter(LONGEST.toMillis());
-        var follow = new DelegatingSecurityContextRunnable(() -> {
-            try {
-                run(emitter, jobId, from, finalJob);
-            } finally {
-                slots.release();
-            }
-        }, SecurityContextHolder.getContext());
+        var follow = new DelegatingSecurityContextRunnable(
+                () -> {
+                    try {
+                        run(emitter, jobId, from, finalJob);
+                    } finally {
+                        slots.release();
+                    }
+                },
+                SecurityContextHolder.getContext());
         threads.execute(follow);
         return emitter;
     }
@@ -58,7 +61,10 @@ class LogStreams {
             while (true) {
                 var lines = jobs.logLines(jobId, next, BATCH);
                 for (var line : lines) {
-                    emitter.send(SseEmitter.event().id(String.valueOf(line.lineNumber())).name("line").data(line.content()));
+                    emitter.send(SseEmitter.event()
+                            .id(String.valueOf(line.lineNumber()))
+                            .name("line")
+                            .data(line.content()));
                     next = line.lineNumber() + 1;
                 }
                 if (lines.size() == BATCH) {
@@ -69,7 +75,10 @@ class LogStreams {
                 var job = finalJob.get();
                 if (!"pending".equals(job.status()) && !"running".equals(job.status())) {
                     for (var line : jobs.logLines(jobId, next, Integer.MAX_VALUE)) {
-                        emitter.send(SseEmitter.event().id(String.valueOf(line.lineNumber())).name("line").data(line.content()));
+                        emitter.send(SseEmitter.event()
+                                .id(String.valueOf(line.lineNumber()))
+                                .name("line")
+                                .data(line.content()));
                     }
                     emitter.send(SseEmitter.event().name("end").data(job));
                     emitter.complete();

@@ -32,8 +32,11 @@ class OpsSecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain opsSecurityFilterChain(HttpSecurity http, ApiTokenVerifier verifier,
-            ApplicationEventPublisher events, @Value("${infra.metrics.scrape-token:}") String scrapeToken)
+    SecurityFilterChain opsSecurityFilterChain(
+            HttpSecurity http,
+            ApiTokenVerifier verifier,
+            ApplicationEventPublisher events,
+            @Value("${infra.metrics.scrape-token:}") String scrapeToken)
             throws Exception {
         var problems = new ApiSecurityProblems(events);
         var contexts = new RequestAttributeSecurityContextRepository();
@@ -44,11 +47,17 @@ class OpsSecurityConfig {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new BearerTokenFilter(verifier, problems, contexts), ScrapeTokenFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-                                "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").access(adminOrScraper())
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness",
+                                "/swagger-ui/**",
+                                "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access(adminOrScraper())
+                        .anyRequest()
+                        .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
@@ -56,9 +65,11 @@ class OpsSecurityConfig {
     private static AuthorizationManager<RequestAuthorizationContext> adminOrScraper() {
         return (authentication, context) -> {
             var auth = authentication.get();
-            var allowed = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority())
-                            || a.getAuthority().equals(ScrapeTokenFilter.SCRAPER));
+            var allowed = auth != null
+                    && auth.isAuthenticated()
+                    && auth.getAuthorities().stream()
+                            .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority())
+                                    || a.getAuthority().equals(ScrapeTokenFilter.SCRAPER));
             return new AuthorizationDecision(allowed);
         };
     }

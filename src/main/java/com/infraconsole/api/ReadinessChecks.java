@@ -20,7 +20,9 @@ class ReadinessChecks {
     HealthIndicator flywayUpToDateHealthIndicator(Flyway flyway) {
         return () -> {
             var pending = flyway.info().pending().length;
-            return pending == 0 ? Health.up().build() : Health.down().withDetail("pendingMigrations", pending).build();
+            return pending == 0
+                    ? Health.up().build()
+                    : Health.down().withDetail("pendingMigrations", pending).build();
         };
     }
 
@@ -28,8 +30,11 @@ class ReadinessChecks {
     HealthIndicator jobSandboxHealthIndicator(JobService jobs) {
         return () -> {
             var status = SystemAuthentication.call(jobs::sandboxStatus);
-            return status.available() ? Health.up().withDetail("enabled", status.enabled()).build()
-                    : Health.down().withDetail("problem", String.valueOf(status.problem())).build();
+            return status.available()
+                    ? Health.up().withDetail("enabled", status.enabled()).build()
+                    : Health.down()
+                            .withDetail("problem", String.valueOf(status.problem()))
+                            .build();
         };
     }
 }

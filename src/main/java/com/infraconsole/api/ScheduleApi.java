@@ -27,19 +27,46 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/schedules")
 class ScheduleApi {
 
-    record ScheduleCreateJson(String name, String cron, String timeZone, Long playbookId, List<Long> serverIds,
-            String extraVars, Boolean checkMode, Integer verbosity, Boolean openTicketOnFailure) {
+    record ScheduleCreateJson(
+            String name,
+            String cron,
+            String timeZone,
+            Long playbookId,
+            List<Long> serverIds,
+            String extraVars,
+            Boolean checkMode,
+            Integer verbosity,
+            Boolean openTicketOnFailure) {
 
         LaunchRequest toRequest() {
-            return new LaunchRequest(playbookId, serverIds == null ? List.of() : serverIds, extraVars,
-                    Boolean.TRUE.equals(checkMode), verbosity == null ? 0 : verbosity, null,
+            return new LaunchRequest(
+                    playbookId,
+                    serverIds == null ? List.of() : serverIds,
+                    extraVars,
+                    Boolean.TRUE.equals(checkMode),
+                    verbosity == null ? 0 : verbosity,
+                    null,
                     Boolean.TRUE.equals(openTicketOnFailure));
         }
     }
 
-    record ScheduleJson(long id, String name, String cron, String timeZone, boolean enabled, long playbookId,
-            List<Long> serverIds, boolean checkMode, int verbosity, boolean openTicketOnFailure, Instant nextRun,
-            int skipCount, Instant lastSkippedAt, String lastSkipReason, long ownerId, Instant createdAt) {}
+    record ScheduleJson(
+            long id,
+            String name,
+            String cron,
+            String timeZone,
+            boolean enabled,
+            long playbookId,
+            List<Long> serverIds,
+            boolean checkMode,
+            int verbosity,
+            boolean openTicketOnFailure,
+            Instant nextRun,
+            int skipCount,
+            Instant lastSkippedAt,
+            String lastSkipReason,
+            long ownerId,
+            Instant createdAt) {}
 
     private final JobScheduleService schedules;
 
@@ -48,11 +75,14 @@ class ScheduleApi {
     }
 
     @GetMapping
-    Paging.Page<ScheduleJson> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    Paging.Page<ScheduleJson> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         var request = Paging.of(page, size, Sort.by("name"));
-        return new Paging.Page<>(schedules.list(request).stream().map(this::json).toList(), request.getPageNumber(),
-                request.getPageSize(), schedules.count());
+        return new Paging.Page<>(
+                schedules.list(request).stream().map(this::json).toList(),
+                request.getPageNumber(),
+                request.getPageSize(),
+                schedules.count());
     }
 
     @GetMapping("/{id}")
@@ -63,7 +93,8 @@ class ScheduleApi {
     @PostMapping
     ResponseEntity<ScheduleJson> create(@RequestBody ScheduleCreateJson body) {
         var saved = schedules.create(body.name(), body.cron(), body.timeZone(), body.toRequest());
-        return ResponseEntity.created(URI.create("/api/v1/schedules/" + saved.getId())).body(json(saved));
+        return ResponseEntity.created(URI.create("/api/v1/schedules/" + saved.getId()))
+                .body(json(saved));
     }
 
     @PostMapping("/{id}/enable")
@@ -86,9 +117,22 @@ class ScheduleApi {
 
     private ScheduleJson json(JobSchedule s) {
         var run = s.launchRequest();
-        return new ScheduleJson(s.getId(), s.getName(), s.getCron(), s.getTimeZone(), s.isEnabled(), s.getPlaybookId(),
-                s.getTargets(), run.checkMode(), run.verbosity(), run.openTicketOnFailure(),
-                schedules.nextRun(s.getId()).orElse(null), s.getSkipCount(),
-                s.getLastSkippedAt(), s.getLastSkipReason(), s.getOwnerId(), s.getCreatedAt());
+        return new ScheduleJson(
+                s.getId(),
+                s.getName(),
+                s.getCron(),
+                s.getTimeZone(),
+                s.isEnabled(),
+                s.getPlaybookId(),
+                s.getTargets(),
+                run.checkMode(),
+                run.verbosity(),
+                run.openTicketOnFailure(),
+                schedules.nextRun(s.getId()).orElse(null),
+                s.getSkipCount(),
+                s.getLastSkippedAt(),
+                s.getLastSkipReason(),
+                s.getOwnerId(),
+                s.getCreatedAt());
     }
 }

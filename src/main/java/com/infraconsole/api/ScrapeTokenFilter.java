@@ -33,8 +33,8 @@ final class ScrapeTokenFilter extends OncePerRequestFilter {
         if (!scrapeToken.isEmpty() && header != null && OpsSecurityConfig.same(header, "Bearer " + scrapeToken)) {
             var strategy = SecurityContextHolder.getContextHolderStrategy();
             var context = strategy.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("prometheus", null,
-                    List.of(new SimpleGrantedAuthority(SCRAPER))));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "prometheus", null, List.of(new SimpleGrantedAuthority(SCRAPER))));
             strategy.setContext(context);
         }
         chain.doFilter(request, response);

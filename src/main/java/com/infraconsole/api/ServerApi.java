@@ -28,13 +28,29 @@ import org.springframework.web.bind.annotation.RestController;
 class ServerApi {
 
     /** A server as the API shows and takes it; {@code environment} by name, {@code status} in lower case. */
-    record ServerJson(Long id, String hostname, String ipAddress, Integer sshPort, String sshUser, String environment,
-            String status, String location, String description, Long version) {
+    record ServerJson(
+            Long id,
+            String hostname,
+            String ipAddress,
+            Integer sshPort,
+            String sshUser,
+            String environment,
+            String status,
+            String location,
+            String description,
+            Long version) {
 
         static ServerJson of(Server s) {
-            return new ServerJson(s.getId(), s.getHostname(), s.getIpAddress(), s.getSshPort(), s.getSshUser(),
+            return new ServerJson(
+                    s.getId(),
+                    s.getHostname(),
+                    s.getIpAddress(),
+                    s.getSshPort(),
+                    s.getSshUser(),
                     s.getEnvironment() == null ? null : s.getEnvironment().getName(),
-                    s.getStatus() == null ? null : s.getStatus().dbValue(), s.getLocation(), s.getDescription(),
+                    s.getStatus() == null ? null : s.getStatus().dbValue(),
+                    s.getLocation(),
+                    s.getDescription(),
                     s.getVersion());
         }
     }
@@ -46,13 +62,18 @@ class ServerApi {
     }
 
     @GetMapping
-    Paging.Page<ServerJson> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+    Paging.Page<ServerJson> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var filter = new ServerFilter(q, null, status == null ? null : status(status));
         var request = Paging.of(page, size, Sort.by("hostname"));
-        return new Paging.Page<>(servers.list(filter, request).stream().map(ServerJson::of).toList(),
-                request.getPageNumber(), request.getPageSize(), servers.count(filter));
+        return new Paging.Page<>(
+                servers.list(filter, request).stream().map(ServerJson::of).toList(),
+                request.getPageNumber(),
+                request.getPageSize(),
+                servers.count(filter));
     }
 
     @GetMapping("/{id}")
@@ -67,12 +88,15 @@ class ServerApi {
         server.setStatus(ServerStatus.ACTIVE);
         apply(body, server);
         var saved = find(servers.save(server).getId());
-        return ResponseEntity.created(URI.create("/api/v1/servers/" + saved.getId())).eTag(ETags.of(saved.getVersion()))
+        return ResponseEntity.created(URI.create("/api/v1/servers/" + saved.getId()))
+                .eTag(ETags.of(saved.getVersion()))
                 .body(ServerJson.of(saved));
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<ServerJson> update(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<ServerJson> update(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody ServerJson body) {
         var expected = ETags.required(ifMatch);
         var server = find(id);
@@ -84,7 +108,8 @@ class ServerApi {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Void> delete(
+            @PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         var expected = ETags.required(ifMatch);
         var server = find(id);
         refuseStale(server, expected);
@@ -99,7 +124,8 @@ class ServerApi {
     /** The service also checks the version when it writes; this refuses before any change is applied. */
     private static void refuseStale(Server server, long expected) {
         if (server.getVersion() != expected) {
-            throw new StaleDataException("Server " + server.getHostname(), server.getUpdatedBy(), server.getUpdatedAt());
+            throw new StaleDataException(
+                    "Server " + server.getHostname(), server.getUpdatedBy(), server.getUpdatedAt());
         }
     }
 
@@ -114,14 +140,22 @@ class ServerApi {
         if (body.status() != null) {
             server.setStatus(status(body.status()));
         }
-        server.setEnvironment(body.environment() == null || body.environment().isBlank() ? null
-                : servers.environments().stream().filter(e -> e.getName().equalsIgnoreCase(body.environment().trim()))
-                        .findFirst().orElseThrow(() -> InvalidInputException.of("environment",
-                                "No environment named " + body.environment())));
+        server.setEnvironment(
+                body.environment() == null || body.environment().isBlank()
+                        ? null
+                        : servers.environments().stream()
+                                .filter(e -> e.getName()
+                                        .equalsIgnoreCase(body.environment().trim()))
+                                .findFirst()
+                                .orElseThrow(() -> InvalidInputException.of(
+                                        "environment", "No environment named " + body.environment())));
     }
 
     static ServerStatus status(String value) {
-        return Arrays.stream(ServerStatus.values()).filter(s -> s.dbValue().equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("status", "Status is one of active, inactive, maintenance"));
+        return Arrays.stream(ServerStatus.values())
+                .filter(s -> s.dbValue().equalsIgnoreCase(value.trim()))
+                .findFirst()
+                .orElseThrow(
+                        () -> InvalidInputException.of("status", "Status is one of active, inactive, maintenance"));
     }
 }

@@ -30,16 +30,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tickets")
 class TicketApi {
 
-    record TicketJson(Long id, String title, String description, String priority, String status, String reporter,
-            String assignee, Long jobId, Instant createdAt, Instant resolvedAt, Long version) {
+    record TicketJson(
+            Long id,
+            String title,
+            String description,
+            String priority,
+            String status,
+            String reporter,
+            String assignee,
+            Long jobId,
+            Instant createdAt,
+            Instant resolvedAt,
+            Long version) {
 
         static TicketJson of(Ticket t) {
-            return new TicketJson(t.getId(), t.getTitle(), t.getDescription(),
+            return new TicketJson(
+                    t.getId(),
+                    t.getTitle(),
+                    t.getDescription(),
                     t.getPriority() == null ? null : t.getPriority().dbValue(),
                     t.getStatus() == null ? null : t.getStatus().dbValue(),
                     t.getReporter() == null ? null : t.getReporter().getUsername(),
-                    t.getAssignee() == null ? null : t.getAssignee().getUsername(), t.getJobId(), t.getCreatedAt(),
-                    t.getResolvedAt(), t.getVersion());
+                    t.getAssignee() == null ? null : t.getAssignee().getUsername(),
+                    t.getJobId(),
+                    t.getCreatedAt(),
+                    t.getResolvedAt(),
+                    t.getVersion());
         }
     }
 
@@ -59,13 +75,23 @@ class TicketApi {
     }
 
     @GetMapping
-    Paging.Page<TicketJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        var filter = new TicketFilter(q, status == null ? null : parse(TicketStatus.values(), status, TicketStatus::dbValue,
-                "status"), null, null, false);
+    Paging.Page<TicketJson> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        var filter = new TicketFilter(
+                q,
+                status == null ? null : parse(TicketStatus.values(), status, TicketStatus::dbValue, "status"),
+                null,
+                null,
+                false);
         var request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
-        return new Paging.Page<>(tickets.list(filter, request).stream().map(TicketJson::of).toList(),
-                request.getPageNumber(), request.getPageSize(), tickets.count(filter));
+        return new Paging.Page<>(
+                tickets.list(filter, request).stream().map(TicketJson::of).toList(),
+                request.getPageNumber(),
+                request.getPageSize(),
+                tickets.count(filter));
     }
 
     @GetMapping("/{id}")
@@ -80,12 +106,15 @@ class TicketApi {
         t.setDescription(body.description());
         var saved = tickets.save(t);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + saved.getId()))
-                .eTag(ETags.of(saved.getVersion())).body(TicketJson.of(saved));
+                .eTag(ETags.of(saved.getVersion()))
+                .body(TicketJson.of(saved));
     }
 
     /** Title, description and priority; the status changes through /status, which has its own rules. */
     @PutMapping("/{id}")
-    ResponseEntity<TicketJson> update(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<TicketJson> update(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody TicketJson body) {
         var t = current(id, ETags.required(ifMatch));
         t.setTitle(body.title());
@@ -96,9 +125,12 @@ class TicketApi {
     }
 
     @PostMapping("/{id}/status")
-    ResponseEntity<TicketJson> status(@PathVariable long id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody StatusJson body) {
-        var target = parse(TicketStatus.values(), body.status() == null ? "" : body.status(), TicketStatus::dbValue, "status");
+    ResponseEntity<TicketJson> status(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody StatusJson body) {
+        var target = parse(
+                TicketStatus.values(), body.status() == null ? "" : body.status(), TicketStatus::dbValue, "status");
         var saved = tickets.changeStatus(id, ETags.required(ifMatch), target);
         return ETags.ok(saved.getVersion(), TicketJson.of(saved));
     }
@@ -113,7 +145,8 @@ class TicketApi {
     ResponseEntity<CommentJson> comment(@PathVariable long id, @RequestBody CommentJson body) {
         find(id);
         var c = tickets.addComment(id, body.body());
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/comments")).body(CommentJson.of(c));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/comments"))
+                .body(CommentJson.of(c));
     }
 
     private Ticket current(long id, long expected) {
@@ -129,13 +162,19 @@ class TicketApi {
     }
 
     private static TicketPriority priority(String value) {
-        return value == null ? TicketPriority.MEDIUM
+        return value == null
+                ? TicketPriority.MEDIUM
                 : parse(TicketPriority.values(), value, TicketPriority::dbValue, "priority");
     }
 
     private static <E> E parse(E[] values, String value, java.util.function.Function<E, String> name, String field) {
-        return Arrays.stream(values).filter(v -> name.apply(v).equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> InvalidInputException.of(field, "The " + field + " is one of "
-                        + String.join(", ", Arrays.stream(values).map(name).toList())));
+        return Arrays.stream(values)
+                .filter(v -> name.apply(v).equalsIgnoreCase(value.trim()))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of(
+                        field,
+                        "The " + field + " is one of "
+                                + String.join(
+                                        ", ", Arrays.stream(values).map(name).toList())));
     }
 }

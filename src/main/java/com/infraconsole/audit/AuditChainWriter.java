@@ -54,15 +54,29 @@ class AuditChainWriter {
         long seq = (Long) head[0];
         var prev = (String) head[1];
         var now = ChainHasher.truncate(clock.instant());
-        if (head[2] instanceof LocalDateTime last && last.toInstant(ZoneOffset.UTC).isAfter(now)) {
+        if (head[2] instanceof LocalDateTime last
+                && last.toInstant(ZoneOffset.UTC).isAfter(now)) {
             now = last.toInstant(ZoneOffset.UTC); // never backwards along seq, even if a node's clock is
         }
         var hasher = new ChainHasher();
         var key = keys.current();
         var rows = new ArrayList<Object[]>(entries.size());
         for (var e : entries) {
-            var row = new AuditRow(++seq, now, e.userId(), e.username(), e.action(), e.entityType(), e.entityId(),
-                    e.changes(), e.clientIp(), e.userAgent(), e.outcome(), prev, null, key.id());
+            var row = new AuditRow(
+                    ++seq,
+                    now,
+                    e.userId(),
+                    e.username(),
+                    e.action(),
+                    e.entityType(),
+                    e.entityId(),
+                    e.changes(),
+                    e.clientIp(),
+                    e.userAgent(),
+                    e.outcome(),
+                    prev,
+                    null,
+                    key.id());
             prev = hasher.hash(row, key);
             rows.add(params(row.withHash(prev)));
         }
@@ -71,13 +85,30 @@ class AuditChainWriter {
         } else {
             jdbc.batchUpdate(INSERT, rows);
         }
-        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_occurred_at = ? WHERE id = 1",
-                seq, prev, utc(now));
+        jdbc.update(
+                "UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_occurred_at = ? WHERE id = 1",
+                seq,
+                prev,
+                utc(now));
     }
 
     static Object[] params(AuditRow r) {
-        return new Object[] {r.seq(), utc(r.occurredAt()), r.userId(), r.username(), r.action(), r.entityType(),
-                r.entityId(), r.changes(), r.clientIp(), r.userAgent(), r.outcome(), r.prevHash(), r.hash(), r.keyId()};
+        return new Object[] {
+            r.seq(),
+            utc(r.occurredAt()),
+            r.userId(),
+            r.username(),
+            r.action(),
+            r.entityType(),
+            r.entityId(),
+            r.changes(),
+            r.clientIp(),
+            r.userAgent(),
+            r.outcome(),
+            r.prevHash(),
+            r.hash(),
+            r.keyId()
+        };
     }
 
     static Timestamp utc(Instant t) {

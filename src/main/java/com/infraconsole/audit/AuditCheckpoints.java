@@ -38,6 +38,7 @@ class AuditCheckpoints {
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
     /** Operations route this logger to syslog or another remote, append-only sink. */
     static final Logger SINK = LoggerFactory.getLogger("infra.audit.checkpoint");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Checkpoint(long seq, String hash, Instant at, String keyId) {}
@@ -52,15 +53,20 @@ class AuditCheckpoints {
     private final boolean toLog;
     private volatile Checkpoint lastWritten;
 
-    AuditCheckpoints(JdbcTemplate jdbc, AuditKeys keys, Clock clock,
+    AuditCheckpoints(
+            JdbcTemplate jdbc,
+            AuditKeys keys,
+            Clock clock,
             @Value("${infra.audit.checkpoint-file:}") String checkpointFile,
             @Value("${infra.data-dir:./data}") String dataDir,
             @Value("${infra.audit.checkpoint-log:false}") boolean toLog) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
-        this.file = (checkpointFile.isBlank() ? Path.of(dataDir).resolve("audit-checkpoints.jsonl")
-                : Path.of(checkpointFile)).toAbsolutePath();
+        this.file = (checkpointFile.isBlank()
+                        ? Path.of(dataDir).resolve("audit-checkpoints.jsonl")
+                        : Path.of(checkpointFile))
+                .toAbsolutePath();
         this.toLog = toLog;
     }
 
@@ -131,12 +137,17 @@ class AuditCheckpoints {
             }
             try {
                 var n = JSON.readTree(text);
-                var c = new Checkpoint(n.get("seq").asLong(), n.get("hash").asString(), Instant.parse(n.get("at").asString()),
+                var c = new Checkpoint(
+                        n.get("seq").asLong(),
+                        n.get("hash").asString(),
+                        Instant.parse(n.get("at").asString()),
                         n.get("key").asString());
                 var key = keys.byId(c.keyId());
                 if (key.isEmpty()) {
-                    problems.add("line " + (i + 1) + ": signed with audit key " + c.keyId() + ", which this console does not hold");
-                } else if (!ChainHasher.mac(key.get(), signed(c)).equals(n.get("mac").asString())) {
+                    problems.add("line " + (i + 1) + ": signed with audit key " + c.keyId()
+                            + ", which this console does not hold");
+                } else if (!ChainHasher.mac(key.get(), signed(c))
+                        .equals(n.get("mac").asString())) {
                     problems.add("line " + (i + 1) + ": its signature does not match (forged or altered)");
                 } else {
                     valid.add(c);
@@ -149,7 +160,8 @@ class AuditCheckpoints {
     }
 
     private Checkpoint head(ChainTables t) {
-        return jdbc.queryForObject("SELECT last_seq, last_hash FROM " + t.head() + " WHERE id = 1",
+        return jdbc.queryForObject(
+                "SELECT last_seq, last_hash FROM " + t.head() + " WHERE id = 1",
                 (rs, i) -> new Checkpoint(rs.getLong(1), rs.getString(2), null, null));
     }
 
@@ -163,8 +175,10 @@ class AuditCheckpoints {
             if (to.getParent() != null) {
                 Files.createDirectories(to.getParent());
             }
-            try (var ch = FileChannel.open(to, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))) {
+            try (var ch = FileChannel.open(
+                    to,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))) {
                 ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
                 ch.force(false);
             }

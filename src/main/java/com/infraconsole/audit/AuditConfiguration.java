@@ -28,8 +28,8 @@ class AuditConfiguration {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor auditActionAdvisor(@Lazy EntityManagerFactory emf) {
-        var advisor = new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(AuditAction.class),
-                new AuditActionInterceptor(emf));
+        var advisor = new DefaultPointcutAdvisor(
+                AnnotationMatchingPointcut.forMethodAnnotation(AuditAction.class), new AuditActionInterceptor(emf));
         advisor.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return advisor;
     }

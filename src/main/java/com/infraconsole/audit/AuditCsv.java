@@ -12,10 +12,23 @@ final class AuditCsv {
 
     static String line(AuditRow r) {
         var b = new StringBuilder(256);
-        b.append(r.seq()).append(',').append(r.occurredAt()).append(',')
-                .append(r.userId() == null ? "" : r.userId().toString()).append(',');
-        for (var v : new String[] {r.username(), r.action(), r.entityType(), r.entityId(), r.changes(), r.clientIp(),
-                r.userAgent(), r.outcome(), r.prevHash()}) {
+        b.append(r.seq())
+                .append(',')
+                .append(r.occurredAt())
+                .append(',')
+                .append(r.userId() == null ? "" : r.userId().toString())
+                .append(',');
+        for (var v : new String[] {
+            r.username(),
+            r.action(),
+            r.entityType(),
+            r.entityId(),
+            r.changes(),
+            r.clientIp(),
+            r.userAgent(),
+            r.outcome(),
+            r.prevHash()
+        }) {
             b.append(CsvFormat.cell(v)).append(',');
         }
         return b.append(r.hash()).append("\r\n").toString();

@@ -9,8 +9,8 @@ import java.util.List;
  * What the compliance screen and the export filter by; empty fields mean "any". The user,
  * action and entity filters are exact (and indexed); text searches inside the changes too.
  */
-public record AuditFilter(Instant from, Instant to, String username, String action, String entityType,
-        String entityId, String text) {
+public record AuditFilter(
+        Instant from, Instant to, String username, String action, String entityType, String entityId, String text) {
 
     public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null, null, null);
 

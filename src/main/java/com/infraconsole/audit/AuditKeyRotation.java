@@ -30,8 +30,8 @@ public class AuditKeyRotation {
     public String rotate() {
         var old = keys.current().id();
         var fresh = keys.rotate().id();
-        events.publishEvent(new AuditEvent("AUDIT_KEY_ROTATE", "AuditKey", fresh,
-                Map.of("key", new Object[] {old, fresh}), "SUCCESS", null));
+        events.publishEvent(new AuditEvent(
+                "AUDIT_KEY_ROTATE", "AuditKey", fresh, Map.of("key", new Object[] {old, fresh}), "SUCCESS", null));
         return fresh;
     }
 

@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
 class AuditKeys {
 
     private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
-    private static final String FILE_HEADER = "# Infra Console audit chain keys (base64, the last line is current). Keep secret; never delete a line.\n";
+    private static final String FILE_HEADER =
+            "# Infra Console audit chain keys (base64, the last line is current). Keep secret; never delete a line.\n";
 
     /** A key and its id. The secret never appears in toString. */
     record Key(String id, byte[] secret) {
@@ -53,7 +54,8 @@ class AuditKeys {
     private volatile Key fileCurrent;
     private volatile FileTime loadedVersion;
 
-    AuditKeys(@Value("${infra.audit.key:}") String environmentKeys,
+    AuditKeys(
+            @Value("${infra.audit.key:}") String environmentKeys,
             @Value("${infra.audit.key-file:}") String keyFile,
             @Value("${infra.data-dir:./data}") String dataDir) {
         this.fromEnvironment = parse(environmentKeys);
@@ -62,7 +64,9 @@ class AuditKeys {
             createIfMissing();
         }
         reloadIfChanged();
-        log.info("Audit chain keyed with key {} ({})", current().id(),
+        log.info(
+                "Audit chain keyed with key {} ({})",
+                current().id(),
                 fromEnvironment.isEmpty() ? "key file " + file : "INFRA_AUDIT_KEY");
     }
 
@@ -149,7 +153,10 @@ class AuditKeys {
      * node created a moment ago.
      */
     private void writeAtomically(String content, boolean replace) throws IOException {
-        var tmp = Files.createTempFile(file.getParent(), ".audit-keys", ".tmp",
+        var tmp = Files.createTempFile(
+                file.getParent(),
+                ".audit-keys",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -178,8 +185,12 @@ class AuditKeys {
             if (version.equals(loadedVersion)) {
                 return;
             }
-            var keys = parse(String.join(",", Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()));
+            var keys = parse(String.join(
+                    ",",
+                    Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .toList()));
             if (keys.isEmpty() && fromEnvironment.isEmpty()) {
                 throw new IllegalStateException("The audit key file " + file + " holds no key");
             }

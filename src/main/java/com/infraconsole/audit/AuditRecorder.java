@@ -37,8 +37,16 @@ class AuditRecorder {
 
     void recordChange(String action, String entityType, String entityId, Map<String, Object[]> changes) {
         var actor = Actor.current();
-        record(new PendingEntry(actor.userId(), actor.username(), action, entityType, entityId, json(changes),
-                actor.clientIp(), actor.userAgent(), "SUCCESS"));
+        record(new PendingEntry(
+                actor.userId(),
+                actor.username(),
+                action,
+                entityType,
+                entityId,
+                json(changes),
+                actor.clientIp(),
+                actor.userAgent(),
+                "SUCCESS"));
     }
 
     @EventListener
@@ -47,27 +55,61 @@ class AuditRecorder {
             return;
         }
         var actor = event.actorOverride() == null ? Actor.current() : Actor.named(event.actorOverride());
-        record(new PendingEntry(actor.userId(), actor.username(), event.action(), event.entityType(), event.entityId(),
-                json(event.changes()), actor.clientIp(), actor.userAgent(),
+        record(new PendingEntry(
+                actor.userId(),
+                actor.username(),
+                event.action(),
+                event.entityType(),
+                event.entityId(),
+                json(event.changes()),
+                actor.clientIp(),
+                actor.userAgent(),
                 event.outcome() == null ? "SUCCESS" : event.outcome()));
     }
 
     /** For events whose actor is not the signed-in user (a login attempt, a lockout). */
-    void record(Actor actor, String action, String entityType, String entityId, Map<String, Object[]> changes,
+    void record(
+            Actor actor,
+            String action,
+            String entityType,
+            String entityId,
+            Map<String, Object[]> changes,
             String outcome) {
         if (isEnabled()) {
-            record(new PendingEntry(actor.userId(), actor.username(), action, entityType, entityId, json(changes),
-                    actor.clientIp(), actor.userAgent(), outcome));
+            record(new PendingEntry(
+                    actor.userId(),
+                    actor.username(),
+                    action,
+                    entityType,
+                    entityId,
+                    json(changes),
+                    actor.clientIp(),
+                    actor.userAgent(),
+                    outcome));
         }
     }
 
     /** A refusal must stay on record even when the transaction around it rolls back because of it. */
-    void recordOutsideTransaction(Actor actor, String action, String entityType, String entityId,
-            Map<String, Object[]> changes, String outcome) {
+    void recordOutsideTransaction(
+            Actor actor,
+            String action,
+            String entityType,
+            String entityId,
+            Map<String, Object[]> changes,
+            String outcome) {
         if (isEnabled()) {
-            var entry = new PendingEntry(actor.userId(), actor.username(), action, entityType, entityId, json(changes),
-                    actor.clientIp(), actor.userAgent(), outcome);
-            ownTransaction.executeWithoutResult(status -> ChainBuffer.current(writer).add(entry));
+            var entry = new PendingEntry(
+                    actor.userId(),
+                    actor.username(),
+                    action,
+                    entityType,
+                    entityId,
+                    json(changes),
+                    actor.clientIp(),
+                    actor.userAgent(),
+                    outcome);
+            ownTransaction.executeWithoutResult(
+                    status -> ChainBuffer.current(writer).add(entry));
         }
     }
 
@@ -77,7 +119,8 @@ class AuditRecorder {
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             ChainBuffer.current(writer).add(entry);
         } else {
-            ownTransaction.executeWithoutResult(status -> ChainBuffer.current(writer).add(entry));
+            ownTransaction.executeWithoutResult(
+                    status -> ChainBuffer.current(writer).add(entry));
         }
     }
 
@@ -87,8 +130,9 @@ class AuditRecorder {
         }
         var sorted = new java.util.TreeMap<String, Object[]>();
         changes.forEach((k, v) -> sorted.put(k, new Object[] {
-                v.length > 0 ? EntityChangeListener.simple(v[0]) : null,
-                v.length > 1 ? EntityChangeListener.simple(v[1]) : null}));
+            v.length > 0 ? EntityChangeListener.simple(v[0]) : null,
+            v.length > 1 ? EntityChangeListener.simple(v[1]) : null
+        }));
         return JSON.writeValueAsString(sorted);
     }
 }

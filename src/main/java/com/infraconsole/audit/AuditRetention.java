@@ -42,7 +42,10 @@ class AuditRetention {
     private final Duration lockWait;
 
     @Autowired
-    AuditRetention(JdbcTemplate jdbc, OwnerAccount owner, Clock clock,
+    AuditRetention(
+            JdbcTemplate jdbc,
+            OwnerAccount owner,
+            Clock clock,
             @Value("${infra.audit.retention-months:13}") int months,
             @Value("${infra.audit.retention-lock-wait:PT5S}") Duration lockWait) {
         this(jdbc, owner.separate() ? owner.jdbc() : jdbc, clock, months, lockWait);
@@ -92,19 +95,29 @@ class AuditRetention {
 
     /** Records the month's last row as the anchor the verifier starts after. */
     private void anchor(JdbcTemplate jdbc, ChainTables t, Partition p) {
-        var last = jdbc.query("SELECT seq, hash FROM " + t.logs() + " WHERE occurred_at < ? ORDER BY seq DESC LIMIT 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, LocalDateTime.of(p.upperBound(), LocalTime.MIDNIGHT));
+        var last = jdbc.query(
+                "SELECT seq, hash FROM " + t.logs() + " WHERE occurred_at < ? ORDER BY seq DESC LIMIT 1",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)},
+                LocalDateTime.of(p.upperBound(), LocalTime.MIDNIGHT));
         if (!last.isEmpty()) {
-            var recorded = jdbc.queryForList("SELECT hash FROM " + t.anchors() + " WHERE seq = ?", String.class, last.get(0)[0]);
+            var recorded = jdbc.queryForList(
+                    "SELECT hash FROM " + t.anchors() + " WHERE seq = ?", String.class, last.get(0)[0]);
             if (recorded.isEmpty()) {
-                jdbc.update("INSERT INTO " + t.anchors() + " (seq, hash, partition_name, dropped_at) VALUES (?, ?, ?, ?)",
-                        last.get(0)[0], last.get(0)[1], p.name(), AuditChainWriter.utc(clock.instant()));
+                jdbc.update(
+                        "INSERT INTO " + t.anchors() + " (seq, hash, partition_name, dropped_at) VALUES (?, ?, ?, ?)",
+                        last.get(0)[0],
+                        last.get(0)[1],
+                        p.name(),
+                        AuditChainWriter.utc(clock.instant()));
             } else if (!recorded.get(0).equals(last.get(0)[1])) {
-                throw new IllegalStateException("anchor at seq " + last.get(0)[0] + " disagrees with the row: not dropping "
-                        + p.name() + "; run audit-verify");
+                throw new IllegalStateException("anchor at seq " + last.get(0)[0]
+                        + " disagrees with the row: not dropping " + p.name() + "; run audit-verify");
             } // else: an earlier run recorded it and its DROP failed; this run completes it
         }
-        log.info("Audit log partition {} expires (retention {} months); chain anchored at seq {}", p.name(), months,
+        log.info(
+                "Audit log partition {} expires (retention {} months); chain anchored at seq {}",
+                p.name(),
+                months,
                 last.isEmpty() ? "-" : last.get(0)[0]);
     }
 }

@@ -16,7 +16,20 @@ final class AuditRows {
     static AuditRow map(ResultSet rs, int rowNum) throws SQLException {
         long id = rs.getLong(3);
         Long userId = rs.wasNull() ? null : id;
-        return new AuditRow(rs.getLong(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), userId, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+        return new AuditRow(
+                rs.getLong(1),
+                rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                userId,
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14));
     }
 }

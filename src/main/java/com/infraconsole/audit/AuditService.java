@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +32,12 @@ public class AuditService {
     private final ApplicationEventPublisher events;
     private final DownloadSlots downloads;
 
-    AuditService(JdbcTemplate jdbc, ChainVerifier verifier, AuditCheckpoints checkpoints,
-            ApplicationEventPublisher events, DownloadSlots downloads) {
+    AuditService(
+            JdbcTemplate jdbc,
+            ChainVerifier verifier,
+            AuditCheckpoints checkpoints,
+            ApplicationEventPublisher events,
+            DownloadSlots downloads) {
         this.jdbc = jdbc;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
@@ -108,7 +111,8 @@ public class AuditService {
             if (refused != null) {
                 changes.put("refused", new Object[] {null, refused});
             }
-            events.publishEvent(new AuditEvent("EXPORT", "AuditLog", null, changes, complete ? "SUCCESS" : "FAILURE", null));
+            events.publishEvent(
+                    new AuditEvent("EXPORT", "AuditLog", null, changes, complete ? "SUCCESS" : "FAILURE", null));
         }
         return rows;
     }
@@ -122,8 +126,10 @@ public class AuditService {
         if (result.intact()) {
             checkpoints.write();
         } else {
-            events.publishEvent(new AuditChainBroken(result.firstBadSeq() == null ? -1 : result.firstBadSeq(),
-                    result.problem().name(), result.message()));
+            events.publishEvent(new AuditChainBroken(
+                    result.firstBadSeq() == null ? -1 : result.firstBadSeq(),
+                    result.problem().name(),
+                    result.message()));
         }
         return result;
     }
@@ -135,9 +141,14 @@ public class AuditService {
         if (read.problems().isEmpty()) {
             return result;
         }
-        return new VerificationResult(result.rowsVerified(), result.firstBadSeq(), result.problem(), result.message()
-                + "; checkpoint file " + checkpointFile + " has lines that prove nothing: "
-                + String.join("; ", read.problems()), result.keyedFromSeq());
+        return new VerificationResult(
+                result.rowsVerified(),
+                result.firstBadSeq(),
+                result.problem(),
+                result.message()
+                        + "; checkpoint file " + checkpointFile + " has lines that prove nothing: "
+                        + String.join("; ", read.problems()),
+                result.keyedFromSeq());
     }
 
     /** Verifies a chain kept elsewhere, such as a restored backup in another schema. */
@@ -152,8 +163,10 @@ public class AuditService {
     /** Time range to seq range: occurred_at never decreases along seq, so both come from one index probe each. */
     private boolean appendTimeRange(AuditFilter f, StringBuilder sql, List<Object> args) {
         if (f.from() != null) {
-            var first = jdbc.queryForList("SELECT seq FROM audit_logs WHERE occurred_at >= ? ORDER BY occurred_at, seq LIMIT 1",
-                    Long.class, utc(f.from()));
+            var first = jdbc.queryForList(
+                    "SELECT seq FROM audit_logs WHERE occurred_at >= ? ORDER BY occurred_at, seq LIMIT 1",
+                    Long.class,
+                    utc(f.from()));
             if (first.isEmpty()) {
                 return false;
             }
@@ -164,7 +177,8 @@ public class AuditService {
         if (f.to() != null) {
             var last = jdbc.queryForList(
                     "SELECT seq FROM audit_logs WHERE occurred_at < ? ORDER BY occurred_at DESC, seq DESC LIMIT 1",
-                    Long.class, utc(f.to()));
+                    Long.class,
+                    utc(f.to()));
             if (last.isEmpty()) {
                 return false;
             }

@@ -20,7 +20,8 @@ class AuditSwitch {
     AuditSwitch(@Value("${infra.audit.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         if (!enabled) {
-            log.warn("Audit recording is switched OFF (infra.audit.enabled=false): benchmarks only, never in production");
+            log.warn(
+                    "Audit recording is switched OFF (infra.audit.enabled=false): benchmarks only, never in production");
         }
     }
 

@@ -26,7 +26,9 @@ class ChainBufferStarter implements TransactionExecutionListener {
 
     @Override
     public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
-        if (beginFailure == null && auditSwitch.enabled() && !transaction.isReadOnly()
+        if (beginFailure == null
+                && auditSwitch.enabled()
+                && !transaction.isReadOnly()
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
             ChainBuffer.current(writer.getObject());
         }

@@ -79,7 +79,9 @@ class ChainVerifier {
             // leaves its rows in place: they are walked, and must reach the anchor's hash exactly.
             if (minSeq == null) {
                 prevSeq = anchors.isEmpty() ? 0 : anchors.lastKey();
-                prevHash = anchors.isEmpty() ? ChainHasher.GENESIS : anchors.lastEntry().getValue();
+                prevHash = anchors.isEmpty()
+                        ? ChainHasher.GENESIS
+                        : anchors.lastEntry().getValue();
             } else if (minSeq == 1) {
                 prevSeq = 0;
                 prevHash = ChainHasher.GENESIS;
@@ -88,25 +90,34 @@ class ChainVerifier {
                 prevHash = anchors.get(minSeq - 1);
             } else if (minSeq < 1 || (!anchors.isEmpty() && anchors.lastKey() >= minSeq)) {
                 long start = anchors.isEmpty() ? 1 : anchors.lastKey() + 1;
-                return VerificationResult.broken(0, minSeq, Problem.INSERTED, "row before the start of the chain (" + start + ")");
+                return VerificationResult.broken(
+                        0, minSeq, Problem.INSERTED, "row before the start of the chain (" + start + ")");
             } else {
                 long from = anchors.isEmpty() ? 1 : anchors.lastKey() + 1;
-                return VerificationResult.broken(0, from, Problem.REMOVED, "rows " + from + " to " + (minSeq - 1)
-                        + " are missing and no retention anchor records their expiry");
+                return VerificationResult.broken(
+                        0,
+                        from,
+                        Problem.REMOVED,
+                        "rows " + from + " to " + (minSeq - 1)
+                                + " are missing and no retention anchor records their expiry");
             }
             LocalDateTime cursorAt = LocalDateTime.of(1, 1, 1, 0, 0);
             long cursorSeq = prevSeq;
             var sql = "SELECT " + AuditRows.COLUMNS + " FROM " + t.logs()
-                    + " WHERE (seq > ? OR (seq = ? AND occurred_at > ?)) AND seq <= ? ORDER BY seq, occurred_at LIMIT " + BATCH;
+                    + " WHERE (seq > ? OR (seq = ? AND occurred_at > ?)) AND seq <= ? ORDER BY seq, occurred_at LIMIT "
+                    + BATCH;
             while (true) {
                 List<AuditRow> batch = jdbc.query(sql, AuditRows::map, cursorSeq, cursorSeq, cursorAt, headSeq);
                 for (var r : batch) {
                     if (r.seq() <= prevSeq) {
-                        return VerificationResult.broken(checked, r.seq(), Problem.INSERTED,
-                                "a second row claims seq " + r.seq());
+                        return VerificationResult.broken(
+                                checked, r.seq(), Problem.INSERTED, "a second row claims seq " + r.seq());
                     }
                     if (r.seq() > prevSeq + 1) {
-                        return VerificationResult.broken(checked, prevSeq + 1, Problem.REMOVED,
+                        return VerificationResult.broken(
+                                checked,
+                                prevSeq + 1,
+                                Problem.REMOVED,
                                 "rows " + (prevSeq + 1) + " to " + (r.seq() - 1) + " are missing");
                     }
                     var bad = checkHash(r);
@@ -114,19 +125,28 @@ class ChainVerifier {
                         return bad;
                     }
                     if (!r.prevHash().equals(prevHash)) {
-                        return VerificationResult.broken(checked, prevSeq, Problem.ALTERED,
+                        return VerificationResult.broken(
+                                checked,
+                                prevSeq,
+                                Problem.ALTERED,
                                 "row " + prevSeq + " was rewritten with a new hash: row " + r.seq()
                                         + " still links to the old one");
                     }
                     var anchor = anchors.get(r.seq());
                     if (anchor != null && !anchor.equals(r.hash())) {
-                        return VerificationResult.broken(checked, r.seq(), Problem.ALTERED,
+                        return VerificationResult.broken(
+                                checked,
+                                r.seq(),
+                                Problem.ALTERED,
                                 "its hash differs from the one retention recorded for it");
                     }
                     var checkpoint = checkpoints.get(r.seq());
                     if (checkpoint != null) {
                         if (!checkpoint.hash().equals(r.hash())) {
-                            return VerificationResult.broken(checked, r.seq(), Problem.ALTERED,
+                            return VerificationResult.broken(
+                                    checked,
+                                    r.seq(),
+                                    Problem.ALTERED,
                                     "its hash differs from the checkpoint taken at " + checkpoint.at());
                         }
                         checkpointsMatched++;
@@ -145,22 +165,36 @@ class ChainVerifier {
             }
             progress.accept(checked);
             if (prevSeq < headSeq) {
-                return VerificationResult.broken(checked, prevSeq + 1, Problem.REMOVED,
+                return VerificationResult.broken(
+                        checked,
+                        prevSeq + 1,
+                        Problem.REMOVED,
                         "the chain should end at " + headSeq + " but the last row is " + prevSeq);
             }
             if (!prevHash.equals(head[1])) {
-                return VerificationResult.broken(checked, prevSeq, Problem.ALTERED,
+                return VerificationResult.broken(
+                        checked,
+                        prevSeq,
+                        Problem.ALTERED,
                         "the last row's hash differs from the one recorded at the end of the chain");
             }
             if (!checkpoints.isEmpty() && checkpoints.lastKey() > prevSeq) {
                 var latest = checkpoints.lastEntry().getValue();
-                return VerificationResult.broken(checked, prevSeq + 1, Problem.REMOVED, "the chain ends at " + prevSeq
-                        + " but the checkpoint taken at " + latest.at() + " recorded it at " + latest.seq()
-                        + ": rows were cut off the end");
+                return VerificationResult.broken(
+                        checked,
+                        prevSeq + 1,
+                        Problem.REMOVED,
+                        "the chain ends at " + prevSeq
+                                + " but the checkpoint taken at " + latest.at() + " recorded it at " + latest.seq()
+                                + ": rows were cut off the end");
             }
-            var beyond = jdbc.queryForObject("SELECT MIN(seq) FROM " + t.logs() + " WHERE seq > ?", Long.class, headSeq);
+            var beyond =
+                    jdbc.queryForObject("SELECT MIN(seq) FROM " + t.logs() + " WHERE seq > ?", Long.class, headSeq);
             if (beyond != null && beyond > (Long) readHead()[0]) {
-                return VerificationResult.broken(checked, beyond, Problem.INSERTED,
+                return VerificationResult.broken(
+                        checked,
+                        beyond,
+                        Problem.INSERTED,
                         "row beyond the end of the chain (" + headSeq + ") that the console did not write");
             }
             return VerificationResult.ok(checked, keyedFrom, checkpointsMatched);
@@ -169,22 +203,33 @@ class ChainVerifier {
         private VerificationResult checkHash(AuditRow r) {
             if (r.keyId() == null) {
                 if (keyedFrom != null) {
-                    return VerificationResult.broken(checked, r.seq(), Problem.INSERTED, "a row without the audit key's "
-                            + "HMAC after the chain was keyed at seq " + keyedFrom + ": not written by the console");
+                    return VerificationResult.broken(
+                            checked,
+                            r.seq(),
+                            Problem.INSERTED,
+                            "a row without the audit key's " + "HMAC after the chain was keyed at seq " + keyedFrom
+                                    + ": not written by the console");
                 }
                 if (!hasher.hash(r, null).equals(r.hash())) {
-                    return VerificationResult.broken(checked, r.seq(), Problem.ALTERED,
-                            "its content no longer matches its hash");
+                    return VerificationResult.broken(
+                            checked, r.seq(), Problem.ALTERED, "its content no longer matches its hash");
                 }
                 return null;
             }
             var key = keys.byId(r.keyId());
             if (key.isEmpty()) {
-                return VerificationResult.broken(checked, r.seq(), Problem.ALTERED, "it names audit key " + r.keyId()
-                        + ", which this console does not hold: forged, or a key is missing from the key file");
+                return VerificationResult.broken(
+                        checked,
+                        r.seq(),
+                        Problem.ALTERED,
+                        "it names audit key " + r.keyId()
+                                + ", which this console does not hold: forged, or a key is missing from the key file");
             }
             if (!hasher.hash(r, key.get()).equals(r.hash())) {
-                return VerificationResult.broken(checked, r.seq(), Problem.ALTERED,
+                return VerificationResult.broken(
+                        checked,
+                        r.seq(),
+                        Problem.ALTERED,
                         "its content no longer matches its HMAC: altered, or written without the audit key");
             }
             if (keyedFrom == null) {
@@ -194,8 +239,8 @@ class ChainVerifier {
         }
 
         private Object[] readHead() {
-            return jdbc.queryForObject("SELECT last_seq, last_hash FROM " + t.head() + " WHERE id = 1",
-                    (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+            return jdbc.queryForObject("SELECT last_seq, last_hash FROM " + t.head() + " WHERE id = 1", (rs, i) ->
+                    new Object[] {rs.getLong(1), rs.getString(2)});
         }
     }
 

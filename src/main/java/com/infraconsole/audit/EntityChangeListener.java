@@ -33,7 +33,12 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
     /** Bookkeeping every editable entity carries; a change to these alone is not a change. */
     private static final Set<String> NOISE = Set.of("version", "updatedAt", "updatedBy");
 
-    private enum Kind { RECORD, MASK, MASK_SECRETS_IN_YAML, SKIP }
+    private enum Kind {
+        RECORD,
+        MASK,
+        MASK_SECRETS_IN_YAML,
+        SKIP
+    }
 
     private final AuditRecorder recorder;
     private final Map<Class<?>, Map<String, Kind>> kinds = new ConcurrentHashMap<>();
@@ -84,7 +89,12 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
                 // own name, with the masking its own field asks for, as if it sat in the entity.
                 var embeddable = embedded.getReturnedClass();
                 for (var property : embedded.getPropertyNames()) {
-                    change(changes, embeddable, property, read(old, embeddable, property), read(now, embeddable, property));
+                    change(
+                            changes,
+                            embeddable,
+                            property,
+                            read(old, embeddable, property),
+                            read(now, embeddable, property));
                 }
             } else {
                 change(changes, type, names[i], old, now);
@@ -94,7 +104,8 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
             return; // only bookkeeping changed (last login, counters, version)
         }
         var action = AuditActionInterceptor.currentAction();
-        recorder.recordChange(action == null ? defaultAction : action, type.getSimpleName(), String.valueOf(id), changes);
+        recorder.recordChange(
+                action == null ? defaultAction : action, type.getSimpleName(), String.valueOf(id), changes);
     }
 
     private void change(Map<String, Object[]> changes, Class<?> type, String property, Object before, Object after) {
@@ -104,11 +115,13 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
         if (kind == Kind.SKIP || Objects.equals(old, now)) {
             return;
         }
-        changes.put(property, switch (kind) {
-            case MASK -> new Object[] {old == null ? null : MASK, now == null ? null : MASK};
-            case MASK_SECRETS_IN_YAML -> new Object[] {secretsMasked(old), secretsMasked(now)};
-            default -> new Object[] {old, now};
-        });
+        changes.put(
+                property,
+                switch (kind) {
+                    case MASK -> new Object[] {old == null ? null : MASK, now == null ? null : MASK};
+                    case MASK_SECRETS_IN_YAML -> new Object[] {secretsMasked(old), secretsMasked(now)};
+                    default -> new Object[] {old, now};
+                });
     }
 
     private static Object read(Object embedded, Class<?> type, String property) {

@@ -1,6 +1,5 @@
 package com.infraconsole.audit;
 
-import com.infraconsole.base.audit.AuditEvent;
 import com.infraconsole.security.LoginFailureEvents;
 import com.infraconsole.user.AccountLockedEvent;
 import java.util.Map;
@@ -36,24 +35,40 @@ class SecurityEventAuditor {
     /** A failed login that the login throttle let through to the log (LoginSources caps them per source). */
     @EventListener
     void on(LoginFailureEvents.Recorded event) {
-        recorder.record(Actor.named(event.username()), "LOGIN_FAILURE", "User", null,
-                Map.of("reason", new Object[] {null, event.reason()}), "FAILURE");
+        recorder.record(
+                Actor.named(event.username()),
+                "LOGIN_FAILURE",
+                "User",
+                null,
+                Map.of("reason", new Object[] {null, event.reason()}),
+                "FAILURE");
     }
 
     /** The failed logins of one source and window beyond the cap: one row says how many. */
     @EventListener
     void on(LoginFailureEvents.Suppressed event) {
         var actor = new Actor(null, "(anonymous)", event.source(), null);
-        recorder.record(actor, "LOGIN_FAILURES_SUPPRESSED", "User", null, Map.of(
-                "suppressed", new Object[] {null, event.count()},
-                "from", new Object[] {null, event.from()},
-                "to", new Object[] {null, event.to()}), "FAILURE");
+        recorder.record(
+                actor,
+                "LOGIN_FAILURES_SUPPRESSED",
+                "User",
+                null,
+                Map.of(
+                        "suppressed", new Object[] {null, event.count()},
+                        "from", new Object[] {null, event.from()},
+                        "to", new Object[] {null, event.to()}),
+                "FAILURE");
     }
 
     @EventListener
     void on(AccountLockedEvent event) {
-        recorder.record(Actor.named(event.username()), "ACCOUNT_LOCKED", "User", String.valueOf(event.userId()),
-                Map.of("lockedUntil", new Object[] {null, event.lockedUntil()}), "SUCCESS");
+        recorder.record(
+                Actor.named(event.username()),
+                "ACCOUNT_LOCKED",
+                "User",
+                String.valueOf(event.userId()),
+                Map.of("lockedUntil", new Object[] {null, event.lockedUntil()}),
+                "SUCCESS");
     }
 
     @EventListener
@@ -69,8 +84,13 @@ class SecurityEventAuditor {
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return;
         }
-        recorder.recordOutsideTransaction(Actor.of(auth), "ACCESS_DENIED", null, null,
-                Map.of("target", new Object[] {null, describe(event.getObject())}), "DENIED");
+        recorder.recordOutsideTransaction(
+                Actor.of(auth),
+                "ACCESS_DENIED",
+                null,
+                null,
+                Map.of("target", new Object[] {null, describe(event.getObject())}),
+                "DENIED");
     }
 
     private static String idOf(Actor actor) {
@@ -79,7 +99,8 @@ class SecurityEventAuditor {
 
     private static String describe(Object target) {
         if (target instanceof org.aopalliance.intercept.MethodInvocation mi) {
-            return mi.getMethod().getDeclaringClass().getSimpleName() + "." + mi.getMethod().getName();
+            return mi.getMethod().getDeclaringClass().getSimpleName() + "."
+                    + mi.getMethod().getName();
         }
         if (target instanceof jakarta.servlet.http.HttpServletRequest request) {
             return request.getMethod() + " " + request.getRequestURI();

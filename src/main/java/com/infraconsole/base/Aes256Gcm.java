@@ -30,8 +30,11 @@ public final class Aes256Gcm {
             RANDOM.nextBytes(nonce);
             var cipher = cipher(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce), associatedData);
             var sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt a secret", e);
         }
@@ -49,8 +52,8 @@ public final class Aes256Gcm {
             if (all.length < NONCE_BYTES) {
                 throw new IllegalArgumentException("too short");
             }
-            var cipher = cipher(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES),
-                    associatedData);
+            var cipher = cipher(
+                    Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES), associatedData);
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("The sealed value does not open with this key");

@@ -22,8 +22,8 @@ import org.springframework.transaction.TransactionTimedOutException;
  */
 public final class DatabaseUnavailable {
 
-    public static final String MESSAGE = "The database is not answering, so nothing was saved. "
-            + "Your input is kept: try again in a moment.";
+    public static final String MESSAGE =
+            "The database is not answering, so nothing was saved. " + "Your input is kept: try again in a moment.";
 
     /** For a login refused because of it: no account's state shows in it, it is the same for all. */
     public static final String LOGIN_MESSAGE = "The console cannot reach its database. Please try again in a moment.";
@@ -61,14 +61,22 @@ public final class DatabaseUnavailable {
             if (t instanceof org.hibernate.TransactionException && t.getCause() instanceof SQLException) {
                 return true;
             }
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
-                    || t instanceof QueryTimeoutException || t instanceof TransactionTimedOutException
-                    || t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof SQLTimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof TransactionTimedOutException
+                    || t instanceof JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof SocketTimeoutException
                     || t instanceof ConnectException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || t instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

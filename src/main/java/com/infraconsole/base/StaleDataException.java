@@ -9,10 +9,12 @@ public class StaleDataException extends RuntimeException {
     private final Instant savedAt;
 
     public StaleDataException(String what, String savedBy, Instant savedAt) {
-        super(savedBy == null
-                ? what + " was changed or deleted by someone else after you opened it."
-                : what + " was changed by " + savedBy + " at " + (savedAt == null ? "an unknown time" : UtcTime.format(savedAt))
-                        + " after you opened it.");
+        super(
+                savedBy == null
+                        ? what + " was changed or deleted by someone else after you opened it."
+                        : what + " was changed by " + savedBy + " at "
+                                + (savedAt == null ? "an unknown time" : UtcTime.format(savedAt))
+                                + " after you opened it.");
         this.savedBy = savedBy;
         this.savedAt = savedAt;
     }

@@ -5,7 +5,9 @@
  * Owns no table. Depends on security only. An open module: every module may use all of it,
  * sub-packages included.
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN, allowedDependencies = {})
+@ApplicationModule(
+        type = ApplicationModule.Type.OPEN,
+        allowedDependencies = {})
 @NullMarked
 package com.infraconsole.base;
 

@@ -74,7 +74,8 @@ final class AnsibleOutput {
             out.add("");
             out.add(banner("PLAY RECAP"));
             out.add("%-26s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=0    rescued=0    ignored=0"
-                    .formatted(host, ok, changed, unreachable ? 1 : 0, status.equals("failed") && !unreachable ? 1 : 0));
+                    .formatted(
+                            host, ok, changed, unreachable ? 1 : 0, status.equals("failed") && !unreachable ? 1 : 0));
         }
         return out;
     }

@@ -42,9 +42,11 @@ class AuditVerifyCommand implements CliCommand {
         var schema = CliCommand.option(args, "schema");
         var checkpoints = CliCommand.option(args, "checkpoints");
         var tables = schema == null ? ChainTables.DEFAULT : ChainTables.inSchema(schema);
-        var result = schema == null && checkpoints == null ? audit.verify(rows -> {})
-                : checkpoints == null ? audit.verify(tables, rows -> {})
-                : audit.verify(tables, Path.of(checkpoints), rows -> {});
+        var result = schema == null && checkpoints == null
+                ? audit.verify(rows -> {})
+                : checkpoints == null
+                        ? audit.verify(tables, rows -> {})
+                        : audit.verify(tables, Path.of(checkpoints), rows -> {});
         long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         if (result.intact()) {
             out.printf("%d rows verified in %d ms: the audit chain is intact.%n", result.rowsVerified(), ms);
@@ -52,8 +54,9 @@ class AuditVerifyCommand implements CliCommand {
             return 0;
         }
         out.println("audit-verify: " + result.message());
-        out.printf("First bad seq: %d (%s); %d rows before it verified.%n", result.firstBadSeq(),
-                result.problem().name().toLowerCase(), result.rowsVerified());
+        out.printf(
+                "First bad seq: %d (%s); %d rows before it verified.%n",
+                result.firstBadSeq(), result.problem().name().toLowerCase(), result.rowsVerified());
         return 1;
     }
 }

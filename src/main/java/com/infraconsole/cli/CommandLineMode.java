@@ -30,12 +30,22 @@ public final class CommandLineMode {
     }
 
     public static int run(Class<?> applicationClass, String[] args) {
-        return run(applicationClass, args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                System.out, System.err, new String[0]);
+        return run(
+                applicationClass,
+                args,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.out,
+                System.err,
+                new String[0]);
     }
 
     /** Also used by tests, with their own streams and extra Spring arguments. */
-    public static int run(Class<?> applicationClass, String[] args, BufferedReader in, PrintStream out, PrintStream err,
+    public static int run(
+            Class<?> applicationClass,
+            String[] args,
+            BufferedReader in,
+            PrintStream out,
+            PrintStream err,
             String[] extraSpringArgs) {
         var command = args[0];
         var springArgs = springArgs(command);
@@ -76,14 +86,21 @@ public final class CommandLineMode {
                 "--spring.main.log-startup-info=false"));
     }
 
-    private static int run(Class<?> applicationClass, String command, String[] args, BufferedReader in, PrintStream out,
-            PrintStream err, List<String> springArgs) {
+    private static int run(
+            Class<?> applicationClass,
+            String command,
+            String[] args,
+            BufferedReader in,
+            PrintStream out,
+            PrintStream err,
+            List<String> springArgs) {
         var app = new SpringApplication(applicationClass);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(false);
         try (var context = app.run(springArgs.toArray(String[]::new))) {
             var commands = context.getBeansOfType(CliCommand.class).values().stream()
-                    .sorted(java.util.Comparator.comparing(CliCommand::name)).toList();
+                    .sorted(java.util.Comparator.comparing(CliCommand::name))
+                    .toList();
             var match = commands.stream().filter(c -> c.name().equals(command)).findFirst();
             if (match.isEmpty()) {
                 err.println("Unknown command: " + command);

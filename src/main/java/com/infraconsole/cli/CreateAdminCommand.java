@@ -36,7 +36,8 @@ class CreateAdminCommand implements CliCommand {
     public int run(List<String> args, BufferedReader in, PrintStream out) {
         var username = CliCommand.option(args, "username");
         if (username == null || !args.contains("--password-stdin")) {
-            out.println("Usage: create-admin --username U [--email E] --password-stdin  (the password is read from standard input)");
+            out.println(
+                    "Usage: create-admin --username U [--email E] --password-stdin  (the password is read from standard input)");
             return 2;
         }
         String password;
@@ -52,8 +53,8 @@ class CreateAdminCommand implements CliCommand {
         var email = CliCommand.option(args, "email");
         flyway.migrate();
         try {
-            var user = users.create(username, email == null ? username + "@localhost.localdomain" : email, Role.ADMIN,
-                    password, false);
+            var user = users.create(
+                    username, email == null ? username + "@localhost.localdomain" : email, Role.ADMIN, password, false);
             out.printf("Created administrator %s (id %d).%n", user.getUsername(), user.getId());
             return 0;
         } catch (InvalidInputException e) {

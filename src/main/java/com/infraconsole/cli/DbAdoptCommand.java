@@ -51,11 +51,16 @@ class DbAdoptCommand implements CliCommand {
                 return 1;
             }
             var result = adoption.adopt();
-            out.printf("Backed up first%s: %s (SHA-256 %s)%n", result.backupVerified() ? " and verified" : "",
-                    result.backup().file(), result.backup().manifest().sha256());
-            out.printf("Baselined at V%s; applied %d migration(s); schema version is now %s.%n",
+            out.printf(
+                    "Backed up first%s: %s (SHA-256 %s)%n",
+                    result.backupVerified() ? " and verified" : "",
+                    result.backup().file(),
+                    result.backup().manifest().sha256());
+            out.printf(
+                    "Baselined at V%s; applied %d migration(s); schema version is now %s.%n",
                     plan.baselineVersion(), result.applied(), result.schemaVersion());
-            out.printf("Old audit rows kept in audit_logs_legacy: %d (SHA-256 %s, recorded in the DB_ADOPT audit row).%n",
+            out.printf(
+                    "Old audit rows kept in audit_logs_legacy: %d (SHA-256 %s, recorded in the DB_ADOPT audit row).%n",
                     result.legacyAuditRows(), result.legacyAuditSha256());
             out.println("Old accounts keep their passwords; each is rehashed to bcrypt at its first login.");
             return 0;
@@ -63,8 +68,10 @@ class DbAdoptCommand implements CliCommand {
             out.println("db-adopt refused: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            out.println(e.getMessage() != null && e.getMessage().startsWith("db-adopt") ? e.getMessage()
-                    : "db-adopt failed: " + e.getMessage());
+            out.println(
+                    e.getMessage() != null && e.getMessage().startsWith("db-adopt")
+                            ? e.getMessage()
+                            : "db-adopt failed: " + e.getMessage());
             return 1;
         }
     }
@@ -75,12 +82,17 @@ class DbAdoptCommand implements CliCommand {
             out.println("Alembic:        revision " + plan.revision());
         }
         if (plan.stepDescription() != null) {
-            out.printf("Shape:          %s step %d of %d of the old history (%s)%n", plan.adoptable() ? "matches" : "closest is",
-                    plan.step(), AdoptionModel.OLD_HISTORY_STEPS, plan.stepDescription());
+            out.printf(
+                    "Shape:          %s step %d of %d of the old history (%s)%n",
+                    plan.adoptable() ? "matches" : "closest is",
+                    plan.step(),
+                    AdoptionModel.OLD_HISTORY_STEPS,
+                    plan.stepDescription());
         }
         plan.differences().forEach(d -> out.println("  differs: " + d));
         if (plan.adoptable()) {
-            out.printf("Plan:           back up, record Flyway's history at V%s, then apply %d migration(s):%n",
+            out.printf(
+                    "Plan:           back up, record Flyway's history at V%s, then apply %d migration(s):%n",
                     plan.baselineVersion(), plan.toApply().size());
             plan.toApply().forEach(m -> out.println("  " + m));
             out.printf("Old audit rows: %d, kept unchanged in audit_logs_legacy%n", plan.legacyAuditRows());
@@ -88,8 +100,11 @@ class DbAdoptCommand implements CliCommand {
     }
 
     private static boolean confirmed(BufferedReader in, PrintStream out, String database) {
-        return TypedYes.ask(in, out, "db-adopt: not adopting: this changes the schema of " + database
-                + " and there is no terminal to confirm on; add --yes to adopt without asking.",
+        return TypedYes.ask(
+                in,
+                out,
+                "db-adopt: not adopting: this changes the schema of " + database
+                        + " and there is no terminal to confirm on; add --yes to adopt without asking.",
                 "This migrates " + database + " in place (after a backup). Type yes to continue: ",
                 "db-adopt: not adopting (no \"yes\").");
     }

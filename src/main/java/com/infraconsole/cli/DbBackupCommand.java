@@ -42,8 +42,9 @@ class DbBackupCommand implements CliCommand {
         try {
             var backup = backups.backup(to == null ? null : Path.of(to), "manual");
             var m = backup.manifest();
-            out.printf("Database:       %s (schema version %s, %s)%n", m.database(),
-                    m.schemaVersion() == null ? "none" : m.schemaVersion(), m.serverVersion());
+            out.printf(
+                    "Database:       %s (schema version %s, %s)%n",
+                    m.database(), m.schemaVersion() == null ? "none" : m.schemaVersion(), m.serverVersion());
             out.printf("Tables:         %d, %d rows%n", m.tables().size(), m.totalRows());
             out.printf("Size:           %s gzipped%n", DbAdminText.bytes(m.bytes()));
             out.println("SHA-256:        " + m.sha256());

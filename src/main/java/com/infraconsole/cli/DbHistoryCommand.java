@@ -39,20 +39,28 @@ class DbHistoryCommand implements CliCommand {
     public int run(List<String> args, BufferedReader in, PrintStream out) {
         try {
             var status = database.migrations();
-            out.printf(ROW, "VERSION", "STATE", "INSTALLED ON (UTC)", "INSTALLED BY", "TIME", "CHECKSUM", "DESCRIPTION");
+            out.printf(
+                    ROW, "VERSION", "STATE", "INSTALLED ON (UTC)", "INSTALLED BY", "TIME", "CHECKSUM", "DESCRIPTION");
             for (var m : status.history()) {
-                out.printf(ROW, dash(m.version()), m.state(),
-                        m.installedOn() == null ? "-" : UtcTime.inUtcColumn(m.installedOn()), dash(m.installedBy()),
-                        m.executionMillis() == null ? "-" : m.executionMillis() + " ms", checksum(m),
+                out.printf(
+                        ROW,
+                        dash(m.version()),
+                        m.state(),
+                        m.installedOn() == null ? "-" : UtcTime.inUtcColumn(m.installedOn()),
+                        dash(m.installedBy()),
+                        m.executionMillis() == null ? "-" : m.executionMillis() + " ms",
+                        checksum(m),
                         m.description());
             }
             out.println();
-            out.println("Current version: " + (status.currentVersion() == null ? "none (empty database)"
-                    : status.currentVersion()) + "; pending: " + status.pending().size() + "; failed: "
+            out.println("Current version: "
+                    + (status.currentVersion() == null ? "none (empty database)" : status.currentVersion())
+                    + "; pending: " + status.pending().size() + "; failed: "
                     + status.failed().size());
             return 0;
         } catch (DataAccessException e) {
-            out.println("Could not read the migration history: " + e.getMostSpecificCause().getMessage());
+            out.println("Could not read the migration history: "
+                    + e.getMostSpecificCause().getMessage());
             return 1;
         }
     }

@@ -35,8 +35,9 @@ class DbPendingCommand implements CliCommand {
         var status = database.migrations();
         var sql = args.contains("--sql");
         var prefix = sql ? "-- " : "";
-        out.println(prefix + "Schema version: " + (status.currentVersion() == null ? "none (empty database)"
-                : status.currentVersion()) + "; pending: " + status.pending().size());
+        out.println(prefix + "Schema version: "
+                + (status.currentVersion() == null ? "none (empty database)" : status.currentVersion()) + "; pending: "
+                + status.pending().size());
         for (var p : status.pending()) {
             var m = p.migration();
             if (sql) {
@@ -52,7 +53,8 @@ class DbPendingCommand implements CliCommand {
         }
         long risks = status.pending().stream().mapToLong(p -> p.risks().size()).sum();
         if (risks > 0) {
-            out.println(prefix + risks + " risky statement(s): take a backup (db-backup) and review them before applying.");
+            out.println(
+                    prefix + risks + " risky statement(s): take a backup (db-backup) and review them before applying.");
         }
         return 0;
     }

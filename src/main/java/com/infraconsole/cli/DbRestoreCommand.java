@@ -47,8 +47,13 @@ class DbRestoreCommand implements CliCommand {
             var backup = backups.check(Path.of(files.getFirst()));
             var m = backup.manifest();
             out.printf("Backup:         %s%n", backup.file());
-            out.printf("Taken:          %s by %s (%s), schema version %s, %d tables, %d rows%n", m.createdAt(),
-                    m.createdBy(), m.reason(), m.schemaVersion() == null ? "none" : m.schemaVersion(), m.tables().size(),
+            out.printf(
+                    "Taken:          %s by %s (%s), schema version %s, %d tables, %d rows%n",
+                    m.createdAt(),
+                    m.createdBy(),
+                    m.reason(),
+                    m.schemaVersion() == null ? "none" : m.schemaVersion(),
+                    m.tables().size(),
                     m.totalRows());
             out.println("SHA-256:        " + m.sha256() + " (matches the manifest)");
             if (!args.contains("--yes") && !confirmed(in, out, m.database())) {
@@ -59,9 +64,11 @@ class DbRestoreCommand implements CliCommand {
             out.printf("Restored %s: %d statements.%n", backup.file().getFileName(), result.statements());
             var precedes = m.precedesVersion();
             if (precedes != null) {
-                out.printf("Rolled back to before V%s (schema version %s). A release that has V%s will not apply it "
-                        + "again on start: start the release that matches schema version %s, or apply V%s deliberately "
-                        + "with init-db.%n", precedes, m.schemaVersion(), precedes, m.schemaVersion(), precedes);
+                out.printf(
+                        "Rolled back to before V%s (schema version %s). A release that has V%s will not apply it "
+                                + "again on start: start the release that matches schema version %s, or apply V%s deliberately "
+                                + "with init-db.%n",
+                        precedes, m.schemaVersion(), precedes, m.schemaVersion(), precedes);
             }
             var chain = audit.verify(rows -> {});
             if (chain.intact()) {
@@ -80,8 +87,11 @@ class DbRestoreCommand implements CliCommand {
     }
 
     private static boolean confirmed(BufferedReader in, PrintStream out, String database) {
-        return TypedYes.ask(in, out, "db-restore: not restoring: this replaces everything in " + database
-                + " and there is no terminal to confirm on; add --yes to restore without asking.",
+        return TypedYes.ask(
+                in,
+                out,
+                "db-restore: not restoring: this replaces everything in " + database
+                        + " and there is no terminal to confirm on; add --yes to restore without asking.",
                 "This replaces everything in " + database + " with the backup. Type yes to continue: ",
                 "db-restore: not restoring (no \"yes\").");
     }

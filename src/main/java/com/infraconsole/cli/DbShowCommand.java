@@ -38,10 +38,11 @@ class DbShowCommand implements CliCommand {
             return 1;
         }
         var m = script.get().migration();
-        out.println("-- V" + m.version() + " " + m.description() + " (" + m.script() + "), " + m.state() + ", installed "
-                + m.installedOn() + " by " + m.installedBy() + ", checksum " + m.checksum());
+        out.println("-- V" + m.version() + " " + m.description() + " (" + m.script() + "), " + m.state()
+                + ", installed " + m.installedOn() + " by " + m.installedBy() + ", checksum " + m.checksum());
         if (!script.get().checksumMatches()) {
-            out.println("-- WARNING: this jar's script differs from the one that ran (checksum mismatch); shown as in the jar");
+            out.println(
+                    "-- WARNING: this jar's script differs from the one that ran (checksum mismatch); shown as in the jar");
         }
         out.println(script.get().sql().strip());
         return 0;

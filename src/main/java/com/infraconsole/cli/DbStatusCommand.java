@@ -42,13 +42,18 @@ class DbStatusCommand implements CliCommand {
             return 1;
         }
         var status = database.migrations();
-        out.println("Schema version: " + (status.currentVersion() == null ? "none (empty database)"
-                : status.currentVersion() + " (" + status.currentDescription() + ")"));
+        out.println("Schema version: "
+                + (status.currentVersion() == null
+                        ? "none (empty database)"
+                        : status.currentVersion() + " (" + status.currentDescription() + ")"));
         out.println("Pending:        " + status.pending().size());
-        status.pending().forEach(p -> out.println("  V" + p.migration().version() + " " + p.migration().description()));
+        status.pending()
+                .forEach(p -> out.println(
+                        "  V" + p.migration().version() + " " + p.migration().description()));
         out.println("Failed:         " + status.failed().size());
         status.failed().forEach(m -> out.println("  V" + m.version() + " " + m.description()));
-        out.println("Validation:     " + (status.valid() ? "OK" : "FAILED: " + String.join("; ", status.validationErrors())));
+        out.println("Validation:     "
+                + (status.valid() ? "OK" : "FAILED: " + String.join("; ", status.validationErrors())));
         var ok = status.upToDate();
         out.println(ok ? "Status:         OK" : "Status:         NOT UP TO DATE (run init-db)");
         return ok ? 0 : 1;

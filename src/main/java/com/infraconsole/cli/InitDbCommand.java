@@ -36,14 +36,18 @@ class InitDbCommand implements CliCommand {
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out) {
         try {
-            backups.backupBeforeMigrate().ifPresent(b -> out.printf("Backed up and verified before migrating: %s (SHA-256 %s)%n",
-                    b.file(), b.manifest().sha256()));
+            backups.backupBeforeMigrate()
+                    .ifPresent(b -> out.printf(
+                            "Backed up and verified before migrating: %s (SHA-256 %s)%n",
+                            b.file(), b.manifest().sha256()));
         } catch (BackupRefusedException e) {
             out.println("init-db: " + e.getMessage());
             return 1;
         }
         var result = flyway.migrate();
-        var version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();
+        var version = flyway.info().current() == null
+                ? "none"
+                : flyway.info().current().getVersion().toString();
         out.printf("Applied %d migration(s); schema version is now %s.%n", result.migrationsExecuted, version);
         return result.success ? 0 : 1;
     }

@@ -21,8 +21,19 @@ final class SampleJobs {
     static final int TIMEOUT_SECONDS = 1800;
 
     /** One planned run; times are seconds relative to the moment of seeding. */
-    record Job(int index, UUID jobId, Playbook playbook, Host host, String status, long createdSecondsAgo,
-            int queueSeconds, int runSeconds, Integer exitCode, String errorMessage, String extraVars, boolean byAdmin,
+    record Job(
+            int index,
+            UUID jobId,
+            Playbook playbook,
+            Host host,
+            String status,
+            long createdSecondsAgo,
+            int queueSeconds,
+            int runSeconds,
+            Integer exitCode,
+            String errorMessage,
+            String extraVars,
+            boolean byAdmin,
             List<String> lines) {}
 
     /** Runs the tickets refer to, by index: playbook, host, status. */
@@ -43,12 +54,17 @@ final class SampleJobs {
     static List<Job> plan() {
         var rnd = new Random(20260101L);
         var jobs = new ArrayList<Job>();
-        var reachable = SampleInventory.HOSTS.stream().filter(h -> h.status() != ServerStatus.INACTIVE).toList();
+        var reachable = SampleInventory.HOSTS.stream()
+                .filter(h -> h.status() != ServerStatus.INACTIVE)
+                .toList();
         for (int i = 0; i < COUNT; i++) {
             var playbook = SamplePlaybooks.ALL.get(rnd.nextInt(SamplePlaybooks.ALL.size()));
-            var candidates = playbook.name().startsWith("apt") || playbook.name().startsWith("deploy")
-                    ? reachable.stream().filter(h -> h.os().startsWith("Ubuntu") || h.os().startsWith("Debian")).toList()
-                    : reachable;
+            var candidates =
+                    playbook.name().startsWith("apt") || playbook.name().startsWith("deploy")
+                            ? reachable.stream()
+                                    .filter(h -> h.os().startsWith("Ubuntu") || h.os().startsWith("Debian"))
+                                    .toList()
+                            : reachable;
             var host = candidates.get(rnd.nextInt(candidates.size()));
             int roll = rnd.nextInt(100);
             // Only finished runs: a seeded "running" job has no process behind it (the node-lost sweeper
@@ -74,31 +90,44 @@ final class SampleJobs {
             };
             var byAdmin = rnd.nextInt(4) == 0;
             var error = switch (status) {
-                case "failed" -> "ansible-playbook exited with code " + exit + ": "
-                        + playbook.failure().formatted(host.ip()).replace("\\\"", "\"");
-                case "cancelled" -> "Cancelled by " + (byAdmin ? "an administrator" : "the operator") + " after " + run + " s";
+                case "failed" ->
+                    "ansible-playbook exited with code " + exit + ": "
+                            + playbook.failure().formatted(host.ip()).replace("\\\"", "\"");
+                case "cancelled" ->
+                    "Cancelled by " + (byAdmin ? "an administrator" : "the operator") + " after " + run + " s";
                 case "timed_out" -> "Timed out after " + TIMEOUT_SECONDS / 60 + " minutes; the process tree was killed";
                 default -> null;
             };
             var extraVars = playbook.name().equals("restart-service")
-                    ? "{\"service_name\": \"" + serviceOf(host) + "\"}" : null;
+                    ? "{\"service_name\": \"" + serviceOf(host) + "\"}"
+                    : null;
             var lines = AnsibleOutput.lines(playbook, host.hostname(), host.ip(), status, rnd);
-            jobs.add(new Job(i, jobId(i), playbook, host, status, ago, queue, run, exit, error, extraVars, byAdmin, lines));
+            jobs.add(new Job(
+                    i, jobId(i), playbook, host, status, ago, queue, run, exit, error, extraVars, byAdmin, lines));
         }
         return jobs;
     }
 
     private static String serviceOf(Host host) {
         var name = host.hostname();
-        return name.startsWith("db") ? "mysqld" : name.startsWith("cache") ? "redis-server"
-                : name.startsWith("lb") ? "haproxy" : name.startsWith("api") ? "api" : "nginx";
+        return name.startsWith("db")
+                ? "mysqld"
+                : name.startsWith("cache")
+                        ? "redis-server"
+                        : name.startsWith("lb") ? "haproxy" : name.startsWith("api") ? "api" : "nginx";
     }
 
     private static Playbook playbook(String name) {
-        return SamplePlaybooks.ALL.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return SamplePlaybooks.ALL.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Host host(String hostname) {
-        return SampleInventory.HOSTS.stream().filter(h -> h.hostname().equals(hostname)).findFirst().orElseThrow();
+        return SampleInventory.HOSTS.stream()
+                .filter(h -> h.hostname().equals(hostname))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -13,16 +13,30 @@ final class SamplePlaybooks {
     record Task(String name, boolean changes) {}
 
     /** {@code failingTask} is where a failed run stops, with {@code failure} as ansible's message. */
-    record Playbook(String name, String description, String play, List<Task> tasks, int failingTask,
-            String failure, int minSeconds, int maxSeconds, String yaml) {}
+    record Playbook(
+            String name,
+            String description,
+            String play,
+            List<Task> tasks,
+            int failingTask,
+            String failure,
+            int minSeconds,
+            int maxSeconds,
+            String yaml) {}
 
     private SamplePlaybooks() {}
 
     static final List<Playbook> ALL = List.of(
-            new Playbook("ping-all-hosts", "Checks that every host answers over SSH and has a usable Python.",
-                    "Check connectivity", List.of(new Task("Gathering Facts", false), new Task("Ping", false)),
-                    0, "Failed to connect to the host via ssh: ssh: connect to host %s port 22: Connection timed out",
-                    3, 12, """
+            new Playbook(
+                    "ping-all-hosts",
+                    "Checks that every host answers over SSH and has a usable Python.",
+                    "Check connectivity",
+                    List.of(new Task("Gathering Facts", false), new Task("Ping", false)),
+                    0,
+                    "Failed to connect to the host via ssh: ssh: connect to host %s port 22: Connection timed out",
+                    3,
+                    12,
+                    """
                     ---
                     - name: Check connectivity
                       hosts: all
@@ -31,12 +45,21 @@ final class SamplePlaybooks {
                         - name: Ping
                           ansible.builtin.ping:
                     """),
-            new Playbook("apt-upgrade", "Refreshes the apt cache and applies all pending upgrades on Debian and Ubuntu hosts.",
-                    "Upgrade packages", List.of(new Task("Gathering Facts", false), new Task("Update apt cache", true),
-                            new Task("Upgrade all packages", true), new Task("Check whether a reboot is required", false),
+            new Playbook(
+                    "apt-upgrade",
+                    "Refreshes the apt cache and applies all pending upgrades on Debian and Ubuntu hosts.",
+                    "Upgrade packages",
+                    List.of(
+                            new Task("Gathering Facts", false),
+                            new Task("Update apt cache", true),
+                            new Task("Upgrade all packages", true),
+                            new Task("Check whether a reboot is required", false),
                             new Task("Report reboot requirement", false)),
-                    2, "Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2314 (unattended-upgr)",
-                    60, 420, """
+                    2,
+                    "Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2314 (unattended-upgr)",
+                    60,
+                    420,
+                    """
                     ---
                     - name: Upgrade packages
                       hosts: all
@@ -58,11 +81,20 @@ final class SamplePlaybooks {
                           ansible.builtin.debug:
                             msg: "Reboot required: {{ reboot_required.stat.exists }}"
                     """),
-            new Playbook("deploy-nginx", "Installs nginx, deploys the site configuration and makes sure the service runs.",
-                    "Deploy nginx", List.of(new Task("Gathering Facts", false), new Task("Install nginx", true),
-                            new Task("Deploy site configuration", true), new Task("Enable and start nginx", true)),
-                    3, "Unable to start service nginx: Job for nginx.service failed because the control process exited with error code.",
-                    25, 110, """
+            new Playbook(
+                    "deploy-nginx",
+                    "Installs nginx, deploys the site configuration and makes sure the service runs.",
+                    "Deploy nginx",
+                    List.of(
+                            new Task("Gathering Facts", false),
+                            new Task("Install nginx", true),
+                            new Task("Deploy site configuration", true),
+                            new Task("Enable and start nginx", true)),
+                    3,
+                    "Unable to start service nginx: Job for nginx.service failed because the control process exited with error code.",
+                    25,
+                    110,
+                    """
                     ---
                     - name: Deploy nginx
                       hosts: all
@@ -97,11 +129,20 @@ final class SamplePlaybooks {
                             name: nginx
                             state: reloaded
                     """),
-            new Playbook("rotate-logs", "Forces logrotate for application logs and removes compressed logs older than 30 days.",
-                    "Rotate application logs", List.of(new Task("Gathering Facts", false), new Task("Force logrotate", true),
-                            new Task("Find compressed logs older than 30 days", false), new Task("Remove old compressed logs", true)),
-                    1, "error: skipping \\\"/var/log/app/app.log\\\" because parent directory has insecure permissions",
-                    8, 45, """
+            new Playbook(
+                    "rotate-logs",
+                    "Forces logrotate for application logs and removes compressed logs older than 30 days.",
+                    "Rotate application logs",
+                    List.of(
+                            new Task("Gathering Facts", false),
+                            new Task("Force logrotate", true),
+                            new Task("Find compressed logs older than 30 days", false),
+                            new Task("Remove old compressed logs", true)),
+                    1,
+                    "error: skipping \\\"/var/log/app/app.log\\\" because parent directory has insecure permissions",
+                    8,
+                    45,
+                    """
                     ---
                     - name: Rotate application logs
                       hosts: all
@@ -123,11 +164,19 @@ final class SamplePlaybooks {
                             state: absent
                           loop: "{{ old_logs.files }}"
                     """),
-            new Playbook("restart-service", "Restarts one systemd service (extra var service_name) and waits until it is active.",
-                    "Restart a service", List.of(new Task("Gathering Facts", false), new Task("Restart the service", true),
+            new Playbook(
+                    "restart-service",
+                    "Restarts one systemd service (extra var service_name) and waits until it is active.",
+                    "Restart a service",
+                    List.of(
+                            new Task("Gathering Facts", false),
+                            new Task("Restart the service", true),
                             new Task("Wait until the service is active", false)),
-                    2, "Service did not become active within 60 seconds",
-                    6, 70, """
+                    2,
+                    "Service did not become active within 60 seconds",
+                    6,
+                    70,
+                    """
                     ---
                     - name: Restart a service
                       hosts: all
@@ -147,12 +196,21 @@ final class SamplePlaybooks {
                           delay: 5
                           changed_when: false
                     """),
-            new Playbook("create-users", "Creates the operations team's accounts with their SSH keys and sudo rights.",
-                    "Create user accounts", List.of(new Task("Gathering Facts", false), new Task("Ensure the ops group exists", false),
-                            new Task("Create accounts", true), new Task("Install authorized SSH keys", true),
+            new Playbook(
+                    "create-users",
+                    "Creates the operations team's accounts with their SSH keys and sudo rights.",
+                    "Create user accounts",
+                    List.of(
+                            new Task("Gathering Facts", false),
+                            new Task("Ensure the ops group exists", false),
+                            new Task("Create accounts", true),
+                            new Task("Install authorized SSH keys", true),
                             new Task("Allow the ops group to use sudo", false)),
-                    3, "Failed to lookup user deploy: getpwnam(): name not found: 'deploy'",
-                    10, 60, """
+                    3,
+                    "Failed to lookup user deploy: getpwnam(): name not found: 'deploy'",
+                    10,
+                    60,
+                    """
                     ---
                     - name: Create user accounts
                       hosts: all

@@ -31,8 +31,16 @@ class SampleRows {
         if (idOf("playbooks", "name", p.name()) != null) {
             return false;
         }
-        jdbc.update("INSERT INTO playbooks (name, description, content, created_by, created_at, updated_at, updated_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", p.name(), p.description(), p.yaml(), createdBy, utc(now), utc(now), SYSTEM);
+        jdbc.update(
+                "INSERT INTO playbooks (name, description, content, created_by, created_at, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                p.name(),
+                p.description(),
+                p.yaml(),
+                createdBy,
+                utc(now),
+                utc(now),
+                SYSTEM);
         return true;
     }
 
@@ -53,10 +61,20 @@ class SampleRows {
         var started = job.status().equals("pending") ? null : created.plusSeconds(job.queueSeconds());
         var ended = started == null || job.status().equals("running") ? null : started.plusSeconds(job.runSeconds());
         return tx.execute(status -> {
-            jdbc.update("INSERT INTO jobs (job_id, playbook_id, server_id, user_id, status, extra_vars, exit_code,"
-                    + " error_message, created_at, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    job.jobId().toString(), playbookId, serverId, job.byAdmin() ? adminId : operatorId, job.status(),
-                    job.extraVars(), job.exitCode(), job.errorMessage(), utc(created), utc(started), utc(ended));
+            jdbc.update(
+                    "INSERT INTO jobs (job_id, playbook_id, server_id, user_id, status, extra_vars, exit_code,"
+                            + " error_message, created_at, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    job.jobId().toString(),
+                    playbookId,
+                    serverId,
+                    job.byAdmin() ? adminId : operatorId,
+                    job.status(),
+                    job.extraVars(),
+                    job.exitCode(),
+                    job.errorMessage(),
+                    utc(created),
+                    utc(started),
+                    utc(ended));
             var id = idOf("jobs", "job_id", job.jobId().toString());
             var lines = job.lines();
             var batch = new ArrayList<Object[]>();
@@ -65,7 +83,8 @@ class SampleRows {
                 var at = started.plusMillis((long) job.runSeconds() * 1000 * (n + 1) / (lines.size() + 1));
                 batch.add(new Object[] {id, n + 1, utc(at), lines.get(n)});
             }
-            jdbc.batchUpdate("INSERT INTO job_logs (job_id, line_number, timestamp, content) VALUES (?, ?, ?, ?)", batch);
+            jdbc.batchUpdate(
+                    "INSERT INTO job_logs (job_id, line_number, timestamp, content) VALUES (?, ?, ?, ?)", batch);
             return 1 + lines.size();
         });
     }
@@ -79,24 +98,39 @@ class SampleRows {
         Long serverId = t.hostname() == null ? null : idOf("servers", "hostname", t.hostname());
         var created = now.minusSeconds(t.ageDays() * 86_400L);
         if (t.sampleJob() != null) {
-            var job = jdbc.query("SELECT id, server_id, COALESCE(completed_at, created_at) FROM jobs WHERE job_id = ?",
+            var job = jdbc.query(
+                    "SELECT id, server_id, COALESCE(completed_at, created_at) FROM jobs WHERE job_id = ?",
                     (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDateTime.class)},
                     SampleJobs.jobId(t.sampleJob()).toString());
             if (!job.isEmpty()) {
                 jobId = (Long) job.getFirst()[0];
                 serverId = serverId != null ? serverId : (Long) job.getFirst()[1];
                 // Reported 25 minutes after the run it is about ended (or was queued).
-                created = ((LocalDateTime) job.getFirst()[2]).toInstant(ZoneOffset.UTC).plusSeconds(1500);
+                created = ((LocalDateTime) job.getFirst()[2])
+                        .toInstant(ZoneOffset.UTC)
+                        .plusSeconds(1500);
             }
         }
         var done = t.status().equals("resolved") || t.status().equals("closed");
         var resolved = done ? min(created.plusSeconds(30 * 3600), now) : null;
-        Long assignee = t.priority().equals("critical") && adminId != null ? adminId
+        Long assignee = t.priority().equals("critical") && adminId != null
+                ? adminId
                 : t.status().equals("open") ? null : operatorId;
-        jdbc.update("INSERT INTO tickets (title, description, priority, status, created_by, assigned_to, server_id, job_id,"
-                + " created_at, updated_at, resolved_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                t.title(), t.description(), t.priority(), t.status(), operatorId, assignee, serverId, jobId, utc(created),
-                utc(resolved != null ? resolved : created), utc(resolved), SYSTEM);
+        jdbc.update(
+                "INSERT INTO tickets (title, description, priority, status, created_by, assigned_to, server_id, job_id,"
+                        + " created_at, updated_at, resolved_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.title(),
+                t.description(),
+                t.priority(),
+                t.status(),
+                operatorId,
+                assignee,
+                serverId,
+                jobId,
+                utc(created),
+                utc(resolved != null ? resolved : created),
+                utc(resolved),
+                SYSTEM);
         return true;
     }
 

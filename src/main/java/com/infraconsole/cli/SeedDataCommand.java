@@ -41,8 +41,14 @@ class SeedDataCommand implements CliCommand {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SeedDataCommand(Flyway flyway, ServerService servers, UserService users, SampleRows rows, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+    SeedDataCommand(
+            Flyway flyway,
+            ServerService servers,
+            UserService users,
+            SampleRows rows,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.flyway = flyway;
         this.servers = servers;
         this.users = users;
@@ -76,7 +82,8 @@ class SeedDataCommand implements CliCommand {
                 continue;
             }
             var password = randomPassword();
-            users.create(account[0], account[0] + "@example.com", Role.valueOf(account[1].toUpperCase()), password, true);
+            users.create(
+                    account[0], account[0] + "@example.com", Role.valueOf(account[1].toUpperCase()), password, true);
             passwords.put(account[0] + " (" + account[1] + ")", password);
             count(counts, "accounts", true);
         }
@@ -104,10 +111,15 @@ class SeedDataCommand implements CliCommand {
     private void seedServers(Map<String, int[]> counts, PrintStream out) {
         var environments = servers.environments();
         for (var host : SampleInventory.HOSTS) {
-            var exists = jdbc.queryForObject("SELECT COUNT(*) FROM servers WHERE hostname = ?", Integer.class, host.hostname()) > 0;
-            var environment = environments.stream().filter(e -> e.getName().equals(host.environment())).findFirst();
+            var exists = jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM servers WHERE hostname = ?", Integer.class, host.hostname())
+                    > 0;
+            var environment = environments.stream()
+                    .filter(e -> e.getName().equals(host.environment()))
+                    .findFirst();
             if (!exists && environment.isEmpty()) {
-                out.println("  (skipped " + host.hostname() + ": environment " + host.environment() + " does not exist)");
+                out.println(
+                        "  (skipped " + host.hostname() + ": environment " + host.environment() + " does not exist)");
                 continue;
             }
             if (!exists) {
@@ -126,10 +138,12 @@ class SeedDataCommand implements CliCommand {
         }
     }
 
-    private int report(PrintStream out, Map<String, int[]> counts, int lines, int skippedJobs, Map<String, String> passwords) {
+    private int report(
+            PrintStream out, Map<String, int[]> counts, int lines, int skippedJobs, Map<String, String> passwords) {
         int created = counts.values().stream().mapToInt(c -> c[0]).sum();
-        counts.forEach((name, c) -> out.printf("  %-10s %3d created, %3d already present%s%n", name, c[0], c[1],
-                name.equals("jobs") && lines > 0 ? " (" + lines + " log lines)" : ""));
+        counts.forEach((name, c) -> out.printf(
+                "  %-10s %3d created, %3d already present%s%n",
+                name, c[0], c[1], name.equals("jobs") && lines > 0 ? " (" + lines + " log lines)" : ""));
         if (skippedJobs > 0) {
             out.println("  " + skippedJobs + " sample job(s) skipped: their playbook or server was removed");
         }

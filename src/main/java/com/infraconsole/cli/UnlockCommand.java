@@ -49,8 +49,10 @@ class UnlockCommand implements CliCommand {
         }
         var wasLocked = user.get().isLockedAt(clock.instant());
         admin.unlock(user.get());
-        out.println(wasLocked ? "Unlocked " + user.get().getUsername() + "."
-                : user.get().getUsername() + " was not locked; its failed-login count is reset.");
+        out.println(
+                wasLocked
+                        ? "Unlocked " + user.get().getUsername() + "."
+                        : user.get().getUsername() + " was not locked; its failed-login count is reset.");
         return 0;
     }
 }

@@ -130,8 +130,19 @@ class Credential extends EditableEntity {
     }
 
     CredentialSummary summary() {
-        return new CredentialSummary(getId(), getVersion(), name, kind, username, description, publicKey, fingerprint,
-                createdBy, getCreatedAt(), getUpdatedBy(), getUpdatedAt());
+        return new CredentialSummary(
+                getId(),
+                getVersion(),
+                name,
+                kind,
+                username,
+                description,
+                publicKey,
+                fingerprint,
+                createdBy,
+                getCreatedAt(),
+                getUpdatedBy(),
+                getUpdatedAt());
     }
 
     @Override

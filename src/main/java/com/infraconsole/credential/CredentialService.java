@@ -44,7 +44,9 @@ public class CredentialService {
     @Transactional(readOnly = true)
     @AdminOrOperator
     public List<CredentialSummary> choices() {
-        return credentials.findAllByOrderByNameAsc().stream().map(Credential::summary).toList();
+        return credentials.findAllByOrderByNameAsc().stream()
+                .map(Credential::summary)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -71,8 +73,15 @@ public class CredentialService {
     @Transactional
     public CredentialSummary update(long id, long version, CredentialDraft given) {
         var credential = current(id, version, given.name());
-        var draft = given.kind() != null ? given : new CredentialDraft(given.name(), credential.getKind(),
-                given.username(), given.description(), given.secret(), given.passphrase());
+        var draft = given.kind() != null
+                ? given
+                : new CredentialDraft(
+                        given.name(),
+                        credential.getKind(),
+                        given.username(),
+                        given.description(),
+                        given.secret(),
+                        given.passphrase());
         var errors = check(draft, false, id);
         if (draft.kind() != null && draft.kind() != credential.getKind()) {
             errors.put("kind", "The type of a saved credential cannot change; create a new one");
@@ -81,8 +90,16 @@ public class CredentialService {
         credential.setUsername(blankToNull(draft.username()));
         credential.setDescription(blankToNull(draft.description()));
         if (draft.secret() != null && !draft.secret().isBlank()) {
-            setSecret(credential, new CredentialDraft(draft.name(), credential.getKind(), draft.username(),
-                    draft.description(), draft.secret(), draft.passphrase()), errors);
+            setSecret(
+                    credential,
+                    new CredentialDraft(
+                            draft.name(),
+                            credential.getKind(),
+                            draft.username(),
+                            draft.description(),
+                            draft.secret(),
+                            draft.passphrase()),
+                    errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -98,8 +115,10 @@ public class CredentialService {
             credentials.delete(credential);
             credentials.flush();
         } catch (DataIntegrityViolationException e) {
-            throw InvalidInputException.of("", "Credential " + credential.getName()
-                    + " is the default of a server or an environment; choose another default there first.");
+            throw InvalidInputException.of(
+                    "",
+                    "Credential " + credential.getName()
+                            + " is the default of a server or an environment; choose another default there first.");
         }
     }
 
@@ -112,7 +131,9 @@ public class CredentialService {
             errors.put("name", "Name must be at most 100 characters");
         } else if (name.chars().anyMatch(Character::isISOControl)) {
             errors.put("name", "Name must not contain control characters");
-        } else if (creating ? credentials.existsByNameIgnoreCase(name) : credentials.existsByNameIgnoreCaseAndIdNot(name, id)) {
+        } else if (creating
+                ? credentials.existsByNameIgnoreCase(name)
+                : credentials.existsByNameIgnoreCaseAndIdNot(name, id)) {
             errors.put("name", "A credential named " + name + " already exists");
         }
         if (draft.kind() == null) {
@@ -126,10 +147,13 @@ public class CredentialService {
             errors.put("description", "Description must be at most 255 characters");
         }
         if (creating && (draft.secret() == null || draft.secret().isEmpty())) {
-            errors.put("secret", draft.kind() == CredentialKind.SSH_KEY ? "Paste the private key" : "Type the password");
+            errors.put(
+                    "secret", draft.kind() == CredentialKind.SSH_KEY ? "Paste the private key" : "Type the password");
         } else if (draft.secret() != null && draft.secret().length() > MAX_SECRET) {
             errors.put("secret", "At most " + MAX_SECRET + " characters");
-        } else if (draft.secret() != null && draft.kind() != CredentialKind.SSH_KEY && draft.secret().contains("\n")) {
+        } else if (draft.secret() != null
+                && draft.kind() != CredentialKind.SSH_KEY
+                && draft.secret().contains("\n")) {
             errors.put("secret", "A password is one line");
         }
         return errors;
@@ -148,8 +172,10 @@ public class CredentialService {
                 credential.setPublicPart(part.publicKey(), part.fingerprint());
             } catch (IllegalArgumentException e) {
                 var why = e.getMessage();
-                errors.put(why.contains("passphrase") ? "passphrase" : "secret",
-                        why.contains("passphrase") ? "The passphrase does not open this key"
+                errors.put(
+                        why.contains("passphrase") ? "passphrase" : "secret",
+                        why.contains("passphrase")
+                                ? "The passphrase does not open this key"
                                 : "Not an OpenSSH or PEM private key (" + why + ")");
                 return;
             }
@@ -165,7 +191,8 @@ public class CredentialService {
             throw stale(credential.getId(), credential.getName());
         } catch (DataIntegrityViolationException e) {
             if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uq_credentials_name")) {
-                throw InvalidInputException.of("name", "A credential named " + credential.getName() + " already exists");
+                throw InvalidInputException.of(
+                        "name", "A credential named " + credential.getName() + " already exists");
             }
             throw e;
         }
@@ -182,7 +209,9 @@ public class CredentialService {
     private StaleDataException stale(Long id, String name) {
         return freshRead.call(() -> {
             var now = id == null ? Optional.<Credential>empty() : credentials.findById(id);
-            return new StaleDataException("Credential " + name, now.map(Credential::getUpdatedBy).orElse(null),
+            return new StaleDataException(
+                    "Credential " + name,
+                    now.map(Credential::getUpdatedBy).orElse(null),
                     now.map(Credential::getUpdatedAt).orElse(null));
         });
     }

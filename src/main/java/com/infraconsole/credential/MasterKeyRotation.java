@@ -27,7 +27,8 @@ public class MasterKeyRotation {
     private final CredentialRepository credentials;
     private final ApplicationEventPublisher events;
 
-    MasterKeyRotation(MasterKeys keys, SecretBox box, CredentialRepository credentials, ApplicationEventPublisher events) {
+    MasterKeyRotation(
+            MasterKeys keys, SecretBox box, CredentialRepository credentials, ApplicationEventPublisher events) {
         this.keys = keys;
         this.box = box;
         this.credentials = credentials;
@@ -47,8 +48,16 @@ public class MasterKeyRotation {
             count++;
         }
         credentials.flush();
-        events.publishEvent(new AuditEvent("CREDENTIAL_KEY_ROTATE", "MasterKey", fresh,
-                Map.of("key", new Object[] {old, fresh}, "resealed", new Object[] {null, count}), "SUCCESS", null));
-        return new Result(fresh, count, keys.fromEnvironment() ? "INFRA_MASTER_KEY" : keys.file().toString());
+        events.publishEvent(new AuditEvent(
+                "CREDENTIAL_KEY_ROTATE",
+                "MasterKey",
+                fresh,
+                Map.of("key", new Object[] {old, fresh}, "resealed", new Object[] {null, count}),
+                "SUCCESS",
+                null));
+        return new Result(
+                fresh,
+                count,
+                keys.fromEnvironment() ? "INFRA_MASTER_KEY" : keys.file().toString());
     }
 }

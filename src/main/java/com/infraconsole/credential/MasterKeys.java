@@ -58,7 +58,8 @@ class MasterKeys {
     private volatile Key fileCurrent;
     private volatile FileTime loadedVersion;
 
-    MasterKeys(@Value("${infra.credentials.master-key:}") String environmentKeys,
+    MasterKeys(
+            @Value("${infra.credentials.master-key:}") String environmentKeys,
             @Value("${infra.credentials.master-key-file:}") String keyFile,
             @Value("${infra.data-dir:./data}") String dataDir) {
         this.fromEnvironment = parse(environmentKeys);
@@ -67,7 +68,9 @@ class MasterKeys {
             createIfMissing();
             reload();
         }
-        log.info("Credentials sealed with master key {} ({})", current().id(),
+        log.info(
+                "Credentials sealed with master key {} ({})",
+                current().id(),
                 fromEnvironment.isEmpty() ? "key file " + file : "INFRA_MASTER_KEY");
     }
 
@@ -106,7 +109,9 @@ class MasterKeys {
         }
         try {
             var lines = Files.readString(file, StandardCharsets.US_ASCII);
-            write((lines.endsWith("\n") ? lines : lines + "\n") + Base64.getEncoder().encodeToString(fresh()) + "\n",
+            write(
+                    (lines.endsWith("\n") ? lines : lines + "\n")
+                            + Base64.getEncoder().encodeToString(fresh()) + "\n",
                     true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot add a master key to " + file, e);
@@ -143,7 +148,10 @@ class MasterKeys {
 
     /** Born 0600 next to the file, then moved over it, or linked so that a key created meanwhile is never replaced. */
     private void write(String content, boolean replace) throws IOException {
-        var tmp = Files.createTempFile(file.getParent(), ".master-key", ".tmp",
+        var tmp = Files.createTempFile(
+                file.getParent(),
+                ".master-key",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -166,8 +174,12 @@ class MasterKeys {
             if (version.equals(loadedVersion)) {
                 return;
             }
-            var keys = parse(String.join(",", Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()));
+            var keys = parse(String.join(
+                    ",",
+                    Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .toList()));
             if (keys.isEmpty()) {
                 throw new IllegalStateException("The master key file " + file + " holds no key");
             }

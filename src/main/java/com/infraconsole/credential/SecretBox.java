@@ -48,7 +48,8 @@ class SecretBox {
     }
 
     private IllegalStateException missing(String keyId) {
-        return new IllegalStateException("Master key " + keyId + " is not available (" + (keys.fromEnvironment()
-                ? "INFRA_MASTER_KEY" : keys.file()) + "): credentials sealed with it cannot be used");
+        return new IllegalStateException("Master key " + keyId + " is not available ("
+                + (keys.fromEnvironment() ? "INFRA_MASTER_KEY" : keys.file())
+                + "): credentials sealed with it cannot be used");
     }
 }

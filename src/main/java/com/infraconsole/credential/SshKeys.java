@@ -26,7 +26,8 @@ final class SshKeys {
         return inTempDir(privateKey, passphrase, dir -> {
             var pub = run(dir, passphrase, "ssh-keygen", "-y", "-f", "key").strip();
             Files.writeString(dir.resolve("key.pub"), pub + "\n");
-            var line = run(dir, null, "ssh-keygen", "-l", "-E", "sha256", "-f", "key.pub").strip();
+            var line = run(dir, null, "ssh-keygen", "-l", "-E", "sha256", "-f", "key.pub")
+                    .strip();
             // "256 SHA256:abc... comment (ED25519)": keep the fingerprint and the type.
             var parts = line.split(" ");
             var fingerprint = parts.length > 1 ? parts[1] + " " + parts[parts.length - 1] : line;
@@ -52,15 +53,16 @@ final class SshKeys {
     private static <T> T inTempDir(String privateKey, String passphrase, Work<T> work) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("infra-key-", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            dir = Files.createTempDirectory(
+                    "infra-key-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             var owner = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
             var normalized = privateKey.replace("\r\n", "\n").strip() + "\n";
             Files.writeString(Files.createFile(dir.resolve("key"), owner), normalized, StandardCharsets.UTF_8);
             if (passphrase != null && !passphrase.isEmpty()) {
                 Files.writeString(Files.createFile(dir.resolve("pass"), owner), passphrase, StandardCharsets.UTF_8);
-                var askpass = Files.createFile(dir.resolve("askpass"), PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                var askpass = Files.createFile(
+                        dir.resolve("askpass"),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 Files.writeString(askpass, "#!/bin/sh\nexec cat '" + dir.resolve("pass") + "'\n");
             }
             return work.in(dir);
@@ -75,14 +77,20 @@ final class SshKeys {
     }
 
     private static String run(Path dir, String passphrase, String... command) throws IOException, InterruptedException {
-        var pb = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+        var pb = new ProcessBuilder(List.of(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("HOME", dir.toString());
         // Always forced: without a passphrase file a prompt fails at once instead of waiting for a terminal.
-        pb.environment().put("SSH_ASKPASS", passphrase == null || passphrase.isEmpty() ? "/bin/false"
-                : dir.resolve("askpass").toString());
+        pb.environment()
+                .put(
+                        "SSH_ASKPASS",
+                        passphrase == null || passphrase.isEmpty()
+                                ? "/bin/false"
+                                : dir.resolve("askpass").toString());
         pb.environment().put("SSH_ASKPASS_REQUIRE", "force");
         var process = pb.start();
         var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -92,8 +100,11 @@ final class SshKeys {
         }
         if (process.exitValue() != 0) {
             // ssh-keygen's own words ("incorrect passphrase", "invalid format") never contain the key.
-            var why = out.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("Enter"))
-                    .reduce((a, b) -> b).orElse("exit code " + process.exitValue());
+            var why = out.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("Enter"))
+                    .reduce((a, b) -> b)
+                    .orElse("exit code " + process.exitValue());
             throw new IllegalArgumentException(why.replace(dir.toString() + "/", ""));
         }
         return out;

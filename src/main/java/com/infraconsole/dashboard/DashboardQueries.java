@@ -41,7 +41,8 @@ class DashboardQueries {
     }
 
     Map<String, Long> openTicketsByPriority() {
-        return counts("SELECT priority, COUNT(*) FROM tickets WHERE status IN ('open', 'in_progress') GROUP BY priority");
+        return counts(
+                "SELECT priority, COUNT(*) FROM tickets WHERE status IN ('open', 'in_progress') GROUP BY priority");
     }
 
     /** The per-day rows of the window, and success/failure counts of its last 24 h and 7 days. */
@@ -74,7 +75,7 @@ class DashboardQueries {
                 case "failed" -> acc[1] += n;
                 case "timed_out" -> acc[2] += n;
                 case "cancelled" -> acc[3] += n;
-                default -> { } // a completed_at on a pending/running row is not an outcome
+                default -> {} // a completed_at on a pending/running row is not an outcome
             }
             acc[4] += ((Number) r.get("timed")).longValue();
             acc[5] += ((Number) r.get("secs")).longValue();
@@ -85,30 +86,35 @@ class DashboardQueries {
             }
         }
         var list = days.entrySet().stream()
-                .map(e -> new DayOutcomes(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        e.getValue()[3], e.getValue()[4], e.getValue()[5]))
+                .map(e -> new DayOutcomes(
+                        e.getKey(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[3],
+                        e.getValue()[4],
+                        e.getValue()[5]))
                 .toList();
         return new Window(list, last24h, last7d);
     }
 
     /** Playbooks with the most failed or timed-out runs since {@code from} (idx_jobs_status_completed). */
     List<PlaybookFailures> topFailingPlaybooks(Instant from, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT f.playbook_id, p.name, f.n
                 FROM (SELECT playbook_id, COUNT(*) AS n FROM jobs
                       WHERE status IN ('failed', 'timed_out') AND completed_at >= ?
                       GROUP BY playbook_id ORDER BY n DESC LIMIT ?) f
                 JOIN playbooks p ON p.id = f.playbook_id
-                ORDER BY f.n DESC, p.name""",
-                (rs, i) -> new PlaybookFailures(rs.getLong(1), rs.getString(2), rs.getLong(3)), utc(from), limit);
+                ORDER BY f.n DESC, p.name""", (rs, i) -> new PlaybookFailures(rs.getLong(1), rs.getString(2), rs.getLong(3)), utc(from), limit);
     }
 
     List<EnvironmentServers> serversPerEnvironment() {
         return jdbc.query("""
                 SELECT e.name, COUNT(s.id) FROM environments e
                 LEFT JOIN servers s ON s.environment_id = e.id
-                GROUP BY e.id, e.name ORDER BY e.id""",
-                (rs, i) -> new EnvironmentServers(rs.getString(1), rs.getLong(2)));
+                GROUP BY e.id, e.name ORDER BY e.id""", (rs, i) -> new EnvironmentServers(rs.getString(1), rs.getLong(2)));
     }
 
     /**
@@ -132,15 +138,23 @@ class DashboardQueries {
 
     private static RecentFailure failure(ResultSet rs, int i) throws SQLException {
         var completed = rs.getObject(3, LocalDateTime.class);
-        return new RecentFailure(rs.getLong(1), rs.getString(2), completed == null ? null : completed.toInstant(ZoneOffset.UTC),
-                rs.getString(4), rs.getString(5), rs.getString(6));
+        return new RecentFailure(
+                rs.getLong(1),
+                rs.getString(2),
+                completed == null ? null : completed.toInstant(ZoneOffset.UTC),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6));
     }
 
     private Map<String, Long> counts(String sql, Object... args) {
         var result = new LinkedHashMap<String, Long>();
-        jdbc.query(sql, rs -> {
-            result.put(rs.getString(1), rs.getLong(2));
-        }, args);
+        jdbc.query(
+                sql,
+                rs -> {
+                    result.put(rs.getString(1), rs.getLong(2));
+                },
+                args);
         return result;
     }
 

@@ -19,6 +19,7 @@ public class DashboardService {
 
     /** Days of the per-day charts, today included. */
     public static final int DAYS = 30;
+
     private static final int TOP_PLAYBOOKS = 5;
     private static final int RECENT_FAILURES = 10;
 
@@ -36,10 +37,12 @@ public class DashboardService {
         var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         var windowStart = today.minusDays(DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         var active = queries.activeJobs();
-        var window = queries.completedSince(windowStart, now.minus(Duration.ofDays(7)), now.minus(Duration.ofHours(24)));
+        var window =
+                queries.completedSince(windowStart, now.minus(Duration.ofDays(7)), now.minus(Duration.ofHours(24)));
         var day = window.last24h();
         var week = window.last7d();
-        return new DashboardSnapshot(now,
+        return new DashboardSnapshot(
+                now,
                 queries.serversByStatus(),
                 active.getOrDefault("running", 0L),
                 active.getOrDefault("pending", 0L),

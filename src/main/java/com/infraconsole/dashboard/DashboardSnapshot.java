@@ -34,8 +34,14 @@ public record DashboardSnapshot(
     }
 
     /** Jobs completed on one UTC day by outcome, with their run time (started to completed). */
-    public record DayOutcomes(LocalDate day, long succeeded, long failed, long timedOut, long cancelled,
-            long timedRuns, long totalSeconds) {
+    public record DayOutcomes(
+            LocalDate day,
+            long succeeded,
+            long failed,
+            long timedOut,
+            long cancelled,
+            long timedRuns,
+            long totalSeconds) {
 
         /** Mean run time in seconds of the day's runs that started, or null when none did. */
         public Double averageSeconds() {
@@ -47,6 +53,6 @@ public record DashboardSnapshot(
 
     public record EnvironmentServers(String environment, long servers) {}
 
-    public record RecentFailure(long jobId, String status, Instant completedAt, String playbook, String server,
-            String error) {}
+    public record RecentFailure(
+            long jobId, String status, Instant completedAt, String playbook, String server, String error) {}
 }

@@ -20,8 +20,16 @@ public final class AdoptionModel {
      * @param baselineVersion the Flyway version the schema is recorded at before migrating
      * @param toApply the migrations that run after the baseline
      */
-    public record Plan(String database, String revision, int step, String stepDescription, String baselineVersion,
-            List<String> toApply, long legacyAuditRows, List<String> differences, String refusal) {
+    public record Plan(
+            String database,
+            String revision,
+            int step,
+            String stepDescription,
+            String baselineVersion,
+            List<String> toApply,
+            long legacyAuditRows,
+            List<String> differences,
+            String refusal) {
 
         public boolean adoptable() {
             return refusal == null;
@@ -31,6 +39,12 @@ public final class AdoptionModel {
     /**
      * @param legacyAuditSha256 SHA-256 over the old audit rows, the same before and after (in audit_logs_legacy)
      */
-    public record Result(Plan plan, Backup backup, boolean backupVerified, int applied, String schemaVersion,
-            long legacyAuditRows, String legacyAuditSha256) {}
+    public record Result(
+            Plan plan,
+            Backup backup,
+            boolean backupVerified,
+            int applied,
+            String schemaVersion,
+            long legacyAuditRows,
+            String legacyAuditSha256) {}
 }

@@ -46,8 +46,13 @@ public class AdoptionService {
             result = adoption.adopt(plan, actor());
         } catch (IllegalStateException e) {
             try {
-                events.publishEvent(new AuditEvent("DB_ADOPT", "database", plan.revision(),
-                        Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+                events.publishEvent(new AuditEvent(
+                        "DB_ADOPT",
+                        "database",
+                        plan.revision(),
+                        Map.of("error", new Object[] {null, e.getMessage()}),
+                        "FAILURE",
+                        null));
             } catch (RuntimeException auditFailure) {
                 e.addSuppressed(auditFailure); // the audit tables may not exist if the first migrations failed
             }
@@ -61,7 +66,8 @@ public class AdoptionService {
         changes.put("schema_version", new Object[] {null, result.schemaVersion()});
         changes.put("migrations_applied", new Object[] {null, result.applied()});
         changes.put("backup_file", new Object[] {null, result.backup().file().toString()});
-        changes.put("backup_sha256", new Object[] {null, result.backup().manifest().sha256()});
+        changes.put(
+                "backup_sha256", new Object[] {null, result.backup().manifest().sha256()});
         changes.put("legacy_audit_rows", new Object[] {null, result.legacyAuditRows()});
         changes.put("legacy_audit_sha256", new Object[] {null, result.legacyAuditSha256()});
         events.publishEvent(new AuditEvent("DB_ADOPT", "database", result.schemaVersion(), changes, "SUCCESS", null));

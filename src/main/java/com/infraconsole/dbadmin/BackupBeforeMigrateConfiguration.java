@@ -39,10 +39,13 @@ class BackupBeforeMigrateConfiguration {
                 var backup = backups.take(null, Backups.PRE_MIGRATE, SystemAuthentication.USERNAME);
                 var verification = backups.verify(backup);
                 if (!verification.ok()) {
-                    throw new BackupRefusedException("Not migrating: the backup taken before migrating (" + backup.file()
-                            + ") could not be verified: " + String.join("; ", verification.problems()));
+                    throw new BackupRefusedException("Not migrating: the backup taken before migrating ("
+                            + backup.file() + ") could not be verified: " + String.join("; ", verification.problems()));
                 }
-                log.info("{} pending migration(s): verified backup {} (SHA-256 {}) taken first", pending, backup.file(),
+                log.info(
+                        "{} pending migration(s): verified backup {} (SHA-256 {}) taken first",
+                        pending,
+                        backup.file(),
                         backup.manifest().sha256());
                 taken.set(backup);
             }
@@ -54,7 +57,8 @@ class BackupBeforeMigrateConfiguration {
     void recordBackup(ApplicationReadyEvent ready) {
         var backup = taken.getAndSet(null);
         if (backup != null) {
-            SystemAuthentication.run(() -> ready.getApplicationContext().publishEvent(BackupService.auditEvent(backup, true)));
+            SystemAuthentication.run(
+                    () -> ready.getApplicationContext().publishEvent(BackupService.auditEvent(backup, true)));
         }
     }
 }

@@ -21,9 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
  * @param precedesVersion of a pre-migrate backup: the first version the migration went on to
  *     apply, the one "roll back to before V…" names; null for other backups
  */
-public record BackupManifest(String format, String file, String sha256, long bytes, String database,
-        String schemaVersion, String serverVersion, String createdAt, String createdBy, String reason, String dumpTool,
-        Map<String, Long> tables, String precedesVersion) {
+public record BackupManifest(
+        String format,
+        String file,
+        String sha256,
+        long bytes,
+        String database,
+        String schemaVersion,
+        String serverVersion,
+        String createdAt,
+        String createdBy,
+        String reason,
+        String dumpTool,
+        Map<String, Long> tables,
+        String precedesVersion) {
 
     static final String FORMAT = "infra-console-backup/1";
     static final String DUMP_SUFFIX = ".sql.gz";
@@ -36,7 +47,8 @@ public record BackupManifest(String format, String file, String sha256, long byt
 
     void write(Path manifestFile) {
         try {
-            Files.writeString(manifestFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+            Files.writeString(
+                    manifestFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +64,8 @@ public record BackupManifest(String format, String file, String sha256, long byt
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(manifestFile + " is not a readable backup manifest: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    manifestFile + " is not a readable backup manifest: " + e.getOriginalMessage());
         }
     }
 

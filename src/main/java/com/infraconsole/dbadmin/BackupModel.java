@@ -30,8 +30,14 @@ public final class BackupModel {
      * @param rolledBack the versions the schema no longer has, oldest first
      * @param chainIntact whether the audit chain verified after the restore; chainMessage says what it found
      */
-    public record RollbackResult(String version, String fromVersion, String toVersion, List<String> rolledBack,
-            RestoreResult restore, boolean chainIntact, String chainMessage) {}
+    public record RollbackResult(
+            String version,
+            String fromVersion,
+            String toVersion,
+            List<String> rolledBack,
+            RestoreResult restore,
+            boolean chainIntact,
+            String chainMessage) {}
 
     /**
      * A backup restored into a scratch schema and its tables counted. ok false: {@code problems}

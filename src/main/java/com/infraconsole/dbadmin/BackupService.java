@@ -36,12 +36,17 @@ public class BackupService {
     public Backup backup(Path dir, String reason) {
         try {
             var backup = backups.take(dir, reason, actor());
-            events.publishEvent(new AuditEvent("DB_BACKUP", "database", backup.manifest().sha256(), changes(backup, null),
-                    "SUCCESS", null));
+            events.publishEvent(new AuditEvent(
+                    "DB_BACKUP", "database", backup.manifest().sha256(), changes(backup, null), "SUCCESS", null));
             return backup;
         } catch (RuntimeException e) {
-            events.publishEvent(new AuditEvent("DB_BACKUP", "database", null,
-                    Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+            events.publishEvent(new AuditEvent(
+                    "DB_BACKUP",
+                    "database",
+                    null,
+                    Map.of("error", new Object[] {null, e.getMessage()}),
+                    "FAILURE",
+                    null));
             throw e;
         }
     }
@@ -60,11 +65,18 @@ public class BackupService {
         var backup = backups.take(null, Backups.PRE_MIGRATE, actor());
         var verification = backups.verify(backup);
         if (!verification.ok()) {
-            events.publishEvent(new AuditEvent("DB_BACKUP", "database", backup.manifest().sha256(),
-                    Map.of("file", new Object[] {null, backup.file().toString()}, "error",
-                            new Object[] {null, String.join("; ", verification.problems())}), "FAILURE", null));
-            throw new BackupRefusedException("The backup before migrating (" + backup.file() + ") could not be verified: "
-                    + String.join("; ", verification.problems()) + ". Nothing was migrated.");
+            events.publishEvent(new AuditEvent(
+                    "DB_BACKUP",
+                    "database",
+                    backup.manifest().sha256(),
+                    Map.of("file", new Object[] {null, backup.file().toString()}, "error", new Object[] {
+                        null, String.join("; ", verification.problems())
+                    }),
+                    "FAILURE",
+                    null));
+            throw new BackupRefusedException(
+                    "The backup before migrating (" + backup.file() + ") could not be verified: "
+                            + String.join("; ", verification.problems()) + ". Nothing was migrated.");
         }
         audit(backup, true);
         return Optional.of(backup);
@@ -101,8 +113,9 @@ public class BackupService {
         if (Backups.PRE_MIGRATE.equals(m.reason()) && m.precedesVersion() != null) {
             // The backup taken before a migration: restoring it is that migration's rollback, and is
             // recorded as one, so that the next start does not apply it again by itself (RollbackGuard).
-            return restore(file, RollbackService.ACTION, m.precedesVersion(),
-                    Map.of("schema_version", new Object[] {migrations.currentVersion(), m.schemaVersion()}));
+            return restore(file, RollbackService.ACTION, m.precedesVersion(), Map.of("schema_version", new Object[] {
+                migrations.currentVersion(), m.schemaVersion()
+            }));
         }
         return restore(file, "DB_RESTORE", null, Map.of());
     }
@@ -116,19 +129,26 @@ public class BackupService {
         var before = backup(null, "pre-restore");
         var id = entityId == null ? backup.manifest().sha256() : entityId;
         try {
-            long statements = new SchemaLoader(backups.connection()).load(backup.file(), backups.connection().database());
+            long statements = new SchemaLoader(backups.connection())
+                    .load(backup.file(), backups.connection().database());
             var result = new RestoreResult(backup, before, statements);
             var changes = changes(backup, before);
             changes.putAll(extra);
             events.publishEvent(new AuditEvent(action, "database", id, changes, "SUCCESS", null));
             return result;
         } catch (SQLException | RuntimeException e) {
-            var failure = new IllegalStateException(e.getMessage() + "; the state before this restore is in "
-                    + before.file(), e);
+            var failure = new IllegalStateException(
+                    e.getMessage() + "; the state before this restore is in " + before.file(), e);
             try {
-                events.publishEvent(new AuditEvent(action, "database", id,
-                        Map.of("error", new Object[] {null, e.getMessage()},
-                                "pre_restore_backup", new Object[] {null, before.file().toString()}), "FAILURE", null));
+                events.publishEvent(new AuditEvent(
+                        action,
+                        "database",
+                        id,
+                        Map.of("error", new Object[] {null, e.getMessage()}, "pre_restore_backup", new Object[] {
+                            null, before.file().toString()
+                        }),
+                        "FAILURE",
+                        null));
             } catch (RuntimeException auditFailure) {
                 failure.addSuppressed(auditFailure); // a half-loaded schema may have no audit tables to write to
             }
@@ -146,7 +166,8 @@ public class BackupService {
         changes.put("rows", new Object[] {null, m.totalRows()});
         if (before != null) {
             changes.put("pre_restore_backup", new Object[] {null, before.file().toString()});
-            changes.put("pre_restore_sha256", new Object[] {null, before.manifest().sha256()});
+            changes.put(
+                    "pre_restore_sha256", new Object[] {null, before.manifest().sha256()});
         }
         return changes;
     }

@@ -14,10 +14,15 @@ record BackupSettings(Path dir, int keep, String dumpTool, boolean beforeMigrate
         var dataDir = Path.of(env.getProperty("infra.data-dir", "./data"));
         boolean embedded = env.getProperty("infra.embedded-db.active", Boolean.class, false);
         var configured = env.getProperty("infra.backup.dir", "");
-        var dir = !configured.isBlank() ? Path.of(configured) : embedded ? dataDir.resolve("backups") : Path.of("backups");
-        return new BackupSettings(dir.toAbsolutePath().normalize(), Math.max(1, env.getProperty("infra.backup.keep",
-                Integer.class, 10)), env.getProperty("infra.backup.dump-tool", ""),
-                env.getProperty("infra.backup.before-migrate", Boolean.class, true), dataDir.toAbsolutePath().normalize(),
+        var dir = !configured.isBlank()
+                ? Path.of(configured)
+                : embedded ? dataDir.resolve("backups") : Path.of("backups");
+        return new BackupSettings(
+                dir.toAbsolutePath().normalize(),
+                Math.max(1, env.getProperty("infra.backup.keep", Integer.class, 10)),
+                env.getProperty("infra.backup.dump-tool", ""),
+                env.getProperty("infra.backup.before-migrate", Boolean.class, true),
+                dataDir.toAbsolutePath().normalize(),
                 embedded);
     }
 }

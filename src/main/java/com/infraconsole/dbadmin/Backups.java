@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -55,8 +55,8 @@ class Backups {
         var now = clock.instant();
         try {
             Files.createDirectories(target);
-            var base = "infra-console-" + db.database() + "-" + UtcTime.fileStamp(now) + "-v" + (schemaVersion == null ? "0"
-                    : schemaVersion) + ("manual".equals(reason) ? "" : "-" + reason);
+            var base = "infra-console-" + db.database() + "-" + UtcTime.fileStamp(now) + "-v"
+                    + (schemaVersion == null ? "0" : schemaVersion) + ("manual".equals(reason) ? "" : "-" + reason);
             var name = base;
             for (int n = 2; Files.exists(target.resolve(name + BackupManifest.DUMP_SUFFIX)); n++) {
                 name = base + "-" + n;
@@ -70,9 +70,19 @@ class Backups {
             } finally {
                 Files.deleteIfExists(partial);
             }
-            var manifest = new BackupManifest(BackupManifest.FORMAT, file.getFileName().toString(), written.sha256(),
-                    written.bytes(), db.database(), schemaVersion, serverVersion(db),
-                    now.toString(), actor, reason, tool.version(), DumpContents.rowCounts(file),
+            var manifest = new BackupManifest(
+                    BackupManifest.FORMAT,
+                    file.getFileName().toString(),
+                    written.sha256(),
+                    written.bytes(),
+                    db.database(),
+                    schemaVersion,
+                    serverVersion(db),
+                    now.toString(),
+                    actor,
+                    reason,
+                    tool.version(),
+                    DumpContents.rowCounts(file),
                     PRE_MIGRATE.equals(reason) ? migrations.firstPendingVersion() : null);
             var manifestFile = BackupManifest.manifestOf(file);
             manifest.write(manifestFile);
@@ -93,7 +103,9 @@ class Backups {
             rs.next();
             var current = rs.getString(1);
             int at = current.lastIndexOf('@');
-            return at < 0 ? "'" + current + "'" : "'" + current.substring(0, at) + "'@'" + current.substring(at + 1) + "'";
+            return at < 0
+                    ? "'" + current + "'"
+                    : "'" + current.substring(0, at) + "'@'" + current.substring(at + 1) + "'";
         }
     }
 
@@ -101,16 +113,21 @@ class Backups {
         var db = connection.get();
         var scratch = db.database() + "_verify_" + Long.toHexString(System.nanoTime() & 0xffffffL);
         var loader = new SchemaLoader(db);
-        try (var c = loader.open(); var s = c.createStatement()) {
+        try (var c = loader.open();
+                var s = c.createStatement()) {
             try {
-                s.execute("CREATE DATABASE " + SchemaLoader.name(scratch) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                s.execute("CREATE DATABASE " + SchemaLoader.name(scratch)
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             } catch (SQLException e) {
                 // The driver's text (account, statement) goes to the log; the screen gets the grant to run.
                 log.warn("Cannot create the scratch schema {} to verify a backup: {}", scratch, e.getMessage());
-                return new Verification(false, scratch, List.of("the console's database account may not create the "
-                        + "scratch schema a backup is verified in. A database administrator can allow it with: GRANT "
-                        + "ALL PRIVILEGES ON `" + db.database() + "\\_verify\\_%`.* TO " + account(s)
-                        + "; (or set INFRA_BACKUP_BEFORE_MIGRATE=false)"));
+                return new Verification(
+                        false,
+                        scratch,
+                        List.of("the console's database account may not create the "
+                                + "scratch schema a backup is verified in. A database administrator can allow it with: GRANT "
+                                + "ALL PRIVILEGES ON `" + db.database() + "\\_verify\\_%`.* TO " + account(s)
+                                + "; (or set INFRA_BACKUP_BEFORE_MIGRATE=false)"));
             }
         } catch (SQLException e) {
             log.warn("Cannot connect to verify a backup: {}", e.getMessage());
@@ -123,15 +140,17 @@ class Backups {
             backup.manifest().tables().forEach((table, rows) -> {
                 var found = counted.get(table);
                 if (!rows.equals(found)) {
-                    problems.add(table + ": " + rows + " rows in the dump, " + (found == null ? "no table" : found + " rows")
-                            + " after restoring");
+                    problems.add(table + ": " + rows + " rows in the dump, "
+                            + (found == null ? "no table" : found + " rows") + " after restoring");
                 }
             });
             return new Verification(problems.isEmpty(), scratch, problems);
         } catch (SQLException | RuntimeException e) {
-            return new Verification(false, scratch, List.of("restoring into " + scratch + " failed: " + e.getMessage()));
+            return new Verification(
+                    false, scratch, List.of("restoring into " + scratch + " failed: " + e.getMessage()));
         } finally {
-            try (var c = loader.open(); var s = c.createStatement()) {
+            try (var c = loader.open();
+                    var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + SchemaLoader.name(scratch));
             } catch (SQLException e) {
                 // reported by the next verification's CREATE at the latest; the scratch name is unique
@@ -142,10 +161,12 @@ class Backups {
     /** Whether any table besides Flyway's history has a row: an empty schema needs no backup. */
     boolean holdsData() {
         var loader = new SchemaLoader(connection.get());
-        try (var c = loader.open(); var s = c.createStatement()) {
+        try (var c = loader.open();
+                var s = c.createStatement()) {
             var tables = new ArrayList<String>();
-            try (var rs = s.executeQuery("SELECT table_name FROM information_schema.TABLES WHERE table_schema = DATABASE() "
-                    + "AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'")) {
+            try (var rs =
+                    s.executeQuery("SELECT table_name FROM information_schema.TABLES WHERE table_schema = DATABASE() "
+                            + "AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -177,9 +198,12 @@ class Backups {
         var prefix = "infra-console-" + database + "-";
         try (var files = Files.list(dir)) {
             var dumps = files.filter(p -> {
-                var n = p.getFileName().toString();
-                return n.startsWith(prefix) && n.endsWith(BackupManifest.DUMP_SUFFIX);
-            }).sorted(Comparator.comparing(Backups::modified).thenComparing(p -> p.getFileName().toString()).reversed())
+                        var n = p.getFileName().toString();
+                        return n.startsWith(prefix) && n.endsWith(BackupManifest.DUMP_SUFFIX);
+                    })
+                    .sorted(Comparator.comparing(Backups::modified)
+                            .thenComparing(p -> p.getFileName().toString())
+                            .reversed())
                     .toList();
             for (var old : dumps.subList(Math.min(settings.keep(), dumps.size()), dumps.size())) {
                 Files.deleteIfExists(old);
@@ -208,7 +232,8 @@ class Backups {
         var prefix = "infra-console-" + connection.get().database() + "-";
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(BackupManifest.MANIFEST_SUFFIX)).flatMap(p -> {
+                            && p.getFileName().toString().endsWith(BackupManifest.MANIFEST_SUFFIX))
+                    .flatMap(p -> {
                         try {
                             var m = BackupManifest.read(p);
                             java.time.Instant.parse(m.createdAt());
@@ -216,8 +241,11 @@ class Backups {
                         } catch (RuntimeException unreadable) {
                             return java.util.stream.Stream.empty(); // not ours to offer; db-restore names the problem
                         }
-                    }).sorted(Comparator.comparing((Backup b) -> java.time.Instant.parse(b.manifest().createdAt()))
-                            .reversed()).toList();
+                    })
+                    .sorted(Comparator.comparing((Backup b) ->
+                                    java.time.Instant.parse(b.manifest().createdAt()))
+                            .reversed())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list the backups in " + dir + ": " + e.getMessage(), e);
         }
@@ -231,8 +259,8 @@ class Backups {
             throw new BackupRefusedException("No backup file " + file);
         }
         if (!Files.isRegularFile(manifestFile)) {
-            throw new BackupRefusedException("No manifest " + manifestFile.getFileName() + " next to " + file.getFileName()
-                    + ": without it the file's integrity cannot be checked");
+            throw new BackupRefusedException("No manifest " + manifestFile.getFileName() + " next to "
+                    + file.getFileName() + ": without it the file's integrity cannot be checked");
         }
         BackupManifest manifest;
         try {
@@ -242,11 +270,13 @@ class Backups {
         }
         var actual = BackupManifest.sha256(file);
         if (!actual.equalsIgnoreCase(manifest.sha256())) {
-            throw new BackupRefusedException("SHA-256 of " + file.getFileName() + " is " + actual + " but its manifest says "
-                    + manifest.sha256() + ": the file was changed or damaged, refusing to restore it");
+            throw new BackupRefusedException(
+                    "SHA-256 of " + file.getFileName() + " is " + actual + " but its manifest says " + manifest.sha256()
+                            + ": the file was changed or damaged, refusing to restore it");
         }
         var known = migrations.highestKnown();
-        if (manifest.schemaVersion() != null && MigrationVersion.fromVersion(manifest.schemaVersion()).isNewerThan(known)) {
+        if (manifest.schemaVersion() != null
+                && MigrationVersion.fromVersion(manifest.schemaVersion()).isNewerThan(known)) {
             throw new BackupRefusedException("The backup holds schema version " + manifest.schemaVersion()
                     + ", newer than this console knows (" + known + "): restore it with a console of that version");
         }

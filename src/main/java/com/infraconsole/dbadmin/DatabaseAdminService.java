@@ -43,8 +43,12 @@ public class DatabaseAdminService {
     private final ApplicationEventPublisher events;
     private final BackupService backups;
 
-    DatabaseAdminService(DataSource dataSource, DbAdminQueries queries, Migrations migrations,
-            ApplicationEventPublisher events, BackupService backups) {
+    DatabaseAdminService(
+            DataSource dataSource,
+            DbAdminQueries queries,
+            Migrations migrations,
+            ApplicationEventPublisher events,
+            BackupService backups) {
         this.dataSource = dataSource;
         this.queries = queries;
         this.migrations = migrations;
@@ -57,8 +61,11 @@ public class DatabaseAdminService {
     public ConnectionInfo connection() {
         try (var c = dataSource.getConnection()) {
             var meta = c.getMetaData();
-            return new ConnectionInfo(DatabaseSettings.mask(meta.getURL()), meta.getUserName(),
-                    meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
+            return new ConnectionInfo(
+                    DatabaseSettings.mask(meta.getURL()),
+                    meta.getUserName(),
+                    meta.getDatabaseProductName(),
+                    meta.getDatabaseProductVersion());
         } catch (SQLException e) {
             throw new CannotGetJdbcConnectionException(e.getMessage(), e);
         }
@@ -84,26 +91,34 @@ public class DatabaseAdminService {
     @AdminOnly
     public MigrateResult applyPendingMigrations(boolean backupConfirmed) {
         if (!backups.backsUpBeforeMigrate() && !backupConfirmed) {
-            throw InvalidInputException.of("backupConfirmed",
-                    "Confirm that a current backup of the database exists before migrating.");
+            throw InvalidInputException.of(
+                    "backupConfirmed", "Confirm that a current backup of the database exists before migrating.");
         }
         var backup = backups.backupBeforeMigrate();
         var before = migrations.status().currentVersion();
         try {
             var result = migrations.migrate();
             if (backup.isPresent()) {
-                result = result.withBackup(backup.get().file().toString(), backup.get().manifest().sha256());
+                result = result.withBackup(
+                        backup.get().file().toString(), backup.get().manifest().sha256());
             }
-            var changes = new java.util.HashMap<String, Object[]>(Map.of("schema_version", new Object[] {before, result.toVersion()},
-                    "migrations_applied", new Object[] {null, result.applied()}));
+            var changes = new java.util.HashMap<String, Object[]>(Map.of(
+                    "schema_version", new Object[] {before, result.toVersion()}, "migrations_applied", new Object[] {
+                        null, result.applied()
+                    }));
             if (result.backupSha256() != null) {
                 changes.put("backup_sha256", new Object[] {null, result.backupSha256()});
             }
             events.publishEvent(new AuditEvent("DB_MIGRATE", "database", result.toVersion(), changes, "SUCCESS", null));
             return result;
         } catch (RuntimeException e) {
-            events.publishEvent(new AuditEvent("DB_MIGRATE", "database", before,
-                    Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+            events.publishEvent(new AuditEvent(
+                    "DB_MIGRATE",
+                    "database",
+                    before,
+                    Map.of("error", new Object[] {null, e.getMessage()}),
+                    "FAILURE",
+                    null));
             throw e;
         }
     }
@@ -130,14 +145,28 @@ public class DatabaseAdminService {
         var before = migrations.currentVersion();
         try {
             var report = migrations.repair();
-            events.publishEvent(new AuditEvent("DB_REPAIR", "database", before,
-                    Map.of("removed_failed", new Object[] {null, String.join(", ", report.removedFailed())},
-                            "deleted_missing", new Object[] {null, String.join(", ", report.deletedMissing())},
-                            "realigned", new Object[] {null, String.join(", ", report.realigned())}), "SUCCESS", null));
+            events.publishEvent(new AuditEvent(
+                    "DB_REPAIR",
+                    "database",
+                    before,
+                    Map.of(
+                            "removed_failed",
+                            new Object[] {null, String.join(", ", report.removedFailed())},
+                            "deleted_missing",
+                            new Object[] {null, String.join(", ", report.deletedMissing())},
+                            "realigned",
+                            new Object[] {null, String.join(", ", report.realigned())}),
+                    "SUCCESS",
+                    null));
             return report;
         } catch (RuntimeException e) {
-            events.publishEvent(new AuditEvent("DB_REPAIR", "database", before,
-                    Map.of("error", new Object[] {null, e.getMessage()}), "FAILURE", null));
+            events.publishEvent(new AuditEvent(
+                    "DB_REPAIR",
+                    "database",
+                    before,
+                    Map.of("error", new Object[] {null, e.getMessage()}),
+                    "FAILURE",
+                    null));
             throw e;
         }
     }
@@ -186,8 +215,12 @@ public class DatabaseAdminService {
                 var hikari = dataSource.unwrap(HikariDataSource.class);
                 var mx = hikari.getHikariPoolMXBean();
                 if (mx != null) {
-                    return new PoolInfo(mx.getActiveConnections(), mx.getIdleConnections(),
-                            mx.getThreadsAwaitingConnection(), mx.getTotalConnections(), hikari.getMaximumPoolSize());
+                    return new PoolInfo(
+                            mx.getActiveConnections(),
+                            mx.getIdleConnections(),
+                            mx.getThreadsAwaitingConnection(),
+                            mx.getTotalConnections(),
+                            hikari.getMaximumPoolSize());
                 }
             }
         } catch (SQLException e) {

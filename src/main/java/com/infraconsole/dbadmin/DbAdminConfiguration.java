@@ -22,19 +22,28 @@ class DbAdminConfiguration {
     static final String MIGRATE_ON_START = "infra.flyway.migrate-on-start";
 
     @Bean
-    Migrations migrations(ObjectProvider<Flyway> flyway, DataSource dataSource, Environment env,
-            ObjectProvider<JdbcTemplate> jdbc, OwnerAccount owner) {
+    Migrations migrations(
+            ObjectProvider<Flyway> flyway,
+            DataSource dataSource,
+            Environment env,
+            ObjectProvider<JdbcTemplate> jdbc,
+            OwnerAccount owner) {
         boolean springFlyway = env.getProperty("spring.flyway.enabled", Boolean.class, true);
         boolean onStart = springFlyway && env.getProperty(MIGRATE_ON_START, Boolean.class, true);
         var instance = flyway.getIfAvailable(() -> Flyway.configure()
-                .dataSource(owner.separate() ? new DriverManagerDataSource(owner.url(), owner.user(), owner.password())
-                        : dataSource)
-                .locations(env.getProperty("spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"}))
+                .dataSource(
+                        owner.separate()
+                                ? new DriverManagerDataSource(owner.url(), owner.user(), owner.password())
+                                : dataSource)
+                .locations(env.getProperty(
+                        "spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"}))
                 .load());
         long bigRows = env.getProperty("infra.migrations.big-table-rows", Long.class, 1_000_000L);
         long bigBytes = env.getProperty("infra.migrations.big-table-bytes", Long.class, 1L << 30);
         // JdbcTemplate waits for Flyway's start-up migration, which needs this bean: looked up late.
-        return new Migrations(instance, onStart,
+        return new Migrations(
+                instance,
+                onStart,
                 () -> new MigrationLint(new DbAdminQueries(jdbc.getObject()).lintSchema(), bigRows, bigBytes));
     }
 
@@ -45,8 +54,11 @@ class DbAdminConfiguration {
      */
     @Bean
     Backups backups(Environment env, Migrations migrations, Clock clock, OwnerAccount owner) {
-        return new Backups(BackupSettings.from(env), () -> DumpConnection.of(owner.url(), owner.user(), owner.password()),
-                migrations, clock);
+        return new Backups(
+                BackupSettings.from(env),
+                () -> DumpConnection.of(owner.url(), owner.user(), owner.password()),
+                migrations,
+                clock);
     }
 
     @Bean

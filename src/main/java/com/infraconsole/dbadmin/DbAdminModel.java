@@ -18,16 +18,15 @@ public final class DbAdminModel {
     public record ServerInfo(ConnectionInfo connection, Duration uptime, PoolInfo pool) {}
 
     /** rowsAreEstimate: InnoDB's table_rows is a sampled estimate, not a count. */
-    public record TableSize(String table, String engine, long rows, boolean rowsAreEstimate, long dataBytes,
-            long indexBytes) {
+    public record TableSize(
+            String table, String engine, long rows, boolean rowsAreEstimate, long dataBytes, long indexBytes) {
 
         public long totalBytes() {
             return dataBytes + indexBytes;
         }
     }
 
-    public record IndexInfo(String table, String index, String columns, long cardinality, boolean unique,
-            String type) {
+    public record IndexInfo(String table, String index, String columns, long cardinality, boolean unique, String type) {
 
         public boolean primary() {
             return "PRIMARY".equals(index);
@@ -42,11 +41,16 @@ public final class DbAdminModel {
      * the list is empty and {@code message} says how to turn it on. When the account may not read
      * performance_schema, {@code grant} is the statement that would allow it (else null).
      */
-    public record UnusedIndexReport(boolean enabled, Duration measuredOver, List<UnusedIndex> indexes, String message,
-            String grant) {}
+    public record UnusedIndexReport(
+            boolean enabled, Duration measuredOver, List<UnusedIndex> indexes, String message, String grant) {}
 
-    public record RedundantIndex(String table, String redundantIndex, String redundantColumns, String dominantIndex,
-            String dominantColumns, String dropStatement) {}
+    public record RedundantIndex(
+            String table,
+            String redundantIndex,
+            String redundantColumns,
+            String dominantIndex,
+            String dominantColumns,
+            String dropStatement) {}
 
     /**
      * available is false where the sys schema (or its view) is missing or not readable; message says
@@ -54,11 +58,24 @@ public final class DbAdminModel {
      */
     public record RedundantIndexReport(boolean available, List<RedundantIndex> indexes, String message, String grant) {}
 
-    public record ForeignKey(String table, String column, String constraint, String referencedTable,
-            String referencedColumn, String onDelete) {}
+    public record ForeignKey(
+            String table,
+            String column,
+            String constraint,
+            String referencedTable,
+            String referencedColumn,
+            String onDelete) {}
 
-    public record MigrationRow(String version, String description, String type, String state, Instant installedOn,
-            String installedBy, Integer executionMillis, Integer checksum, String script) {}
+    public record MigrationRow(
+            String version,
+            String description,
+            String type,
+            String state,
+            Instant installedOn,
+            String installedBy,
+            Integer executionMillis,
+            Integer checksum,
+            String script) {}
 
     /** risks: what the lint flags in its SQL (drops, narrowing, NOT NULL without default, big index builds). */
     public record PendingMigration(MigrationRow migration, String sql, List<String> risks) {}
@@ -67,8 +84,14 @@ public final class DbAdminModel {
      * Flyway's view of the schema. migrateOnStart false means an admin applies pending
      * migrations from the screen (after confirming a backup).
      */
-    public record MigrationStatus(String currentVersion, String currentDescription, List<MigrationRow> history,
-            List<PendingMigration> pending, List<MigrationRow> failed, boolean valid, List<String> validationErrors,
+    public record MigrationStatus(
+            String currentVersion,
+            String currentDescription,
+            List<MigrationRow> history,
+            List<PendingMigration> pending,
+            List<MigrationRow> failed,
+            boolean valid,
+            List<String> validationErrors,
             boolean migrateOnStart) {
 
         public boolean upToDate() {
@@ -83,8 +106,8 @@ public final class DbAdminModel {
      * What Flyway's repair did: failed entries removed, entries of missing scripts deleted,
      * checksums and descriptions realigned with the scripts in this jar.
      */
-    public record RepairReport(List<String> removedFailed, List<String> deletedMissing, List<String> realigned,
-            List<String> actions) {
+    public record RepairReport(
+            List<String> removedFailed, List<String> deletedMissing, List<String> realigned, List<String> actions) {
 
         public boolean changedNothing() {
             return removedFailed.isEmpty() && deletedMissing.isEmpty() && realigned.isEmpty();
@@ -92,7 +115,8 @@ public final class DbAdminModel {
     }
 
     /** backupFile and backupSha256: the verified backup taken just before, null when none was taken. */
-    public record MigrateResult(int applied, String fromVersion, String toVersion, String backupFile, String backupSha256) {
+    public record MigrateResult(
+            int applied, String fromVersion, String toVersion, String backupFile, String backupSha256) {
 
         MigrateResult withBackup(String file, String sha256) {
             return new MigrateResult(applied, fromVersion, toVersion, file, sha256);

@@ -43,6 +43,7 @@ class DbAdminQueries {
      * global privilege (1227), and a view whose invoker may not read what it reads (1356).
      */
     private static final Set<Integer> ACCESS_DENIED = Set.of(1044, 1142, 1143, 1227, 1356);
+
     private static final Logger log = LoggerFactory.getLogger(DbAdminQueries.class);
 
     private final JdbcTemplate jdbc;
@@ -62,18 +63,27 @@ class DbAdminQueries {
     }
 
     List<TableSize> tableSizes() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT table_name, engine, COALESCE(table_rows, 0), COALESCE(data_length, 0), COALESCE(index_length, 0)
                 FROM information_schema.TABLES
                 WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'
                 ORDER BY COALESCE(data_length, 0) + COALESCE(index_length, 0) DESC, table_name""",
-                (rs, i) -> new TableSize(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        "InnoDB".equalsIgnoreCase(rs.getString(2)), rs.getLong(4), rs.getLong(5)));
+                (rs, i) -> new TableSize(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        "InnoDB".equalsIgnoreCase(rs.getString(2)),
+                        rs.getLong(4),
+                        rs.getLong(5)));
     }
 
     /** An exact COUNT(*); the name must be one of this schema's tables (it is quoted, never trusted). */
     Optional<Long> exactCount(String table) {
-        var known = tableSizes().stream().map(TableSize::table).filter(t -> t.equals(table)).findFirst();
+        var known = tableSizes().stream()
+                .map(TableSize::table)
+                .filter(t -> t.equals(table))
+                .findFirst();
         return known.map(t -> jdbc.queryForObject("SELECT COUNT(*) FROM `" + t.replace("`", "``") + "`", Long.class));
     }
 
@@ -91,14 +101,15 @@ class DbAdminQueries {
             public Optional<String> columnType(String table, String column) {
                 return jdbc.queryForList("""
                         SELECT column_type FROM information_schema.COLUMNS
-                        WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?""", String.class, table, column)
-                        .stream().findFirst();
+                        WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?""", String.class, table, column).stream()
+                        .findFirst();
             }
         };
     }
 
     List<IndexInfo> indexes() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT table_name, index_name,
                        GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR ', '),
                        COALESCE(MAX(cardinality), 0), MIN(non_unique), MAX(index_type)
@@ -106,8 +117,13 @@ class DbAdminQueries {
                 WHERE table_schema = DATABASE()
                 GROUP BY table_name, index_name
                 ORDER BY table_name, index_name""",
-                (rs, i) -> new IndexInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getInt(5) == 0, rs.getString(6)));
+                (rs, i) -> new IndexInfo(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getInt(5) == 0,
+                        rs.getString(6)));
     }
 
     /**
@@ -128,39 +144,56 @@ class DbAdminQueries {
                     FROM performance_schema.table_io_waits_summary_by_index_usage
                     WHERE object_schema = DATABASE() AND index_name IS NOT NULL AND index_name <> 'PRIMARY'
                       AND count_star = 0
-                    ORDER BY object_name, index_name""",
-                    (rs, i) -> new UnusedIndex(rs.getString(1), rs.getString(2)));
+                    ORDER BY object_name, index_name""", (rs, i) -> new UnusedIndex(rs.getString(1), rs.getString(2)));
         } catch (DataAccessException e) {
             if (!accessDenied(e)) {
                 throw e;
             }
-            return new UnusedIndexReport(false, uptime, List.of(), PERFORMANCE_SCHEMA_DENIED,
+            return new UnusedIndexReport(
+                    false,
+                    uptime,
+                    List.of(),
+                    PERFORMANCE_SCHEMA_DENIED,
                     "GRANT SELECT ON performance_schema.* TO " + account());
         }
-        var unused = rows.stream().filter(u -> !unique.contains(u.table() + "." + u.index())).toList();
-        return new UnusedIndexReport(true, uptime, unused,
+        var unused = rows.stream()
+                .filter(u -> !unique.contains(u.table() + "." + u.index()))
+                .toList();
+        return new UnusedIndexReport(
+                true,
+                uptime,
+                unused,
                 "Counted by performance_schema since the server started " + DbAdminText.duration(uptime)
-                        + " ago; an index used only by monthly jobs may look unused.", null);
+                        + " ago; an index used only by monthly jobs may look unused.",
+                null);
     }
 
     /** sys.schema_redundant_indexes (MySQL 8, MariaDB 10.6+); reports why when it is not there. */
     RedundantIndexReport redundantIndexes() {
         try {
-            var rows = jdbc.query("""
+            var rows = jdbc.query(
+                    """
                     SELECT table_name, redundant_index_name, redundant_index_columns,
                            dominant_index_name, dominant_index_columns, sql_drop_index
                     FROM sys.schema_redundant_indexes
                     WHERE table_schema = DATABASE()
                     ORDER BY table_name, redundant_index_name""",
-                    (rs, i) -> new RedundantIndex(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                    (rs, i) -> new RedundantIndex(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
             return new RedundantIndexReport(true, rows, "From sys.schema_redundant_indexes.", null);
         } catch (DataAccessException e) {
             if (accessDenied(e)) {
                 return new RedundantIndexReport(false, List.of(), SYS_DENIED, "GRANT SELECT ON sys.* TO " + account());
             }
             // The driver's text names the account and the statement: the log gets it, the screen does not.
-            log.warn("sys.schema_redundant_indexes cannot be read: {}", e.getMostSpecificCause().getMessage());
+            log.warn(
+                    "sys.schema_redundant_indexes cannot be read: {}",
+                    e.getMostSpecificCause().getMessage());
             return new RedundantIndexReport(false, List.of(), SYS_MISSING, null);
         }
     }
@@ -187,7 +220,8 @@ class DbAdminQueries {
 
     /** The old guide's verification query, with each constraint's ON DELETE rule. */
     List<ForeignKey> foreignKeys() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT k.table_name, k.column_name, k.constraint_name, k.referenced_table_name,
                        k.referenced_column_name, r.delete_rule
                 FROM information_schema.KEY_COLUMN_USAGE k
@@ -196,7 +230,12 @@ class DbAdminQueries {
                  AND r.table_name = k.table_name
                 WHERE k.table_schema = DATABASE() AND k.referenced_table_name IS NOT NULL
                 ORDER BY k.table_name, k.constraint_name, k.ordinal_position""",
-                (rs, i) -> new ForeignKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
+                (rs, i) -> new ForeignKey(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
     }
 }

@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
  */
 record DumpConnection(String jdbcUrl, String host, int port, String database, String user, String password) {
 
-    private static final Pattern URL = Pattern.compile(
-            "jdbc:(?:mariadb|mysql)://\\[?([^/:?,\\]]+)\\]?(?::(\\d+))?/([^?;]+)(?:[?;](.*))?");
+    private static final Pattern URL =
+            Pattern.compile("jdbc:(?:mariadb|mysql)://\\[?([^/:?,\\]]+)\\]?(?::(\\d+))?/([^?;]+)(?:[?;](.*))?");
 
     static DumpConnection of(String jdbcUrl, String username, String password) {
         var m = jdbcUrl == null ? null : URL.matcher(jdbcUrl.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalStateException("Cannot take a backup of " + com.infraconsole.base.database.DatabaseSettings
-                    .mask(jdbcUrl) + ": only jdbc:mariadb://host[:port]/schema and jdbc:mysql://… URLs with one host are supported");
+            throw new IllegalStateException(
+                    "Cannot take a backup of " + com.infraconsole.base.database.DatabaseSettings.mask(jdbcUrl)
+                            + ": only jdbc:mariadb://host[:port]/schema and jdbc:mysql://… URLs with one host are supported");
         }
         var user = username;
         var pw = password;
@@ -36,8 +37,13 @@ record DumpConnection(String jdbcUrl, String host, int port, String database, St
                 }
             }
         }
-        return new DumpConnection(jdbcUrl.trim(), m.group(1), m.group(2) == null ? 3306 : Integer.parseInt(m.group(2)),
-                m.group(3), user, pw == null ? "" : pw);
+        return new DumpConnection(
+                jdbcUrl.trim(),
+                m.group(1),
+                m.group(2) == null ? 3306 : Integer.parseInt(m.group(2)),
+                m.group(3),
+                user,
+                pw == null ? "" : pw);
     }
 
     /**
@@ -46,8 +52,8 @@ record DumpConnection(String jdbcUrl, String host, int port, String database, St
      * The caller deletes the directory with {@link #deleteOptionFile}.
      */
     Path writeOptionFile() throws IOException {
-        var dir = Files.createTempDirectory("infra-dump-", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        var dir = Files.createTempDirectory(
+                "infra-dump-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         var file = dir.resolve("client.cnf");
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         var text = "[client]\n" + "host=" + quoted(host) + "\n" + "port=" + port + "\n" + "protocol=TCP\n"
@@ -71,7 +77,11 @@ record DumpConnection(String jdbcUrl, String host, int port, String database, St
 
     /** Option file values: double quotes, with backslash escapes for \ " and line breaks. */
     static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
+        return "\""
+                + value.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r") + "\"";
     }
 
     @Override

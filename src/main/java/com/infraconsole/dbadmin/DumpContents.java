@@ -20,8 +20,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class DumpContents {
 
-    private static final Pattern CREATE_TABLE = Pattern.compile("^(?:/\\*.*?\\*/\\s*)*CREATE TABLE `((?:[^`]|``)+)`",
-            Pattern.DOTALL);
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("^(?:/\\*.*?\\*/\\s*)*CREATE TABLE `((?:[^`]|``)+)`", Pattern.DOTALL);
     private static final Pattern INSERT = Pattern.compile("^INSERT INTO `((?:[^`]|``)+)` (?:\\([^)]*\\) )?VALUES\\s*");
 
     private DumpContents() {}
@@ -44,8 +44,10 @@ final class DumpContents {
     }
 
     static void forEachStatement(Path gzipFile, Consumer<String> action) {
-        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gzipFile), 1 << 16),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        try (var in = new BufferedReader(
+                new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(gzipFile), 1 << 16), StandardCharsets.UTF_8),
+                1 << 16)) {
             var script = new SqlScript(in);
             for (var sql = script.next(); sql != null; sql = script.next()) {
                 action.accept(sql);

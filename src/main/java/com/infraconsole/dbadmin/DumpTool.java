@@ -65,7 +65,9 @@ final class DumpTool {
 
     String version() {
         try {
-            var p = new ProcessBuilder(executable.toString(), "--version").redirectErrorStream(true).start();
+            var p = new ProcessBuilder(executable.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             var text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor();
             return text;
@@ -82,11 +84,19 @@ final class DumpTool {
         Path options = null;
         try {
             options = connection.writeOptionFile();
-            var command = new ArrayList<>(List.of(executable.toString(),
+            var command = new ArrayList<>(List.of(
+                    executable.toString(),
                     "--defaults-extra-file=" + options, // must come first
-                    "--single-transaction", "--routines", "--triggers", "--hex-blob", "--no-tablespaces",
-                    "--default-character-set=utf8mb4", connection.database()));
-            var process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    "--single-transaction",
+                    "--routines",
+                    "--triggers",
+                    "--hex-blob",
+                    "--no-tablespaces",
+                    "--default-character-set=utf8mb4",
+                    connection.database()));
+            var process = new ProcessBuilder(command)
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
             var stderr = new ByteArrayOutputStream();
             var errors = Thread.ofVirtual().start(() -> copyQuietly(process.getErrorStream(), stderr));

@@ -54,20 +54,29 @@ class LegacyAdoption {
         try (var c = new SchemaLoader(db).open()) {
             var tables = tables(c);
             if (tables.contains("flyway_schema_history")) {
-                return refused(database, null, "the schema is already managed by Flyway (schema version "
-                        + migrations.currentVersion() + "): nothing to adopt; init-db applies what is pending");
+                return refused(
+                        database,
+                        null,
+                        "the schema is already managed by Flyway (schema version " + migrations.currentVersion()
+                                + "): nothing to adopt; init-db applies what is pending");
             }
             if (!tables.contains("alembic_version")) {
-                return refused(database, null, tables.isEmpty()
-                        ? "the schema is empty: nothing to adopt; init-db creates the console's schema"
-                        : "no alembic_version table: this is not a database of the old platform's migration history");
+                return refused(
+                        database,
+                        null,
+                        tables.isEmpty()
+                                ? "the schema is empty: nothing to adopt; init-db creates the console's schema"
+                                : "no alembic_version table: this is not a database of the old platform's migration history");
             }
             var revisions = strings(c, "SELECT version_num FROM alembic_version ORDER BY version_num");
             if (revisions.size() != 1) {
-                return refused(database, null, revisions.isEmpty()
-                        ? "alembic_version is empty: the old platform never recorded a revision"
-                        : "alembic_version holds several heads " + revisions
-                                + ": merge them with the old platform first (flask db merge heads, flask db upgrade)");
+                return refused(
+                        database,
+                        null,
+                        revisions.isEmpty()
+                                ? "alembic_version is empty: the old platform never recorded a revision"
+                                : "alembic_version holds several heads " + revisions
+                                        + ": merge them with the old platform first (flask db merge heads, flask db upgrade)");
             }
             var revision = revisions.getFirst();
             var live = SchemaShape.read(c, database, Set.of("alembic_version"));
@@ -86,21 +95,46 @@ class LegacyAdoption {
             }
             int step = best + 1;
             if (!bestDifferences.isEmpty()) {
-                return new Plan(database, revision, step, STEPS.get(best), null, List.of(), 0, bestDifferences,
+                return new Plan(
+                        database,
+                        revision,
+                        step,
+                        STEPS.get(best),
+                        null,
+                        List.of(),
+                        0,
+                        bestDifferences,
                         "the schema does not have the shape the old platform's history gives it at any step; closest is step "
-                                + step + " (" + STEPS.get(best) + "), from which it differs in " + bestDifferences.size()
+                                + step + " (" + STEPS.get(best) + "), from which it differs in "
+                                + bestDifferences.size()
                                 + " point(s)");
             }
             if (step == ENVIRONMENTS_STEP) {
                 var conflicts = environmentConflicts(c);
                 if (!conflicts.isEmpty()) {
-                    return new Plan(database, revision, step, STEPS.get(best), null, List.of(), 0, conflicts,
+                    return new Plan(
+                            database,
+                            revision,
+                            step,
+                            STEPS.get(best),
+                            null,
+                            List.of(),
+                            0,
+                            conflicts,
                             "the environments rows do not fit the ones V6 seeds");
                 }
             }
             var baseline = String.valueOf(baselineOf(step));
-            return new Plan(database, revision, step, STEPS.get(best), baseline, migrations.resolvedAbove(baseline),
-                    count(c, "audit_logs"), List.of(), null);
+            return new Plan(
+                    database,
+                    revision,
+                    step,
+                    STEPS.get(best),
+                    baseline,
+                    migrations.resolvedAbove(baseline),
+                    count(c, "audit_logs"),
+                    List.of(),
+                    null);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not inspect " + database + ": " + e.getMessage(), e);
         }
@@ -119,18 +153,21 @@ class LegacyAdoption {
         if (verify) {
             var verification = backups.verify(backup);
             if (!verification.ok()) {
-                throw new BackupRefusedException("The backup before adopting (" + backup.file() + ") could not be verified: "
-                        + String.join("; ", verification.problems()) + ". Nothing was changed.");
+                throw new BackupRefusedException(
+                        "The backup before adopting (" + backup.file() + ") could not be verified: "
+                                + String.join("; ", verification.problems()) + ". Nothing was changed.");
             }
         }
         var loader = new SchemaLoader(backups.connection());
-        try (var c = loader.open(); var s = c.createStatement()) {
+        try (var c = loader.open();
+                var s = c.createStatement()) {
             var before = digest(c, "audit_logs");
             if (plan.step() == ENVIRONMENTS_STEP) {
                 // V6 creates and seeds the console's environments table; the old one waits aside.
                 s.execute("RENAME TABLE environments TO alembic_environments");
             }
-            migrations.baseline(plan.baselineVersion(), "Adopted: Alembic " + plan.revision() + ", " + plan.stepDescription());
+            migrations.baseline(
+                    plan.baselineVersion(), "Adopted: Alembic " + plan.revision() + ", " + plan.stepDescription());
             var migrated = migrations.migrate();
             if (plan.step() == ENVIRONMENTS_STEP) {
                 s.execute("INSERT INTO environments (id, name, description) SELECT id, name, description "
@@ -139,14 +176,22 @@ class LegacyAdoption {
             }
             var after = digest(c, "audit_logs_legacy");
             if (!after.equals(before)) {
-                throw new IllegalStateException("the old audit rows changed on the way into audit_logs_legacy (" + before
-                        + " before, " + after + " after)");
+                throw new IllegalStateException("the old audit rows changed on the way into audit_logs_legacy ("
+                        + before + " before, " + after + " after)");
             }
-            return new Result(plan, backup, verify, migrated.applied(), migrations.currentVersion(), after.rows(),
+            return new Result(
+                    plan,
+                    backup,
+                    verify,
+                    migrated.applied(),
+                    migrations.currentVersion(),
+                    after.rows(),
                     after.sha256());
         } catch (SQLException | RuntimeException e) {
-            throw new IllegalStateException("db-adopt failed: " + e.getMessage() + ". The database as it was before is in "
-                    + backup.file() + " (db-restore " + backup.file() + ")", e);
+            throw new IllegalStateException(
+                    "db-adopt failed: " + e.getMessage() + ". The database as it was before is in " + backup.file()
+                            + " (db-restore " + backup.file() + ")",
+                    e);
         }
     }
 
@@ -167,9 +212,10 @@ class LegacyAdoption {
         try (var c = new SchemaLoader(db).open()) {
             var tables = tables(c);
             if (tables.contains("alembic_version") && !tables.contains("flyway_schema_history")) {
-                throw new BackupRefusedException("Not migrating " + db.database() + ": it is the old platform's database "
-                        + "(it has alembic_version and no Flyway history). Take it over with db-adopt first "
-                        + "(java -jar infra-console.jar db-adopt --dry-run shows what it would do).");
+                throw new BackupRefusedException(
+                        "Not migrating " + db.database() + ": it is the old platform's database "
+                                + "(it has alembic_version and no Flyway history). Take it over with db-adopt first "
+                                + "(java -jar infra-console.jar db-adopt --dry-run shows what it would do).");
             }
         } catch (SQLException e) {
             // Flyway's own migrate reports an unreachable or unreadable schema next
@@ -186,21 +232,32 @@ class LegacyAdoption {
         // Named like the backup verification's scratch schemas, so one grant covers both.
         var scratch = db.database() + "_verify_adopt_" + Long.toHexString(System.nanoTime() & 0xffffffL);
         var loader = new SchemaLoader(db);
-        try (var c = loader.open(); var s = c.createStatement()) {
+        try (var c = loader.open();
+                var s = c.createStatement()) {
             try {
-                s.execute("CREATE DATABASE " + SchemaLoader.name(scratch) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                s.execute("CREATE DATABASE " + SchemaLoader.name(scratch)
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             } catch (SQLException e) {
-                throw new SQLException("the account " + db.user() + " cannot create the scratch schema " + scratch
-                        + " to build the old history's shapes in (" + e.getMessage() + "); adopting needs the CREATE and "
-                        + "DROP privileges on `" + db.database() + "\\_verify\\_%`.*", e);
+                throw new SQLException(
+                        "the account " + db.user() + " cannot create the scratch schema " + scratch
+                                + " to build the old history's shapes in (" + e.getMessage()
+                                + "); adopting needs the CREATE and "
+                                + "DROP privileges on `" + db.database() + "\\_verify\\_%`.*",
+                        e);
             }
             try {
                 var shapes = new ArrayList<SchemaShape>();
                 var skip = Set.of("flyway_schema_history");
                 for (int v = 1; v < ENVIRONMENTS_STEP; v++) {
-                    Flyway.configure(getClass().getClassLoader()).dataSource(db.jdbcUrl(), db.user(), db.password())
-                            .locations(migrations.locations()).schemas(scratch).defaultSchema(scratch).createSchemas(false)
-                            .target(String.valueOf(v)).load().migrate();
+                    Flyway.configure(getClass().getClassLoader())
+                            .dataSource(db.jdbcUrl(), db.user(), db.password())
+                            .locations(migrations.locations())
+                            .schemas(scratch)
+                            .defaultSchema(scratch)
+                            .createSchemas(false)
+                            .target(String.valueOf(v))
+                            .load()
+                            .migrate();
                     shapes.add(SchemaShape.read(c, scratch, skip));
                 }
                 s.execute("USE " + SchemaLoader.name(scratch));
@@ -215,7 +272,8 @@ class LegacyAdoption {
 
     private static String oldEnvironmentsTable() {
         try {
-            var sql = new ClassPathResource("db/adopt/alembic-environments.sql").getContentAsString(StandardCharsets.UTF_8);
+            var sql = new ClassPathResource("db/adopt/alembic-environments.sql")
+                    .getContentAsString(StandardCharsets.UTF_8);
             return sql.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("db/adopt/alembic-environments.sql is missing from the jar", e);
@@ -225,7 +283,8 @@ class LegacyAdoption {
     /** Old rows that V6's seed would contradict: ids 1-3 must be the guide's three, other ids other names. */
     private static List<String> environmentConflicts(Connection c) throws SQLException {
         var conflicts = new ArrayList<String>();
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT id, name FROM environments ORDER BY id")) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("SELECT id, name FROM environments ORDER BY id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 var name = rs.getString(2);
@@ -234,7 +293,8 @@ class LegacyAdoption {
                     conflicts.add("environments: row " + id + " is named '" + name + "', the guide's seed names it '"
                             + seeded + "'");
                 } else if (seeded == null && SEEDED.containsValue(name)) {
-                    conflicts.add("environments: row " + id + " is named '" + name + "', which the guide's seed gives another id");
+                    conflicts.add("environments: row " + id + " is named '" + name
+                            + "', which the guide's seed gives another id");
                 }
             }
         }
@@ -272,12 +332,15 @@ class LegacyAdoption {
     }
 
     private static List<String> tables(Connection c) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.TABLES WHERE table_schema = DATABASE() "
-                + "AND table_type = 'BASE TABLE'");
+        return strings(
+                c,
+                "SELECT table_name FROM information_schema.TABLES WHERE table_schema = DATABASE() "
+                        + "AND table_type = 'BASE TABLE'");
     }
 
     private static long count(Connection c, String table) throws SQLException {
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM " + SchemaLoader.name(table))) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM " + SchemaLoader.name(table))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -285,7 +348,8 @@ class LegacyAdoption {
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
         var out = new ArrayList<String>();
-        try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

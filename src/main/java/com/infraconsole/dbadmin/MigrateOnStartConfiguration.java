@@ -17,8 +17,10 @@ class MigrateOnStartConfiguration {
 
     @Bean
     FlywayMigrationStrategy migrateFromTheAdminScreenOnly() {
-        return flyway -> LoggerFactory.getLogger(MigrateOnStartConfiguration.class).warn(
-                "{}=false: {} pending migration(s) are left for an admin to apply (Database screen or init-db)",
-                DbAdminConfiguration.MIGRATE_ON_START, flyway.info().pending().length);
+        return flyway -> LoggerFactory.getLogger(MigrateOnStartConfiguration.class)
+                .warn(
+                        "{}=false: {} pending migration(s) are left for an admin to apply (Database screen or init-db)",
+                        DbAdminConfiguration.MIGRATE_ON_START,
+                        flyway.info().pending().length);
     }
 }

@@ -28,20 +28,25 @@ final class MigrationLint {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
     private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+)$", FLAGS);
-    private static final Pattern ALTER = Pattern.compile("^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(\\S+)\\s+(.*)$", FLAGS);
+    private static final Pattern ALTER =
+            Pattern.compile("^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(\\S+)\\s+(.*)$", FLAGS);
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:UNIQUE\\s+|FULLTEXT\\s+|SPATIAL\\s+)?INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\\S+\\s+ON\\s+(\\S+?)\\s*\\(",
             FLAGS);
     private static final Pattern DROP_COLUMN = Pattern.compile(
             "^DROP\\s+(?!(?:INDEX|KEY|PRIMARY|FOREIGN|CONSTRAINT|PARTITION|CHECK)\\b)(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(\\S+)$",
             FLAGS);
-    private static final Pattern MODIFY = Pattern.compile("^MODIFY\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(\\S+)\\s+(.+)$", FLAGS);
-    private static final Pattern CHANGE = Pattern.compile("^CHANGE\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(\\S+)\\s+\\S+\\s+(.+)$", FLAGS);
+    private static final Pattern MODIFY =
+            Pattern.compile("^MODIFY\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(\\S+)\\s+(.+)$", FLAGS);
+    private static final Pattern CHANGE =
+            Pattern.compile("^CHANGE\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(\\S+)\\s+\\S+\\s+(.+)$", FLAGS);
     private static final Pattern ADD_INDEX = Pattern.compile(
-            "^ADD\\s+(?:CONSTRAINT\\s+\\S+\\s+)?(?:UNIQUE|FULLTEXT|SPATIAL|INDEX|KEY|PRIMARY\\s+KEY|FOREIGN\\s+KEY)\\b", FLAGS);
+            "^ADD\\s+(?:CONSTRAINT\\s+\\S+\\s+)?(?:UNIQUE|FULLTEXT|SPATIAL|INDEX|KEY|PRIMARY\\s+KEY|FOREIGN\\s+KEY)\\b",
+            FLAGS);
     private static final Pattern ADD_COLUMN = Pattern.compile(
             "^ADD\\s+(?!(?:CONSTRAINT|UNIQUE|FULLTEXT|SPATIAL|INDEX|KEY|PRIMARY|FOREIGN|PARTITION|CHECK|PERIOD|SYSTEM)\\b)"
-                    + "(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\S+)\\s+(.+)$", FLAGS);
+                    + "(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\S+)\\s+(.+)$",
+            FLAGS);
     private static final Pattern TYPE = Pattern.compile("^(\\w+)\\s*(?:\\(([^)]*)\\))?", FLAGS);
 
     private final Schema schema;
@@ -59,7 +64,9 @@ final class MigrationLint {
         var risks = new ArrayList<String>();
         var script = new SqlScript(new BufferedReader(new StringReader(sql)));
         for (var s = script.next(); s != null; s = script.next()) {
-            var statement = s.replaceAll("/\\*(?![!M]).*?\\*/", " ").replaceAll("\\s+", " ").strip();
+            var statement = s.replaceAll("/\\*(?![!M]).*?\\*/", " ")
+                    .replaceAll("\\s+", " ")
+                    .strip();
             check(statement, risks);
         }
         return risks;
@@ -88,16 +95,18 @@ final class MigrationLint {
         } else if ((m = MODIFY.matcher(clause)).matches() || (m = CHANGE.matcher(clause)).matches()) {
             var column = name(m.group(1));
             var definition = m.group(2);
-            schema.columnType(table, column).flatMap(old -> narrowing(old, definition))
+            schema.columnType(table, column)
+                    .flatMap(old -> narrowing(old, definition))
                     .ifPresent(why -> risks.add("MODIFY " + table + "." + column + " narrows it (" + why
                             + "): longer or larger values are cut or refused" + rows(table)));
             if (notNullWithoutDefault(definition) && schema.table(table).isPresent()) {
-                risks.add("MODIFY " + table + "." + column + " to NOT NULL without a default: existing NULLs make it fail"
-                        + rows(table));
+                risks.add("MODIFY " + table + "." + column
+                        + " to NOT NULL without a default: existing NULLs make it fail" + rows(table));
             }
         } else if ((m = ADD_INDEX.matcher(clause)).find()) {
             bigIndex(table, risks);
-        } else if ((m = ADD_COLUMN.matcher(clause)).matches() && notNullWithoutDefault(m.group(2))
+        } else if ((m = ADD_COLUMN.matcher(clause)).matches()
+                && notNullWithoutDefault(m.group(2))
                 && schema.table(table).isPresent()) {
             risks.add("ADD COLUMN " + table + "." + name(m.group(1)) + " NOT NULL without a default: existing rows get "
                     + "an implicit value (0, '') or the statement fails in strict mode" + rows(table));
@@ -105,9 +114,11 @@ final class MigrationLint {
     }
 
     private void bigIndex(String table, List<String> risks) {
-        schema.table(table).filter(t -> t.rows() >= bigTableRows || t.totalBytes() >= bigTableBytes)
-                .ifPresent(t -> risks.add("index build on " + table + ", a big table (" + String.format(Locale.ROOT,
-                        "%,d", t.rows()) + " rows, " + DbAdminText.bytes(t.totalBytes()) + ", server estimates): it "
+        schema.table(table)
+                .filter(t -> t.rows() >= bigTableRows || t.totalBytes() >= bigTableBytes)
+                .ifPresent(t -> risks.add("index build on " + table + ", a big table ("
+                        + String.format(Locale.ROOT, "%,d", t.rows()) + " rows, "
+                        + DbAdminText.bytes(t.totalBytes()) + ", server estimates): it "
                         + "reads the whole table and can block writes; plan a window or use pt-online-schema-change"));
     }
 
@@ -138,7 +149,9 @@ final class MigrationLint {
         if ((a.equals("decimal") || a.equals("numeric")) && a.equals(b)) {
             var p = values(was.group(2));
             var q = values(now.group(2));
-            return q.length > 0 && p.length > 0 && Integer.parseInt(q[0]) < Integer.parseInt(p[0]) ? describe : Optional.empty();
+            return q.length > 0 && p.length > 0 && Integer.parseInt(q[0]) < Integer.parseInt(p[0])
+                    ? describe
+                    : Optional.empty();
         }
         return a.equals(b) ? Optional.empty() : describe;
     }
@@ -146,7 +159,8 @@ final class MigrationLint {
     /** Characters or bytes a string type holds, 0 for other types. */
     private static long capacity(String type, String args) {
         return switch (type) {
-            case "char", "varchar", "binary", "varbinary" -> args == null || args.isBlank() ? 1 : Long.parseLong(args.strip());
+            case "char", "varchar", "binary", "varbinary" ->
+                args == null || args.isBlank() ? 1 : Long.parseLong(args.strip());
             case "tinytext", "tinyblob" -> 255;
             case "text", "blob" -> 65_535;
             case "mediumtext", "mediumblob" -> 16_777_215;
@@ -167,7 +181,9 @@ final class MigrationLint {
     }
 
     private static String[] values(String args) {
-        return args == null ? new String[0] : Arrays.stream(args.split(",")).map(String::strip).toArray(String[]::new);
+        return args == null
+                ? new String[0]
+                : Arrays.stream(args.split(",")).map(String::strip).toArray(String[]::new);
     }
 
     private static boolean notNullWithoutDefault(String definition) {
@@ -176,7 +192,8 @@ final class MigrationLint {
     }
 
     private String rows(String table) {
-        return schema.table(table).map(t -> " (" + String.format(Locale.ROOT, "%,d", t.rows()) + " rows, estimate)")
+        return schema.table(table)
+                .map(t -> " (" + String.format(Locale.ROOT, "%,d", t.rows()) + " rows, estimate)")
                 .orElse("");
     }
 

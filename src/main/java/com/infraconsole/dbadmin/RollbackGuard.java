@@ -38,8 +38,11 @@ final class RollbackGuard {
                 return Optional.of("Not migrating on start: the schema was rolled back to before V" + version + " ("
                         + rs.getString(2) + " UTC, by " + rs.getString(3) + ") and this release would apply V" + version
                         + " again. Start the release that matches schema version "
-                        + (flyway.info().current() == null ? "none" : flyway.info().current().getVersion())
-                        + ", or apply V" + version + " deliberately: init-db, or INFRA_MIGRATE_ON_START=false and Apply "
+                        + (flyway.info().current() == null
+                                ? "none"
+                                : flyway.info().current().getVersion())
+                        + ", or apply V" + version
+                        + " deliberately: init-db, or INFRA_MIGRATE_ON_START=false and Apply "
                         + "on the Database screen.");
             }
         } catch (SQLException e) {

@@ -40,7 +40,8 @@ public class RollbackService {
     /** Each applied migration with a pre-migration backup taken right before it, newest version first. */
     public List<RollbackPoint> rollbackPoints() {
         var available = backups.list().stream()
-                .filter(b -> Backups.PRE_MIGRATE.equals(b.manifest().reason()) && b.manifest().precedesVersion() != null)
+                .filter(b -> Backups.PRE_MIGRATE.equals(b.manifest().reason())
+                        && b.manifest().precedesVersion() != null)
                 .toList();
         var points = new ArrayList<RollbackPoint>();
         for (var m : migrations.status().history()) {
@@ -48,7 +49,9 @@ public class RollbackService {
                 continue;
             }
             var version = MigrationVersion.fromVersion(m.version());
-            available.stream().filter(b -> version.equals(MigrationVersion.fromVersion(b.manifest().precedesVersion())))
+            available.stream()
+                    .filter(b -> version.equals(
+                            MigrationVersion.fromVersion(b.manifest().precedesVersion())))
                     .findFirst() // newest first
                     .ifPresent(b -> points.add(new RollbackPoint(m.version(), m.description(), b)));
         }
@@ -68,19 +71,27 @@ public class RollbackService {
      */
     public RollbackResult rollBackBefore(String version, String confirmation) {
         var wanted = version.replaceFirst("^[Vv]", "");
-        var point = rollbackPoints().stream().filter(p -> p.version().equals(wanted)).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("version", "There is no backup taken before V" + wanted
-                        + " was applied in " + backups.settings().dir() + ": it cannot be rolled back from here."));
+        var point = rollbackPoints().stream()
+                .filter(p -> p.version().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of(
+                        "version",
+                        "There is no backup taken before V" + wanted + " was applied in "
+                                + backups.settings().dir() + ": it cannot be rolled back from here."));
         var typed = confirmation == null ? "" : confirmation.trim();
         if (!typed.equals(databaseName()) && !typed.toUpperCase(Locale.ROOT).equals("V" + wanted)) {
-            throw InvalidInputException.of("confirmation", "Type " + databaseName() + " or V" + wanted + " to confirm.");
+            throw InvalidInputException.of(
+                    "confirmation", "Type " + databaseName() + " or V" + wanted + " to confirm.");
         }
         var from = migrations.currentVersion();
         var target = MigrationVersion.fromVersion(wanted);
         var rolledBack = migrations.status().history().stream()
-                .filter(m -> !m.version().isEmpty() && !MigrationVersion.fromVersion(m.version()).isNewerThan(
-                        MigrationVersion.fromVersion(from)) && !target.isNewerThan(MigrationVersion.fromVersion(m.version())))
-                .map(m -> "V" + m.version()).distinct().toList();
+                .filter(m -> !m.version().isEmpty()
+                        && !MigrationVersion.fromVersion(m.version()).isNewerThan(MigrationVersion.fromVersion(from))
+                        && !target.isNewerThan(MigrationVersion.fromVersion(m.version())))
+                .map(m -> "V" + m.version())
+                .distinct()
+                .toList();
         var to = point.backup().manifest().schemaVersion();
         var extra = new LinkedHashMap<String, Object[]>();
         extra.put("schema_version", new Object[] {from, to});

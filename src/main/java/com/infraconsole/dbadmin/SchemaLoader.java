@@ -36,11 +36,14 @@ final class SchemaLoader {
                 long[] count = {0};
                 DumpContents.forEachStatement(dump, sql -> {
                     try {
-                        s.execute(sql.contains("DEFINER=") ? DEFINER.matcher(sql).replaceAll("") : sql);
+                        s.execute(
+                                sql.contains("DEFINER=") ? DEFINER.matcher(sql).replaceAll("") : sql);
                         count[0]++;
                     } catch (SQLException e) {
-                        throw new IllegalStateException("Restore stopped at statement " + (count[0] + 1) + " ("
-                                + abbreviate(sql) + "): " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "Restore stopped at statement " + (count[0] + 1) + " (" + abbreviate(sql) + "): "
+                                        + e.getMessage(),
+                                e);
                     }
                 });
                 s.execute("SET FOREIGN_KEY_CHECKS = 1");
@@ -52,7 +55,8 @@ final class SchemaLoader {
     /** Exact row counts of every base table of a schema. */
     Map<String, Long> rowCounts(String schema) throws SQLException {
         var counts = new LinkedHashMap<String, Long>();
-        try (var c = open(); var s = c.createStatement()) {
+        try (var c = open();
+                var s = c.createStatement()) {
             var tables = new ArrayList<String>();
             try (var rs = s.executeQuery("SELECT table_name FROM information_schema.TABLES WHERE table_schema = "
                     + literal(schema) + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
@@ -77,8 +81,9 @@ final class SchemaLoader {
     private static void dropEverything(Connection c, String schema) throws SQLException {
         var drops = new ArrayList<String>();
         try (var s = c.createStatement()) {
-            try (var rs = s.executeQuery("SELECT table_name, table_type FROM information_schema.TABLES WHERE table_schema = "
-                    + literal(schema))) {
+            try (var rs =
+                    s.executeQuery("SELECT table_name, table_type FROM information_schema.TABLES WHERE table_schema = "
+                            + literal(schema))) {
                 while (rs.next()) {
                     drops.add(("VIEW".equals(rs.getString(2)) ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ")
                             + name(schema) + "." + name(rs.getString(1)));

@@ -20,27 +20,47 @@ record SchemaShape(Map<String, Map<String, String>> tables) {
 
     static SchemaShape read(Connection c, String schema, Set<String> skip) throws SQLException {
         var tables = new TreeMap<String, Map<String, String>>();
-        query(c, "SELECT table_name, column_name, column_type, is_nullable FROM information_schema.COLUMNS "
-                + "WHERE table_schema = ? ORDER BY table_name, ordinal_position", schema, r -> {
+        query(
+                c,
+                "SELECT table_name, column_name, column_type, is_nullable FROM information_schema.COLUMNS "
+                        + "WHERE table_schema = ? ORDER BY table_name, ordinal_position",
+                schema,
+                r -> {
                     put(tables, skip, r[0], "column " + r[1], r[2] + ("YES".equals(r[3]) ? " NULL" : " NOT NULL"));
                 });
-        query(c, "SELECT table_name, index_name, MIN(non_unique), GROUP_CONCAT(column_name ORDER BY seq_in_index "
-                + "SEPARATOR ', ') FROM information_schema.STATISTICS WHERE table_schema = ? "
-                + "GROUP BY table_name, index_name", schema, r -> {
+        query(
+                c,
+                "SELECT table_name, index_name, MIN(non_unique), GROUP_CONCAT(column_name ORDER BY seq_in_index "
+                        + "SEPARATOR ', ') FROM information_schema.STATISTICS WHERE table_schema = ? "
+                        + "GROUP BY table_name, index_name",
+                schema,
+                r -> {
                     put(tables, skip, r[0], "index " + r[1], ("0".equals(r[2]) ? "UNIQUE " : "") + "(" + r[3] + ")");
                 });
-        query(c, "SELECT k.table_name, k.constraint_name, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position "
-                + "SEPARATOR ', '), MIN(k.referenced_table_name), GROUP_CONCAT(k.referenced_column_name ORDER BY "
-                + "k.ordinal_position SEPARATOR ', '), MIN(r.delete_rule) FROM information_schema.KEY_COLUMN_USAGE k "
-                + "JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.constraint_schema = k.constraint_schema "
-                + "AND r.constraint_name = k.constraint_name AND r.table_name = k.table_name "
-                + "WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL "
-                + "GROUP BY k.table_name, k.constraint_name", schema, r -> {
-                    put(tables, skip, r[0], "foreign key " + r[1],
+        query(
+                c,
+                "SELECT k.table_name, k.constraint_name, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position "
+                        + "SEPARATOR ', '), MIN(k.referenced_table_name), GROUP_CONCAT(k.referenced_column_name ORDER BY "
+                        + "k.ordinal_position SEPARATOR ', '), MIN(r.delete_rule) FROM information_schema.KEY_COLUMN_USAGE k "
+                        + "JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.constraint_schema = k.constraint_schema "
+                        + "AND r.constraint_name = k.constraint_name AND r.table_name = k.table_name "
+                        + "WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL "
+                        + "GROUP BY k.table_name, k.constraint_name",
+                schema,
+                r -> {
+                    put(
+                            tables,
+                            skip,
+                            r[0],
+                            "foreign key " + r[1],
                             "(" + r[2] + ") REFERENCES " + r[3] + " (" + r[4] + ") ON DELETE " + r[5]);
                 });
-        query(c, "SELECT table_name, constraint_name FROM information_schema.TABLE_CONSTRAINTS "
-                + "WHERE constraint_schema = ? AND constraint_type = 'CHECK'", schema, r -> {
+        query(
+                c,
+                "SELECT table_name, constraint_name FROM information_schema.TABLE_CONSTRAINTS "
+                        + "WHERE constraint_schema = ? AND constraint_type = 'CHECK'",
+                schema,
+                r -> {
                     put(tables, skip, r[0], "check " + r[1], "");
                 });
         return new SchemaShape(tables);
@@ -84,8 +104,8 @@ record SchemaShape(Map<String, Map<String, String>> tables) {
         return new SchemaShape(copy);
     }
 
-    private static void put(Map<String, Map<String, String>> tables, Set<String> skip, String table, String item,
-            String value) {
+    private static void put(
+            Map<String, Map<String, String>> tables, Set<String> skip, String table, String item, String value) {
         if (!skip.contains(table)) {
             tables.computeIfAbsent(table, t -> new TreeMap<>()).put(item, value.strip());
         }

@@ -86,7 +86,9 @@ final class SqlScript {
             if (line.startsWith(delimiter, i)) {
                 return i + delimiter.length();
             }
-            if (c == '#' || (c == '-' && line.startsWith("-- ", i)) || line.substring(i).equals("--")) {
+            if (c == '#'
+                    || (c == '-' && line.startsWith("-- ", i))
+                    || line.substring(i).equals("--")) {
                 break; // a line comment: the server never needs it
             }
             if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '*') {

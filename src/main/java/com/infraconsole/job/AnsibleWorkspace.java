@@ -31,6 +31,7 @@ final class AnsibleWorkspace implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Where a run's credential files live, relative to the workspace (the run's working directory). */
     static final String SECRETS = "secrets";
+
     private static final java.nio.file.attribute.FileAttribute<?> DIR_0700 =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     private static final java.nio.file.attribute.FileAttribute<?> FILE_0600 =
@@ -43,17 +44,19 @@ final class AnsibleWorkspace implements AutoCloseable {
 
     static AnsibleWorkspace create(String playbook, List<Server> targets, String extraVars) throws IOException {
         // 0711: the job's own uid may pass through to work/ (its bind mount source), but not list it.
-        var root = Files.createTempDirectory("infra-job-", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        var root = Files.createTempDirectory(
+                "infra-job-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         var ws = new AnsibleWorkspace(root);
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-        var work = Files.createDirectory(root.resolve("work"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        var work = Files.createDirectory(
+                root.resolve("work"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.createDirectory(work.resolve("tmp"));
         Files.createDirectories(work.resolve("home/.ssh")); // the mount point of infra.jobs.sandbox.ssh-dir
         Files.writeString(work.resolve("playbook.yml"), playbook, StandardCharsets.UTF_8);
         // JSON is YAML: Ansible's yaml inventory plugin reads it, and no value needs quoting rules.
-        Files.writeString(work.resolve("inventory.yml"), JSON.writeValueAsString(inventory(targets)), StandardCharsets.UTF_8);
+        Files.writeString(
+                work.resolve("inventory.yml"), JSON.writeValueAsString(inventory(targets)), StandardCharsets.UTF_8);
         if (extraVars != null && !extraVars.isBlank()) {
             Files.writeString(work.resolve("extra-vars.yml"), extraVars, StandardCharsets.UTF_8);
         }
@@ -62,7 +65,8 @@ final class AnsibleWorkspace implements AutoCloseable {
     }
 
     static boolean isLocal(Server s) {
-        return "localhost".equalsIgnoreCase(s.getHostname()) || "127.0.0.1".equals(s.getIpAddress())
+        return "localhost".equalsIgnoreCase(s.getHostname())
+                || "127.0.0.1".equals(s.getIpAddress())
                 || "::1".equals(s.getIpAddress());
     }
 
@@ -188,8 +192,10 @@ final class AnsibleWorkspace implements AutoCloseable {
     void writeIdentity(int uid, int gid) throws IOException {
         var etc = root.resolve("etc");
         var readable = PosixFilePermissions.fromString("r--r--r--");
-        Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/usr/sbin/nologin\n"
-                + "job:x:" + uid + ":" + gid + ":Infra Console job:" + JobSandbox.INSIDE + "/home:/bin/sh\n");
+        Files.writeString(
+                etc.resolve("passwd"),
+                "root:x:0:0:root:/root:/usr/sbin/nologin\n" + "job:x:" + uid + ":" + gid + ":Infra Console job:"
+                        + JobSandbox.INSIDE + "/home:/bin/sh\n");
         Files.writeString(etc.resolve("group"), "root:x:0:\njob:x:" + gid + ":\n");
         Files.setPosixFilePermissions(etc.resolve("passwd"), readable);
         Files.setPosixFilePermissions(etc.resolve("group"), readable);

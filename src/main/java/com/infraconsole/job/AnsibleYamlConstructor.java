@@ -34,8 +34,10 @@ final class AnsibleYamlConstructor extends SafeConstructor {
                 throw new TagException("!vault must tag a text value", node.getStartMark());
             }
             if (!scalar.getValue().strip().startsWith("$ANSIBLE_VAULT;")) {
-                throw new TagException("a !vault value starts with $ANSIBLE_VAULT; (paste what ansible-vault"
-                        + " encrypt_string prints)", node.getStartMark());
+                throw new TagException(
+                        "a !vault value starts with $ANSIBLE_VAULT; (paste what ansible-vault"
+                                + " encrypt_string prints)",
+                        node.getStartMark());
             }
             return new Vaulted(scalar.getValue());
         }
@@ -45,8 +47,10 @@ final class AnsibleYamlConstructor extends SafeConstructor {
     private final class ConstructUnsafe extends AbstractConstruct {
         @Override
         public Object construct(Node node) {
-            node.setTag(node.getNodeId() == NodeId.scalar ? Tag.STR
-                    : node.getNodeId() == NodeId.sequence ? Tag.SEQ : Tag.MAP);
+            node.setTag(
+                    node.getNodeId() == NodeId.scalar
+                            ? Tag.STR
+                            : node.getNodeId() == NodeId.sequence ? Tag.SEQ : Tag.MAP);
             return getConstructor(node).construct(node);
         }
     }

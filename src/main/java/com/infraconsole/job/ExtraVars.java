@@ -23,7 +23,8 @@ final class ExtraVars {
         }
         int bytes = text.strip().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            return Optional.of(String.format("Extra vars must be at most 65,535 bytes (UTF-8); these are %,d bytes", bytes));
+            return Optional.of(
+                    String.format("Extra vars must be at most 65,535 bytes (UTF-8); these are %,d bytes", bytes));
         }
         try {
             var options = new LoaderOptions();
@@ -36,8 +37,9 @@ final class ExtraVars {
             return ExtraVarsPolicy.refusal(vars.keySet(), role);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            return Optional.of("Not valid YAML or JSON" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
-                    + ", column " + (mark.getColumn() + 1)) + ": " + e.getProblem());
+            return Optional.of("Not valid YAML or JSON"
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                    + ": " + e.getProblem());
         } catch (RuntimeException e) {
             return Optional.of("Not valid YAML or JSON: " + e.getMessage());
         }

@@ -20,10 +20,23 @@ import java.util.Set;
 final class ExtraVarsPolicy {
 
     static final Set<String> OPERATOR_MAY_SET = Set.of(
-            "ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user",
-            "ansible_password", "ansible_ssh_pass", "ansible_ssh_password",
-            "ansible_become", "ansible_become_user", "ansible_become_password", "ansible_become_pass",
-            "ansible_timeout", "ansible_ssh_timeout", "ansible_ssh_retries", "ansible_pipelining",
+            "ansible_host",
+            "ansible_ssh_host",
+            "ansible_port",
+            "ansible_ssh_port",
+            "ansible_user",
+            "ansible_ssh_user",
+            "ansible_password",
+            "ansible_ssh_pass",
+            "ansible_ssh_password",
+            "ansible_become",
+            "ansible_become_user",
+            "ansible_become_password",
+            "ansible_become_pass",
+            "ansible_timeout",
+            "ansible_ssh_timeout",
+            "ansible_ssh_retries",
+            "ansible_pipelining",
             "ansible_ssh_pipelining");
 
     private ExtraVarsPolicy() {}
@@ -33,7 +46,11 @@ final class ExtraVarsPolicy {
         if (role == Role.ADMIN) {
             return Optional.empty();
         }
-        var refused = topLevelKeys.stream().map(String::valueOf).filter(ExtraVarsPolicy::adminOnly).sorted().toList();
+        var refused = topLevelKeys.stream()
+                .map(String::valueOf)
+                .filter(ExtraVarsPolicy::adminOnly)
+                .sorted()
+                .toList();
         if (refused.isEmpty()) {
             return Optional.empty();
         }

@@ -105,37 +105,109 @@ public class Job extends AbstractEntity {
         this.createdAt = createdAt;
     }
 
-    public String getJobUuid() { return jobUuid; }
-    public Long getPlaybookId() { return playbookId; }
-    public Integer getPlaybookVersion() { return playbookVersion; }
-    public Long getServerId() { return serverId; }
-    public List<Long> getTargets() { return List.copyOf(targets); }
+    public String getJobUuid() {
+        return jobUuid;
+    }
 
-    public List<Long> getCredentialIds() { return List.copyOf(credentialIds); }
+    public Long getPlaybookId() {
+        return playbookId;
+    }
+
+    public Integer getPlaybookVersion() {
+        return playbookVersion;
+    }
+
+    public Long getServerId() {
+        return serverId;
+    }
+
+    public List<Long> getTargets() {
+        return List.copyOf(targets);
+    }
+
+    public List<Long> getCredentialIds() {
+        return List.copyOf(credentialIds);
+    }
 
     void useCredentials(List<Long> ids) {
         credentialIds = new ArrayList<>(ids);
     }
-    public Long getUserId() { return userId; }
-    public JobStatus getStatus() { return status; }
-    public String getExtraVars() { return options.extraVars(); }
-    public boolean isCheckMode() { return options.checkMode(); }
-    public int getVerbosity() { return options.verbosity(); }
-    public Integer getTimeoutSeconds() { return timeoutSeconds; }
-    public boolean isOpenTicketOnFailure() { return options.openTicketOnFailure(); }
-    public Long getScheduleId() { return scheduleId; }
-    public boolean isCancelRequested() { return cancelRequested; }
-    public String getNodeId() { return nodeId; }
-    public Instant getHeartbeatAt() { return heartbeatAt; }
-    public Integer getExitCode() { return exitCode; }
-    public String getErrorMessage() { return errorMessage; }
-    public String getRecap() { return recap; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getStartedAt() { return startedAt; }
-    public Instant getCompletedAt() { return completedAt; }
 
-    void setOptions(String extraVars, boolean checkMode, int verbosity, Integer timeoutSeconds,
-            boolean openTicketOnFailure, Long scheduleId) {
+    public Long getUserId() {
+        return userId;
+    }
+
+    public JobStatus getStatus() {
+        return status;
+    }
+
+    public String getExtraVars() {
+        return options.extraVars();
+    }
+
+    public boolean isCheckMode() {
+        return options.checkMode();
+    }
+
+    public int getVerbosity() {
+        return options.verbosity();
+    }
+
+    public Integer getTimeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    public boolean isOpenTicketOnFailure() {
+        return options.openTicketOnFailure();
+    }
+
+    public Long getScheduleId() {
+        return scheduleId;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public String getNodeId() {
+        return nodeId;
+    }
+
+    public Instant getHeartbeatAt() {
+        return heartbeatAt;
+    }
+
+    public Integer getExitCode() {
+        return exitCode;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public String getRecap() {
+        return recap;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    void setOptions(
+            String extraVars,
+            boolean checkMode,
+            int verbosity,
+            Integer timeoutSeconds,
+            boolean openTicketOnFailure,
+            Long scheduleId) {
         this.options = new RunOptions(extraVars, checkMode, verbosity, openTicketOnFailure);
         this.timeoutSeconds = timeoutSeconds;
         this.scheduleId = scheduleId;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A job with the names a person needs to read it. */
-public record JobDetails(Job job, String playbookName, String username, List<Target> targets,
-        Map<String, Map<String, Integer>> recap) {
+public record JobDetails(
+        Job job, String playbookName, String username, List<Target> targets, Map<String, Map<String, Integer>> recap) {
 
     public record Target(long serverId, String hostname, String ipAddress, boolean local) {}
 

@@ -29,12 +29,17 @@ class JobDispatcher {
     }
 
     void enqueue(long jobId) {
-        var detail = JobBuilder.newJob(RunJobQuartzJob.class).withIdentity(key(jobId))
+        var detail = JobBuilder.newJob(RunJobQuartzJob.class)
+                .withIdentity(key(jobId))
                 .usingJobData(RunJobQuartzJob.JOB_ID, jobId)
                 // Never re-run on another node after a crash: the sweeper marks the job failed instead.
-                .requestRecovery(false).build();
-        var trigger = TriggerBuilder.newTrigger().withIdentity("job-" + jobId, GROUP).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+                .requestRecovery(false)
+                .build();
+        var trigger = TriggerBuilder.newTrigger()
+                .withIdentity("job-" + jobId, GROUP)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
         try {
             scheduler.scheduleJob(detail, trigger);
         } catch (SchedulerException e) {

@@ -72,8 +72,12 @@ public class JobEvents {
             if (runningHere.contains(jobId)) {
                 continue;
             }
-            var status = jdbc.sql("SELECT status FROM jobs WHERE id = ?").param(jobId).query(String.class).optional()
-                    .map(JobStatus::fromDbValue).orElse(null);
+            var status = jdbc.sql("SELECT status FROM jobs WHERE id = ?")
+                    .param(jobId)
+                    .query(String.class)
+                    .optional()
+                    .map(JobStatus::fromDbValue)
+                    .orElse(null);
             var change = new Change(jobId, logs.lineCount(jobId), status);
             if (!change.equals(lastPolled.put(jobId, change))) {
                 publish(change);

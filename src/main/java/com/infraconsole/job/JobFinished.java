@@ -9,8 +9,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param launchedBy the user who launched the job, or null when a schedule did
  */
-public record JobFinished(long jobId, String jobUuid, JobStatus status, boolean openTicketOnFailure,
-        long playbookId, String playbookName, @Nullable Long serverId, @Nullable Long launchedBy,
+public record JobFinished(
+        long jobId,
+        String jobUuid,
+        JobStatus status,
+        boolean openTicketOnFailure,
+        long playbookId,
+        String playbookName,
+        @Nullable Long serverId,
+        @Nullable Long launchedBy,
         @Nullable String errorMessage) {
 
     /** Failed or timed out: ended without doing what it was launched for. */

@@ -28,10 +28,20 @@ class JobFollowUp {
     void afterFinish(long jobId) {
         try {
             jobs.findById(jobId).filter(j -> j.getStatus().isFinished()).ifPresent(j -> {
-                var playbook = playbooks.find(j.getPlaybookId()).map(PlaybookSource.PlaybookRef::name)
+                var playbook = playbooks
+                        .find(j.getPlaybookId())
+                        .map(PlaybookSource.PlaybookRef::name)
                         .orElse("playbook #" + j.getPlaybookId());
-                events.publishEvent(new JobFinished(j.getId(), j.getJobUuid(), j.getStatus(), j.isOpenTicketOnFailure(),
-                        j.getPlaybookId(), playbook, j.getServerId(), j.getUserId(), j.getErrorMessage()));
+                events.publishEvent(new JobFinished(
+                        j.getId(),
+                        j.getJobUuid(),
+                        j.getStatus(),
+                        j.isOpenTicketOnFailure(),
+                        j.getPlaybookId(),
+                        playbook,
+                        j.getServerId(),
+                        j.getUserId(),
+                        j.getErrorMessage()));
             });
         } catch (RuntimeException e) {
             log.warn("A listener failed after job {} ended", jobId, e);

@@ -43,8 +43,13 @@ class JobLogRetention {
     private final Duration lockWait;
     private final boolean commandLine;
 
-    JobLogRetention(JdbcTemplate jdbc, OwnerAccount owner, Clock clock, JobProperties props,
-            @Value("${infra.jobs.retention-lock-wait:PT5S}") Duration lockWait, @Value("${infra.cli.command:}") String cliCommand) {
+    JobLogRetention(
+            JdbcTemplate jdbc,
+            OwnerAccount owner,
+            Clock clock,
+            JobProperties props,
+            @Value("${infra.jobs.retention-lock-wait:PT5S}") Duration lockWait,
+            @Value("${infra.cli.command:}") String cliCommand) {
         this.jdbc = jdbc;
         // Partition DDL as the schema's owner when there is one: a DML-only console account cannot.
         this.ddl = owner.separate() ? owner.jdbc() : jdbc;
@@ -66,7 +71,8 @@ class JobLogRetention {
                 log.info("Job log retention skipped: another node is running it");
             }
         } catch (RuntimeException e) {
-            // A DDL that timed out behind a reader (a long download), or a missing privilege: tomorrow's run catches up.
+            // A DDL that timed out behind a reader (a long download), or a missing privilege: tomorrow's run catches
+            // up.
             log.warn("Job log partition maintenance did not complete: {}", e.getMessage());
         }
     }
@@ -75,9 +81,13 @@ class JobLogRetention {
     Optional<List<Partition>> maintain(String table, Instant now) {
         var days = props.logRetentionDays();
         var dropBefore = days <= 0 ? null : LocalDate.ofInstant(now.minus(Duration.ofDays(days)), ZoneOffset.UTC);
-        var dropped = monthly(table).maintain(ddl, now, dropBefore, (session, month, next) -> expireWhole(session, table, month, next));
-        dropped.filter(d -> !d.isEmpty()).ifPresent(d -> log.info("Job log months {} dropped (retention {} days)",
-                d.stream().map(Partition::name).toList(), days));
+        var dropped = monthly(table)
+                .maintain(ddl, now, dropBefore, (session, month, next) -> expireWhole(session, table, month, next));
+        dropped.filter(d -> !d.isEmpty())
+                .ifPresent(d -> log.info(
+                        "Job log months {} dropped (retention {} days)",
+                        d.stream().map(Partition::name).toList(),
+                        days));
         return dropped;
     }
 
@@ -93,16 +103,25 @@ class JobLogRetention {
     private static void expireWhole(JdbcTemplate session, String table, Partition month, Partition next) {
         var end = month.upperBound().atTime(LocalTime.MIDNIGHT);
         // Per job of the next month, its lowest line number there: read from the (job_id, line_number) index.
-        var continued = session.queryForList("SELECT job_id FROM " + table + " PARTITION (" + next.name() + ")"
-                + " GROUP BY job_id HAVING MIN(line_number) > 1", Long.class);
+        var continued = session.queryForList(
+                "SELECT job_id FROM " + table + " PARTITION (" + next.name() + ")"
+                        + " GROUP BY job_id HAVING MIN(line_number) > 1",
+                Long.class);
         for (var jobId : continued) {
-            if (session.queryForList("SELECT 1 FROM " + table + " WHERE job_id = ? AND timestamp < ? LIMIT 1", Integer.class,
-                    jobId, end).isEmpty()) {
+            if (session.queryForList(
+                            "SELECT 1 FROM " + table + " WHERE job_id = ? AND timestamp < ? LIMIT 1",
+                            Integer.class,
+                            jobId,
+                            end)
+                    .isEmpty()) {
                 continue; // its first lines were never stored, not older
             }
             int n;
             do {
-                n = session.update("DELETE FROM " + table + " WHERE job_id = ? AND timestamp >= ? LIMIT " + DELETE_CHUNK, jobId, end);
+                n = session.update(
+                        "DELETE FROM " + table + " WHERE job_id = ? AND timestamp >= ? LIMIT " + DELETE_CHUNK,
+                        jobId,
+                        end);
             } while (n == DELETE_CHUNK);
             log.info("Job {} ran past the end of {}: its log expires whole, with that month", jobId, month.name());
         }

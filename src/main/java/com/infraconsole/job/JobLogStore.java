@@ -55,15 +55,19 @@ class JobLogStore {
 
     /** Lines with from <= line_number < from + count. */
     List<JobLogLine> range(long jobId, int from, int count) {
-        return jdbc.query("SELECT line_number, timestamp, content FROM job_logs"
+        return jdbc.query(
+                "SELECT line_number, timestamp, content FROM job_logs"
                         + " WHERE job_id = ? AND line_number >= ? AND line_number < ? ORDER BY line_number",
                 (rs, n) -> new JobLogLine(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3)),
-                jobId, from, from + count);
+                jobId,
+                from,
+                from + count);
     }
 
     /** The number of lines, which is the highest line number (read from the index). */
     int lineCount(long jobId) {
-        Integer max = jdbc.queryForObject("SELECT MAX(line_number) FROM job_logs WHERE job_id = ?", Integer.class, jobId);
+        Integer max =
+                jdbc.queryForObject("SELECT MAX(line_number) FROM job_logs WHERE job_id = ?", Integer.class, jobId);
         return max == null ? 0 : max;
     }
 
@@ -81,9 +85,12 @@ class JobLogStore {
             long lines = 0;
             int after = 0;
             while (true) {
-                var chunk = jdbc.query("SELECT line_number, content FROM job_logs WHERE job_id = ? AND line_number > ?"
+                var chunk = jdbc.query(
+                        "SELECT line_number, content FROM job_logs WHERE job_id = ? AND line_number > ?"
                                 + " ORDER BY line_number LIMIT " + DOWNLOAD_CHUNK,
-                        (rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}, jobId, after);
+                        (rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)},
+                        jobId,
+                        after);
                 for (var line : chunk) {
                     out.write(((String) line[1]).getBytes(StandardCharsets.UTF_8));
                     out.write('\n');

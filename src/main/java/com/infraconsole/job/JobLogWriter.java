@@ -26,9 +26,11 @@ class JobLogWriter implements AutoCloseable {
 
     /** Far below max_allowed_packet (16 MB by default on MariaDB and MySQL 8). */
     static final int MAX_BATCH_BYTES = 1024 * 1024;
+
     static final int MAX_QUEUED_BYTES = 8 * 1024 * 1024;
     /** What a queued line costs besides its text, so that empty lines are bounded too. */
     private static final int LINE_OVERHEAD = 64;
+
     private static final Logger log = LoggerFactory.getLogger(JobLogWriter.class);
     private static final JobLogLine END = new JobLogLine(-1, null, null);
 
@@ -47,7 +49,13 @@ class JobLogWriter implements AutoCloseable {
     private volatile RuntimeException failure;
     private volatile boolean closed;
 
-    JobLogWriter(long jobId, int firstLine, JobLogStore store, Clock clock, int flushLines, Duration flushInterval,
+    JobLogWriter(
+            long jobId,
+            int firstLine,
+            JobLogStore store,
+            Clock clock,
+            int flushLines,
+            Duration flushInterval,
             IntConsumer afterFlush) {
         this.jobId = jobId;
         this.nextLine = new AtomicInteger(firstLine);
@@ -177,7 +185,9 @@ class JobLogWriter implements AutoCloseable {
 
     /** One line after the others: the reader of the log learns that something is missing. */
     private void reportLoss() {
-        var marker = new JobLogLine(nextLine.getAndIncrement(), clock.instant(),
+        var marker = new JobLogLine(
+                nextLine.getAndIncrement(),
+                clock.instant(),
                 "[console] " + lost + " output line(s) could not be stored: " + message(failure));
         try {
             store.insert(jobId, List.of(marker));
@@ -190,7 +200,11 @@ class JobLogWriter implements AutoCloseable {
 
     private void note(RuntimeException e, int lines) {
         failure = e;
-        log.warn("Writing {} log lines of job {} failed{}: {}", lines, jobId, lines > 1 ? " (retrying line by line)" : "",
+        log.warn(
+                "Writing {} log lines of job {} failed{}: {}",
+                lines,
+                jobId,
+                lines > 1 ? " (retrying line by line)" : "",
                 message(e));
     }
 

@@ -19,9 +19,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param strandedFailAfter a pending job this old without a Quartz trigger is failed instead
  */
 @ConfigurationProperties("infra.jobs")
-public record JobProperties(int maxConcurrent, String ansiblePlaybook, String nodeId, Duration defaultTimeout,
-        Duration heartbeatInterval, Duration nodeLostAfter, Integer logFlushLines, Duration logFlushInterval,
-        int logRetentionDays, Duration strandedAfter, Duration strandedFailAfter) {
+public record JobProperties(
+        int maxConcurrent,
+        String ansiblePlaybook,
+        String nodeId,
+        Duration defaultTimeout,
+        Duration heartbeatInterval,
+        Duration nodeLostAfter,
+        Integer logFlushLines,
+        Duration logFlushInterval,
+        int logRetentionDays,
+        Duration strandedAfter,
+        Duration strandedFailAfter) {
 
     public JobProperties {
         maxConcurrent = maxConcurrent <= 0 ? 4 : maxConcurrent;

@@ -1,7 +1,6 @@
 package com.infraconsole.job;
 
 import com.infraconsole.base.Like;
-import com.infraconsole.playbook.PlaybookSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,8 +20,22 @@ import org.springframework.stereotype.Component;
 class JobQueries {
 
     private static final Map<String, String> SORTABLE = Map.of(
-            "id", "j.id", "createdAt", "j.created_at", "startedAt", "j.started_at", "completedAt", "j.completed_at",
-            "status", "j.status", "playbookName", "p.name", "username", "u.username", "firstTarget", "s.hostname");
+            "id",
+            "j.id",
+            "createdAt",
+            "j.created_at",
+            "startedAt",
+            "j.started_at",
+            "completedAt",
+            "j.completed_at",
+            "status",
+            "j.status",
+            "playbookName",
+            "p.name",
+            "username",
+            "u.username",
+            "firstTarget",
+            "s.hostname");
     private static final String FROM = " FROM jobs j JOIN playbooks p ON p.id = j.playbook_id"
             + " JOIN servers s ON s.id = j.server_id JOIN users u ON u.id = j.user_id";
 
@@ -38,34 +51,48 @@ class JobQueries {
         var params = new LinkedHashMap<String, Object>();
         var sql = "SELECT j.id, j.job_id, j.status, j.playbook_id, p.name, s.hostname,"
                 + " (SELECT COUNT(*) FROM job_targets t WHERE t.job_id = j.id) AS target_count, u.username,"
-                + " j.created_at, j.started_at, j.completed_at" + FROM + where(filter, params) + orderBy(pageable.getSort())
+                + " j.created_at, j.started_at, j.completed_at" + FROM + where(filter, params)
+                + orderBy(pageable.getSort())
                 + " LIMIT " + pageable.getPageSize() + " OFFSET " + pageable.getOffset();
         return jdbc.sql(sql).params(params).query(JobQueries::summary).list();
     }
 
     long count(JobFilter filter) {
         var params = new LinkedHashMap<String, Object>();
-        return jdbc.sql("SELECT COUNT(*)" + FROM + where(filter, params)).params(params).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*)" + FROM + where(filter, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     Optional<JobDetails> details(long jobId) {
         return jobs.findById(jobId).map(job -> {
             var names = jdbc.sql("SELECT p.name, u.username FROM jobs j JOIN playbooks p ON p.id = j.playbook_id"
-                    + " JOIN users u ON u.id = j.user_id WHERE j.id = ?").param(jobId)
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+                            + " JOIN users u ON u.id = j.user_id WHERE j.id = ?")
+                    .param(jobId)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .single();
             var targets = jdbc.sql("SELECT s.id, s.hostname, s.ip_address FROM job_targets t JOIN servers s"
-                    + " ON s.id = t.server_id WHERE t.job_id = ? ORDER BY t.position").param(jobId)
-                    .query((rs, n) -> new JobDetails.Target(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            "localhost".equalsIgnoreCase(rs.getString(2)) || "127.0.0.1".equals(rs.getString(3))
-                                    || "::1".equals(rs.getString(3)))).list();
+                            + " ON s.id = t.server_id WHERE t.job_id = ? ORDER BY t.position")
+                    .param(jobId)
+                    .query((rs, n) -> new JobDetails.Target(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            "localhost".equalsIgnoreCase(rs.getString(2))
+                                    || "127.0.0.1".equals(rs.getString(3))
+                                    || "::1".equals(rs.getString(3))))
+                    .list();
             return new JobDetails(job, names[0], names[1], targets, PlayRecap.parse(job.getRecap()));
         });
     }
 
     List<UserRef> users(String text, int offset, int limit) {
-        return jdbc.sql("SELECT id, username FROM users WHERE username LIKE ? ESCAPE '!' ORDER BY username LIMIT ? OFFSET ?")
+        return jdbc.sql(
+                        "SELECT id, username FROM users WHERE username LIKE ? ESCAPE '!' ORDER BY username LIMIT ? OFFSET ?")
                 .params(Like.containing(text), limit, offset)
-                .query((rs, n) -> new UserRef(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> new UserRef(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     private static String where(JobFilter f, Map<String, Object> params) {
@@ -110,8 +137,17 @@ class JobQueries {
     }
 
     private static JobSummary summary(ResultSet rs, int n) throws SQLException {
-        return new JobSummary(rs.getLong(1), rs.getString(2), JobStatus.fromDbValue(rs.getString(3)), rs.getLong(4),
-                rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), instant(rs, 9), instant(rs, 10),
+        return new JobSummary(
+                rs.getLong(1),
+                rs.getString(2),
+                JobStatus.fromDbValue(rs.getString(3)),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getString(8),
+                instant(rs, 9),
+                instant(rs, 10),
                 instant(rs, 11));
     }
 

@@ -41,7 +41,15 @@ class JobRunner {
     private static final long MAX_RETRY_MS = 10_000;
 
     /** Why a run was stopped from outside the process. */
-    private enum Stop { NONE, CANCEL, TIMEOUT, SHUTDOWN, LOST, CRASH, NO_DATABASE }
+    private enum Stop {
+        NONE,
+        CANCEL,
+        TIMEOUT,
+        SHUTDOWN,
+        LOST,
+        CRASH,
+        NO_DATABASE
+    }
 
     private final JobStateStore state;
     private final JobLogStore logs;
@@ -57,11 +65,20 @@ class JobRunner {
     private final Map<Long, Run> active = new ConcurrentHashMap<>();
     private volatile String executable;
     private volatile boolean stopping;
-    private final ExecutorService heartbeats =
-            Executors.newCachedThreadPool(Thread.ofPlatform().name("job-heartbeat-", 1).daemon().factory());
+    private final ExecutorService heartbeats = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("job-heartbeat-", 1).daemon().factory());
 
-    JobRunner(JobStateStore state, JobLogStore logs, JobEvents events, PlaybookSource playbooks, ServerService servers,
-            JobFollowUp followUp, JobSandbox sandbox, CredentialUnlocker unlocker, JobProperties props, Clock clock,
+    JobRunner(
+            JobStateStore state,
+            JobLogStore logs,
+            JobEvents events,
+            PlaybookSource playbooks,
+            ServerService servers,
+            JobFollowUp followUp,
+            JobSandbox sandbox,
+            CredentialUnlocker unlocker,
+            JobProperties props,
+            Clock clock,
             JobNode node) {
         this.state = state;
         this.logs = logs;
@@ -145,13 +162,21 @@ class JobRunner {
     private void execute(Job job, Run run) {
         long jobId = job.getId();
         var version = job.getPlaybookVersion();
-        var playbook = (version == null ? playbooks.find(job.getPlaybookId())
-                : playbooks.find(job.getPlaybookId(), version)).orElse(null);
+        var playbook = (version == null
+                        ? playbooks.find(job.getPlaybookId())
+                        : playbooks.find(job.getPlaybookId(), version))
+                .orElse(null);
         var targets = new ArrayList<Server>();
         for (var id : job.getTargets()) {
             servers.get(id).ifPresent(targets::add);
         }
-        var writer = new JobLogWriter(jobId, 1, logs, clock, props.logFlushLines(), props.logFlushInterval(),
+        var writer = new JobLogWriter(
+                jobId,
+                1,
+                logs,
+                clock,
+                props.logFlushLines(),
+                props.logFlushInterval(),
                 n -> events.publish(new JobEvents.Change(jobId, n, JobStatus.RUNNING)));
         try (writer) {
             var exe = AnsibleWorkspace.resolveExecutable(executable);
@@ -168,7 +193,9 @@ class JobRunner {
             }
             if (playbook == null || targets.size() != job.getTargets().size()) {
                 var msg = playbook == null
-                        ? (version == null ? "The playbook was deleted" : "Version " + version + " of the playbook no longer exists")
+                        ? (version == null
+                                ? "The playbook was deleted"
+                                : "Version " + version + " of the playbook no longer exists")
                         : "A target server was deleted";
                 writer.append(msg);
                 finish(job, run, writer, JobStatus.FAILED, null, msg, null);
@@ -191,14 +218,22 @@ class JobRunner {
                 runProcess(job, run, sandbox.processBuilder(ws, cmd), writer, credentials.mask());
             }
         } catch (IOException e) {
-            finish(job, run, writer, JobStatus.FAILED, null, "Could not start ansible-playbook: " + e.getMessage(), null);
+            finish(
+                    job,
+                    run,
+                    writer,
+                    JobStatus.FAILED,
+                    null,
+                    "Could not start ansible-playbook: " + e.getMessage(),
+                    null);
         }
     }
 
     private void runProcess(Job job, Run run, ProcessBuilder pb, JobLogWriter writer, SecretMask mask)
             throws IOException {
         var recap = new PlayRecap();
-        var timeout = job.getTimeoutSeconds() != null ? Duration.ofSeconds(job.getTimeoutSeconds()) : props.defaultTimeout();
+        var timeout =
+                job.getTimeoutSeconds() != null ? Duration.ofSeconds(job.getTimeoutSeconds()) : props.defaultTimeout();
         var mark = new RunMark(job.getJobUuid());
         mark.apply(pb);
         var process = pb.start();
@@ -213,27 +248,47 @@ class JobRunner {
         }
         Integer exit = process.isAlive() ? null : process.exitValue();
         switch (run.stop) {
-            case NONE -> finish(job, run, writer, exit != null && exit == 0 ? JobStatus.SUCCESS : JobStatus.FAILED, exit,
-                    exit != null && exit == 0 ? null : "ansible-playbook exited with code " + exit + explain(exit),
-                    recap.toJson());
+            case NONE ->
+                finish(
+                        job,
+                        run,
+                        writer,
+                        exit != null && exit == 0 ? JobStatus.SUCCESS : JobStatus.FAILED,
+                        exit,
+                        exit != null && exit == 0 ? null : "ansible-playbook exited with code " + exit + explain(exit),
+                        recap.toJson());
             case CANCEL -> {
                 writer.append("[console] Cancelled: the ansible-playbook process tree was stopped.");
                 finish(job, run, writer, JobStatus.CANCELLED, exit, "Cancelled", recap.toJson());
             }
             case TIMEOUT -> {
                 writer.append("[console] Timed out after " + timeout.toSeconds() + " s: the process tree was stopped.");
-                finish(job, run, writer, JobStatus.TIMED_OUT, exit, "Timed out after " + timeout.toSeconds() + " s",
+                finish(
+                        job,
+                        run,
+                        writer,
+                        JobStatus.TIMED_OUT,
+                        exit,
+                        "Timed out after " + timeout.toSeconds() + " s",
                         recap.toJson());
             }
             case NO_DATABASE -> {
-                var msg = "Stopped: no heartbeat reached the database for " + props.nodeLostAfter().toSeconds()
+                var msg = "Stopped: no heartbeat reached the database for "
+                        + props.nodeLostAfter().toSeconds()
                         + " s, so the process tree was stopped rather than run untracked";
                 writer.append("[console] " + msg + ".");
                 finish(job, run, writer, JobStatus.FAILED, exit, msg, recap.toJson());
             }
-            case SHUTDOWN -> finish(job, run, writer, JobStatus.FAILED, exit,
-                    "Console node " + nodeId + " shut down while the job was running", recap.toJson());
-            case LOST, CRASH -> { } // Another node (the sweeper) already decided, or this node "died".
+            case SHUTDOWN ->
+                finish(
+                        job,
+                        run,
+                        writer,
+                        JobStatus.FAILED,
+                        exit,
+                        "Console node " + nodeId + " shut down while the job was running",
+                        recap.toJson());
+            case LOST, CRASH -> {} // Another node (the sweeper) already decided, or this node "died".
         }
     }
 
@@ -290,7 +345,9 @@ class JobRunner {
                         var b = beat.join();
                         lastBeat = beatSent;
                         if (run.stop == Stop.NONE) {
-                            run.stop = b == JobStateStore.Beat.CANCEL ? Stop.CANCEL : b == JobStateStore.Beat.LOST ? Stop.LOST : Stop.NONE;
+                            run.stop = b == JobStateStore.Beat.CANCEL
+                                    ? Stop.CANCEL
+                                    : b == JobStateStore.Beat.LOST ? Stop.LOST : Stop.NONE;
                         }
                     } catch (CompletionException | CancellationException e) {
                         log.warn("Job {}: heartbeat failed: {}", job.getId(), String.valueOf(e.getCause()));
@@ -302,8 +359,11 @@ class JobRunner {
                     beatSent = now;
                     beat = CompletableFuture.supplyAsync(() -> state.heartbeat(job.getId(), nodeId), heartbeats);
                 }
-                if (run.stop == Stop.NONE && now - lastBeat > props.nodeLostAfter().toNanos()) {
-                    log.error("Job {}: no heartbeat for {} s, stopping its process tree", job.getId(),
+                if (run.stop == Stop.NONE
+                        && now - lastBeat > props.nodeLostAfter().toNanos()) {
+                    log.error(
+                            "Job {}: no heartbeat for {} s, stopping its process tree",
+                            job.getId(),
                             props.nodeLostAfter().toSeconds());
                     run.stop = Stop.NO_DATABASE;
                 }
@@ -320,8 +380,8 @@ class JobRunner {
     }
 
     /** Stores every line first: whoever sees the final status can read the whole log. */
-    private void finish(Job job, Run run, JobLogWriter writer, JobStatus status, Integer exit, String message,
-            String recap) {
+    private void finish(
+            Job job, Run run, JobLogWriter writer, JobStatus status, Integer exit, String message, String recap) {
         writer.close();
         record(job.getId(), run, status, exit, message, recap);
     }
@@ -339,11 +399,18 @@ class JobRunner {
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
-                    log.error("Job {} ended {} but the database refused it and this node is stopping: {}", jobId,
-                            status.dbValue(), e.toString());
+                    log.error(
+                            "Job {} ended {} but the database refused it and this node is stopping: {}",
+                            jobId,
+                            status.dbValue(),
+                            e.toString());
                     return;
                 }
-                log.warn("Job {} ended {}; storing that failed, retrying in {} ms: {}", jobId, status.dbValue(), delay,
+                log.warn(
+                        "Job {} ended {}; storing that failed, retrying in {} ms: {}",
+                        jobId,
+                        status.dbValue(),
+                        delay,
                         e.toString());
             }
             long until = System.currentTimeMillis() + delay;

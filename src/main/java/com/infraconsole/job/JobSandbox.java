@@ -31,16 +31,37 @@ class JobSandbox {
 
     /** Where the job's workspace appears inside the sandbox. */
     static final String INSIDE = "/job";
+
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
     private static final Logger log = LoggerFactory.getLogger(JobSandbox.class);
     private static final Duration RECHECK_AFTER = Duration.ofSeconds(30);
     /** The parts of /etc that name resolution, TLS, Python, Ansible's facts and ssh read. Never shadow or keys. */
-    private static final List<String> ETC = List.of("/etc/hosts", "/etc/resolv.conf", "/etc/nsswitch.conf",
-            "/etc/host.conf", "/etc/gai.conf", "/etc/services", "/etc/protocols", "/etc/localtime", "/etc/timezone",
-            "/etc/os-release", "/etc/debian_version", "/etc/lsb-release", "/etc/ld.so.cache", "/etc/ld.so.conf",
-            "/etc/ld.so.conf.d", "/etc/alternatives", "/etc/ssl/certs", "/etc/ssl/openssl.cnf",
-            "/etc/ca-certificates.conf", "/etc/ssh/ssh_config", "/etc/ssh/ssh_config.d", "/etc/python3",
-            "/etc/python3.11", "/etc/python3.12", "/etc/python3.13");
+    private static final List<String> ETC = List.of(
+            "/etc/hosts",
+            "/etc/resolv.conf",
+            "/etc/nsswitch.conf",
+            "/etc/host.conf",
+            "/etc/gai.conf",
+            "/etc/services",
+            "/etc/protocols",
+            "/etc/localtime",
+            "/etc/timezone",
+            "/etc/os-release",
+            "/etc/debian_version",
+            "/etc/lsb-release",
+            "/etc/ld.so.cache",
+            "/etc/ld.so.conf",
+            "/etc/ld.so.conf.d",
+            "/etc/alternatives",
+            "/etc/ssl/certs",
+            "/etc/ssl/openssl.cnf",
+            "/etc/ca-certificates.conf",
+            "/etc/ssh/ssh_config",
+            "/etc/ssh/ssh_config.d",
+            "/etc/python3",
+            "/etc/python3.11",
+            "/etc/python3.12",
+            "/etc/python3.13");
 
     private final SandboxProperties props;
     private final Clock clock;
@@ -73,7 +94,9 @@ class JobSandbox {
 
     /** The whole argument list and a cleared environment for one run in {@code ws}. */
     ProcessBuilder processBuilder(AnsibleWorkspace ws, List<String> command) throws IOException {
-        var pb = new ProcessBuilder().redirectErrorStream(true).directory(ws.work().toFile());
+        var pb = new ProcessBuilder()
+                .redirectErrorStream(true)
+                .directory(ws.work().toFile());
         pb.environment().clear();
         if (!props.enabled()) {
             // No isolation, but still no console secret through the environment.
@@ -101,14 +124,18 @@ class JobSandbox {
             return Optional.empty();
         }
         var real = executable.toAbsolutePath().normalize();
-        boolean visible = real.startsWith("/usr") || props.readOnlyPaths().stream().anyMatch(p -> real.startsWith(p));
-        return visible ? Optional.empty() : Optional.of(real + " is outside /usr, so the job sandbox cannot see it:"
-                + " add its installation directory to infra.jobs.sandbox.read-only-paths.");
+        boolean visible =
+                real.startsWith("/usr") || props.readOnlyPaths().stream().anyMatch(p -> real.startsWith(p));
+        return visible
+                ? Optional.empty()
+                : Optional.of(real + " is outside /usr, so the job sandbox cannot see it:"
+                        + " add its installation directory to infra.jobs.sandbox.read-only-paths.");
     }
 
     /** Describes the isolation in the job log's first line. */
     String describe() {
-        return props.enabled() ? "in the job sandbox (bubblewrap, uid " + props.uid() + ")"
+        return props.enabled()
+                ? "in the job sandbox (bubblewrap, uid " + props.uid() + ")"
                 : "WITHOUT the job sandbox (INFRA_JOB_SANDBOX=off)";
     }
 
@@ -116,11 +143,16 @@ class JobSandbox {
         var argv = new ArrayList<String>();
         if (consoleIsRoot) {
             // bwrap run by root would keep root's rights on host files; drop to the job's uid first.
-            argv.addAll(List.of(props.setpriv(), "--reuid=" + props.uid(), "--regid=" + props.gid(), "--clear-groups",
-                    "--inh-caps=-all", "--"));
+            argv.addAll(List.of(
+                    props.setpriv(),
+                    "--reuid=" + props.uid(),
+                    "--regid=" + props.gid(),
+                    "--clear-groups",
+                    "--inh-caps=-all",
+                    "--"));
         }
-        argv.addAll(List.of(props.bwrap(), "--unshare-all", "--share-net", "--die-with-parent", "--new-session",
-                "--clearenv"));
+        argv.addAll(List.of(
+                props.bwrap(), "--unshare-all", "--share-net", "--die-with-parent", "--new-session", "--clearenv"));
         AnsibleWorkspace.environment(INSIDE).forEach((k, v) -> argv.addAll(List.of("--setenv", k, v)));
         argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
         for (var top : List.of("bin", "sbin", "lib", "lib64", "lib32", "libx32")) {
@@ -134,18 +166,31 @@ class JobSandbox {
         for (var etc : ETC) {
             argv.addAll(List.of("--ro-bind-try", etc, etc));
         }
-        argv.addAll(List.of("--ro-bind", ws.root().resolve("etc/passwd").toString(), "/etc/passwd",
-                "--ro-bind", ws.root().resolve("etc/group").toString(), "/etc/group"));
+        argv.addAll(List.of(
+                "--ro-bind",
+                ws.root().resolve("etc/passwd").toString(),
+                "/etc/passwd",
+                "--ro-bind",
+                ws.root().resolve("etc/group").toString(),
+                "/etc/group"));
         for (var extra : props.readOnlyPaths()) {
             argv.addAll(List.of("--ro-bind-try", extra, extra));
         }
-        argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                "--bind", ws.work().toString(), INSIDE));
+        argv.addAll(List.of(
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--tmpfs",
+                "/tmp",
+                "--bind",
+                ws.work().toString(),
+                INSIDE));
         if (props.sshDir() != null) {
             argv.addAll(List.of("--ro-bind", props.sshDir(), INSIDE + "/home/.ssh"));
         }
-        argv.addAll(List.of("--chdir", INSIDE,
-                "--uid", String.valueOf(props.uid()), "--gid", String.valueOf(props.gid()), "--"));
+        argv.addAll(List.of(
+                "--chdir", INSIDE, "--uid", String.valueOf(props.uid()), "--gid", String.valueOf(props.gid()), "--"));
         argv.addAll(command);
         return argv;
     }
@@ -175,7 +220,9 @@ class JobSandbox {
                 return new SandboxStatus(true, true, null);
             }
             var first = out.lines().findFirst().orElse("exit code " + process.exitValue());
-            if (first.contains("namespace") || first.contains("uid map") || first.contains("Operation not permitted")
+            if (first.contains("namespace")
+                    || first.contains("uid map")
+                    || first.contains("Operation not permitted")
                     || first.contains("Permission denied")) {
                 return refused("bubblewrap cannot create namespaces (" + first + "): allow unprivileged user"
                         + " namespaces (sysctl user.max_user_namespaces above 0, and on Debian"

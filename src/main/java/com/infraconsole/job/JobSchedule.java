@@ -69,26 +69,61 @@ public class JobSchedule extends EditableEntity {
         this.ownerId = ownerId;
         this.playbookId = request.playbookId();
         this.targets = new ArrayList<>(request.serverIds());
-        this.options = new RunOptions(request.extraVars(), request.checkMode(), request.verbosity(),
-                request.openTicketOnFailure());
+        this.options = new RunOptions(
+                request.extraVars(), request.checkMode(), request.verbosity(), request.openTicketOnFailure());
     }
 
     /** What a firing launches; also what a launch hook for this schedule launches. */
     public LaunchRequest launchRequest() {
-        return new LaunchRequest(playbookId, List.copyOf(targets), options.extraVars(), options.checkMode(),
-                options.verbosity(), null, options.openTicketOnFailure());
+        return new LaunchRequest(
+                playbookId,
+                List.copyOf(targets),
+                options.extraVars(),
+                options.checkMode(),
+                options.verbosity(),
+                null,
+                options.openTicketOnFailure());
     }
 
-    public String getName() { return name; }
-    public Long getPlaybookId() { return playbookId; }
-    public List<Long> getTargets() { return List.copyOf(targets); }
-    public String getCron() { return cron; }
-    public String getTimeZone() { return timeZone; }
-    public boolean isEnabled() { return enabled; }
-    public Long getOwnerId() { return ownerId; }
-    public int getSkipCount() { return skipCount; }
-    public Instant getLastSkippedAt() { return lastSkippedAt; }
-    public String getLastSkipReason() { return lastSkipReason; }
+    public String getName() {
+        return name;
+    }
+
+    public Long getPlaybookId() {
+        return playbookId;
+    }
+
+    public List<Long> getTargets() {
+        return List.copyOf(targets);
+    }
+
+    public String getCron() {
+        return cron;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
+    }
+
+    public int getSkipCount() {
+        return skipCount;
+    }
+
+    public Instant getLastSkippedAt() {
+        return lastSkippedAt;
+    }
+
+    public String getLastSkipReason() {
+        return lastSkipReason;
+    }
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;

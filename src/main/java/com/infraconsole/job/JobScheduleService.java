@@ -70,7 +70,8 @@ public class JobScheduleService {
     public Optional<Instant> nextRun(long scheduleId) {
         try {
             var trigger = scheduler.getTrigger(TriggerKey.triggerKey("schedule-" + scheduleId, GROUP));
-            if (trigger == null || scheduler.getTriggerState(trigger.getKey()) == org.quartz.Trigger.TriggerState.PAUSED) {
+            if (trigger == null
+                    || scheduler.getTriggerState(trigger.getKey()) == org.quartz.Trigger.TriggerState.PAUSED) {
                 return Optional.empty();
             }
             return Optional.ofNullable(trigger.getNextFireTime()).map(java.util.Date::toInstant);
@@ -106,12 +107,18 @@ public class JobScheduleService {
             throw new InvalidInputException(errors);
         }
         jobs.validateForSchedule(request);
-        var schedule = schedules.saveAndFlush(new JobSchedule(trimmed, cron.strip(), zone, CurrentUser.require().id(), request));
-        var detail = JobBuilder.newJob(ScheduledLaunchQuartzJob.class).withIdentity(jobKey(schedule.getId()))
-                .usingJobData(ScheduledLaunchQuartzJob.SCHEDULE_ID, schedule.getId()).storeDurably().build();
-        var trigger = TriggerBuilder.newTrigger().withIdentity("schedule-" + schedule.getId(), GROUP)
+        var schedule = schedules.saveAndFlush(new JobSchedule(
+                trimmed, cron.strip(), zone, CurrentUser.require().id(), request));
+        var detail = JobBuilder.newJob(ScheduledLaunchQuartzJob.class)
+                .withIdentity(jobKey(schedule.getId()))
+                .usingJobData(ScheduledLaunchQuartzJob.SCHEDULE_ID, schedule.getId())
+                .storeDurably()
+                .build();
+        var trigger = TriggerBuilder.newTrigger()
+                .withIdentity("schedule-" + schedule.getId(), GROUP)
                 .withSchedule(CronScheduleBuilder.cronSchedule(schedule.getCron())
-                        .inTimeZone(TimeZone.getTimeZone(ZoneId.of(zone))).withMisfireHandlingInstructionDoNothing())
+                        .inTimeZone(TimeZone.getTimeZone(ZoneId.of(zone)))
+                        .withMisfireHandlingInstructionDoNothing())
                 .build();
         try {
             scheduler.scheduleJob(detail, trigger);
@@ -136,7 +143,8 @@ public class JobScheduleService {
     }
 
     private void setEnabled(long scheduleId, boolean enabled) {
-        var schedule = schedules.findById(scheduleId)
+        var schedule = schedules
+                .findById(scheduleId)
                 .orElseThrow(() -> InvalidInputException.of("", "Schedule " + scheduleId + " does not exist"));
         schedule.setEnabled(enabled);
         try {
@@ -159,7 +167,8 @@ public class JobScheduleService {
      * on the schedule and in the audit log, in a transaction of its own.
      */
     public Optional<Long> fire(long scheduleId) {
-        var schedule = schedules.findById(scheduleId).filter(JobSchedule::isEnabled).orElse(null);
+        var schedule =
+                schedules.findById(scheduleId).filter(JobSchedule::isEnabled).orElse(null);
         if (schedule == null) {
             return Optional.empty();
         }

@@ -50,9 +50,19 @@ public class JobService {
     private final Clock clock;
     private final CredentialService credentials;
 
-    JobService(JobRepository jobs, JobQueries queries, JobDispatcher dispatcher, JobRunner runner, JobLogStore logs,
-            PlaybookSource playbooks, ServerService servers, JobSandbox sandbox, ScheduleOwners owners, ApplicationEventPublisher events,
-            Clock clock, CredentialService credentials) {
+    JobService(
+            JobRepository jobs,
+            JobQueries queries,
+            JobDispatcher dispatcher,
+            JobRunner runner,
+            JobLogStore logs,
+            PlaybookSource playbooks,
+            ServerService servers,
+            JobSandbox sandbox,
+            ScheduleOwners owners,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CredentialService credentials) {
         this.jobs = jobs;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -100,7 +110,8 @@ public class JobService {
     @AuditAction("JOB_LAUNCH")
     public long launchForSchedule(long ownerId, LaunchRequest request, long scheduleId) {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only the console launches for schedules");
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only the console launches for schedules");
         }
         var owner = owners.find(ownerId)
                 .orElseThrow(() -> InvalidInputException.of("", "Owner (user " + ownerId + ") no longer exists"));
@@ -119,9 +130,16 @@ public class JobService {
     private long launchAs(long userId, Role role, LaunchRequest request, Long scheduleId) {
         var targets = validate(request, role);
         var job = new Job(UUID.randomUUID().toString(), request.playbookId(), targets, userId, clock.instant());
-        var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
-        job.setOptions(vars, request.checkMode(), request.verbosity(), request.timeoutSeconds(),
-                request.openTicketOnFailure(), scheduleId);
+        var vars = request.extraVars() == null || request.extraVars().isBlank()
+                ? null
+                : request.extraVars().strip();
+        job.setOptions(
+                vars,
+                request.checkMode(),
+                request.verbosity(),
+                request.timeoutSeconds(),
+                request.openTicketOnFailure(),
+                scheduleId);
         job.useCredentials(request.credentialIds());
         job.pinPlaybookVersion(playbooks.currentVersion(request.playbookId()).orElse(null));
         job = jobs.saveAndFlush(job);
@@ -144,7 +162,9 @@ public class JobService {
         } else if (targets.size() > MAX_TARGETS) {
             errors.put("targets", "At most " + MAX_TARGETS + " servers per job");
         } else {
-            var missing = targets.stream().filter(id -> id == null || servers.get(id).isEmpty()).count();
+            var missing = targets.stream()
+                    .filter(id -> id == null || servers.get(id).isEmpty())
+                    .count();
             if (missing > 0) {
                 errors.put("targets", missing + " of the chosen servers no longer exist");
             }
@@ -186,9 +206,11 @@ public class JobService {
     @AdminOrOperator
     @AuditAction("JOB_CANCEL")
     public void cancel(long jobId) {
-        var job = jobs.lockById(jobId).orElseThrow(() -> InvalidInputException.of("", "Job " + jobId + " does not exist"));
+        var job = jobs.lockById(jobId)
+                .orElseThrow(() -> InvalidInputException.of("", "Job " + jobId + " does not exist"));
         if (job.getStatus().isFinished()) {
-            throw InvalidInputException.of("", "Job " + jobId + " already ended: " + job.getStatus().label());
+            throw InvalidInputException.of(
+                    "", "Job " + jobId + " already ended: " + job.getStatus().label());
         }
         job.requestCancel();
         if (job.getStatus() == JobStatus.PENDING) {
@@ -244,8 +266,8 @@ public class JobService {
             changes = Map.of("refused", new Object[] {null, e.getMessage()});
             throw e;
         } finally {
-            events.publishEvent(new AuditEvent("EXPORT", "JobLog", String.valueOf(jobId), changes,
-                    lines < 0 ? "FAILURE" : "SUCCESS", null));
+            events.publishEvent(new AuditEvent(
+                    "EXPORT", "JobLog", String.valueOf(jobId), changes, lines < 0 ? "FAILURE" : "SUCCESS", null));
         }
     }
 

@@ -21,7 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class JobStateStore {
 
-    enum Beat { OK, CANCEL, LOST }
+    enum Beat {
+        OK,
+        CANCEL,
+        LOST
+    }
 
     private final JobRepository jobs;
     private final JdbcClient jdbc;
@@ -53,18 +57,24 @@ class JobStateStore {
     }
 
     private void beatNow(long jobId) {
-        jdbc.sql("UPDATE jobs SET heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?").param(jobId).update();
+        jdbc.sql("UPDATE jobs SET heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?")
+                .param(jobId)
+                .update();
     }
 
     /** Proves the node is alive; says whether a cancel was requested or the job was taken away. */
     public Beat heartbeat(long jobId, String nodeId) {
-        int n = jdbc.sql("UPDATE jobs SET heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ? AND node_id = ? AND status = 'running'")
-                .params(jobId, nodeId).update();
+        int n = jdbc.sql(
+                        "UPDATE jobs SET heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ? AND node_id = ? AND status = 'running'")
+                .params(jobId, nodeId)
+                .update();
         if (n == 0) {
             return Beat.LOST;
         }
-        boolean cancel = jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = ?").param(jobId)
-                .query(Boolean.class).single();
+        boolean cancel = jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = ?")
+                .param(jobId)
+                .query(Boolean.class)
+                .single();
         return cancel ? Beat.CANCEL : Beat.OK;
     }
 
@@ -82,7 +92,8 @@ class JobStateStore {
     /** Fails a job still pending that could not be started (e.g. its playbook was deleted). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failPending(long jobId, String message) {
-        jobs.lockById(jobId).filter(j -> j.getStatus() == JobStatus.PENDING)
+        jobs.lockById(jobId)
+                .filter(j -> j.getStatus() == JobStatus.PENDING)
                 .ifPresent(j -> j.finish(JobStatus.FAILED, null, truncate(message), null, clock.instant()));
     }
 
@@ -90,11 +101,17 @@ class JobStateStore {
     List<Long> pendingOlderThan(Duration age, long afterId, int limit) {
         return jdbc.sql("SELECT id FROM jobs WHERE status = 'pending' AND id > ?"
                         + " AND created_at < UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND ORDER BY id LIMIT ?")
-                .params(afterId, micros(age), limit).query(Long.class).list();
+                .params(afterId, micros(age), limit)
+                .query(Long.class)
+                .list();
     }
 
     /** What {@link #requeueIfStranded} did. */
-    enum Stranded { NOTHING, REQUEUED, FAILED }
+    enum Stranded {
+        NOTHING,
+        REQUEUED,
+        FAILED
+    }
 
     /**
      * A pending job whose Quartz trigger is gone (its claim failed, or its node died between the
@@ -108,11 +125,18 @@ class JobStateStore {
         if (job == null || job.getStatus() != JobStatus.PENDING || dispatcher.isQueued(jobId)) {
             return Stranded.NOTHING;
         }
-        boolean tooOld = jdbc.sql("SELECT created_at < UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND FROM jobs WHERE id = ?")
-                .params(micros(failAfter), jobId).query(Boolean.class).single();
+        boolean tooOld = jdbc.sql(
+                        "SELECT created_at < UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND FROM jobs WHERE id = ?")
+                .params(micros(failAfter), jobId)
+                .query(Boolean.class)
+                .single();
         if (tooOld) {
-            job.finish(JobStatus.FAILED, null, "Could not be started: no console node took it within "
-                    + failAfter.toMinutes() + " min", null, clock.instant());
+            job.finish(
+                    JobStatus.FAILED,
+                    null,
+                    "Could not be started: no console node took it within " + failAfter.toMinutes() + " min",
+                    null,
+                    clock.instant());
             return Stranded.FAILED;
         }
         dispatcher.enqueue(jobId);
@@ -120,15 +144,21 @@ class JobStateStore {
     }
 
     JobStatus finishedStatus(long jobId) {
-        return jdbc.sql("SELECT status FROM jobs WHERE id = ?").param(jobId).query(String.class).optional()
-                .map(JobStatus::fromDbValue).orElse(null);
+        return jdbc.sql("SELECT status FROM jobs WHERE id = ?")
+                .param(jobId)
+                .query(String.class)
+                .optional()
+                .map(JobStatus::fromDbValue)
+                .orElse(null);
     }
 
     /** Running jobs whose last heartbeat is older than the given age, in the database's time. */
     List<Long> runningWithHeartbeatOlderThan(Duration age) {
         return jdbc.sql("SELECT id FROM jobs WHERE status = 'running' AND (heartbeat_at IS NULL"
                         + " OR heartbeat_at < UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND)")
-                .param(micros(age)).query(Long.class).list();
+                .param(micros(age))
+                .query(Long.class)
+                .list();
     }
 
     private static long micros(Duration d) {
@@ -136,8 +166,10 @@ class JobStateStore {
     }
 
     List<Long> runningOn(String nodeId) {
-        return jdbc.sql("SELECT id FROM jobs WHERE status = 'running' AND node_id = ?").param(nodeId)
-                .query(Long.class).list();
+        return jdbc.sql("SELECT id FROM jobs WHERE status = 'running' AND node_id = ?")
+                .param(nodeId)
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -150,8 +182,12 @@ class JobStateStore {
         if (job == null || job.getStatus() != JobStatus.RUNNING) {
             return false;
         }
-        boolean stale = jdbc.sql("SELECT heartbeat_at IS NULL OR heartbeat_at < UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND"
-                + " FROM jobs WHERE id = ?").params(micros(age), jobId).query(Boolean.class).single();
+        boolean stale = jdbc.sql(
+                        "SELECT heartbeat_at IS NULL OR heartbeat_at < UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND"
+                                + " FROM jobs WHERE id = ?")
+                .params(micros(age), jobId)
+                .query(Boolean.class)
+                .single();
         boolean mine = nodeIdOrNull != null && nodeIdOrNull.equals(job.getNodeId());
         if (!stale && !mine) {
             return false;

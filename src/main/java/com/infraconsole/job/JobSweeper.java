@@ -33,7 +33,12 @@ class JobSweeper {
     private final String nodeId;
     private final boolean commandLine;
 
-    JobSweeper(JobStateStore state, JobDispatcher dispatcher, JobFollowUp followUp, JobProperties props, JobNode node,
+    JobSweeper(
+            JobStateStore state,
+            JobDispatcher dispatcher,
+            JobFollowUp followUp,
+            JobProperties props,
+            JobNode node,
             @Value("${infra.cli.command:}") String cliCommand) {
         this.state = state;
         this.dispatcher = dispatcher;
@@ -49,28 +54,38 @@ class JobSweeper {
             return;
         }
         SystemAuthentication.run(() -> state.runningOn(nodeId).forEach(id -> {
-            if (state.failLost(id, Duration.ZERO, nodeId, "Console node " + nodeId + " restarted while the job was running")) {
+            if (state.failLost(
+                    id, Duration.ZERO, nodeId, "Console node " + nodeId + " restarted while the job was running")) {
                 log.warn("Job {} was left running by this node before a restart: marked failed", id);
                 followUp.afterFinish(id);
             }
         }));
     }
 
-    @Scheduled(fixedDelayString = "${infra.jobs.sweep-interval:2s}", initialDelayString = "${infra.jobs.sweep-interval:2s}")
+    @Scheduled(
+            fixedDelayString = "${infra.jobs.sweep-interval:2s}",
+            initialDelayString = "${infra.jobs.sweep-interval:2s}")
     void failJobsOfLostNodes() {
         if (commandLine) {
             return;
         }
-        SystemAuthentication.run(() -> state.runningWithHeartbeatOlderThan(props.nodeLostAfter()).forEach(id -> {
-            if (state.failLost(id, props.nodeLostAfter(), null, "Node lost: the console node running this job stopped sending"
-                    + " heartbeats for more than " + props.nodeLostAfter().toSeconds() + " s")) {
-                log.warn("Job {} lost its node: marked failed", id);
-                followUp.afterFinish(id);
-            }
-        }));
+        SystemAuthentication.run(() -> state.runningWithHeartbeatOlderThan(props.nodeLostAfter())
+                .forEach(id -> {
+                    if (state.failLost(
+                            id,
+                            props.nodeLostAfter(),
+                            null,
+                            "Node lost: the console node running this job stopped sending"
+                                    + " heartbeats for more than "
+                                    + props.nodeLostAfter().toSeconds() + " s")) {
+                        log.warn("Job {} lost its node: marked failed", id);
+                        followUp.afterFinish(id);
+                    }
+                }));
     }
 
-    @Scheduled(fixedDelayString = "${infra.jobs.stranded-sweep-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${infra.jobs.stranded-sweep-interval:30s}",
             initialDelayString = "${infra.jobs.stranded-sweep-interval:30s}")
     void requeueStrandedJobs() {
         if (commandLine) {
@@ -110,10 +125,13 @@ class JobSweeper {
             switch (state.requeueIfStranded(id, props.strandedFailAfter())) {
                 case REQUEUED -> log.warn("Job {} was pending without a trigger (its start failed): queued again", id);
                 case FAILED -> {
-                    log.warn("Job {} was pending without a trigger for over {}: marked failed", id, props.strandedFailAfter());
+                    log.warn(
+                            "Job {} was pending without a trigger for over {}: marked failed",
+                            id,
+                            props.strandedFailAfter());
                     followUp.afterFinish(id);
                 }
-                case NOTHING -> { }
+                case NOTHING -> {}
             }
         } catch (RuntimeException e) {
             log.warn("Could not queue stranded job {} again: {}", id, e.toString());

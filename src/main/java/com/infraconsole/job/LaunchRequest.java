@@ -11,15 +11,28 @@ import java.util.List;
  * @param credentialIds credentials for this run, at most one of each kind; an SSH key or password here
  *     overrides the servers' and environments' defaults
  */
-public record LaunchRequest(Long playbookId, List<Long> serverIds, String extraVars, boolean checkMode, int verbosity,
-        Integer timeoutSeconds, boolean openTicketOnFailure, List<Long> credentialIds) {
+public record LaunchRequest(
+        Long playbookId,
+        List<Long> serverIds,
+        String extraVars,
+        boolean checkMode,
+        int verbosity,
+        Integer timeoutSeconds,
+        boolean openTicketOnFailure,
+        List<Long> credentialIds) {
 
     public LaunchRequest {
         credentialIds = credentialIds == null ? List.of() : List.copyOf(credentialIds);
     }
 
-    public LaunchRequest(Long playbookId, List<Long> serverIds, String extraVars, boolean checkMode, int verbosity,
-            Integer timeoutSeconds, boolean openTicketOnFailure) {
+    public LaunchRequest(
+            Long playbookId,
+            List<Long> serverIds,
+            String extraVars,
+            boolean checkMode,
+            int verbosity,
+            Integer timeoutSeconds,
+            boolean openTicketOnFailure) {
         this(playbookId, serverIds, extraVars, checkMode, verbosity, timeoutSeconds, openTicketOnFailure, List.of());
     }
 
@@ -28,21 +41,22 @@ public record LaunchRequest(Long playbookId, List<Long> serverIds, String extraV
     }
 
     public LaunchRequest withCredentials(List<Long> ids) {
-        return new LaunchRequest(playbookId, serverIds, extraVars, checkMode, verbosity, timeoutSeconds,
-                openTicketOnFailure, ids);
+        return new LaunchRequest(
+                playbookId, serverIds, extraVars, checkMode, verbosity, timeoutSeconds, openTicketOnFailure, ids);
     }
 
     public LaunchRequest withExtraVars(String vars) {
-        return new LaunchRequest(playbookId, serverIds, vars, checkMode, verbosity, timeoutSeconds, openTicketOnFailure,
-                credentialIds);
+        return new LaunchRequest(
+                playbookId, serverIds, vars, checkMode, verbosity, timeoutSeconds, openTicketOnFailure, credentialIds);
     }
 
     public LaunchRequest withTimeout(Integer seconds) {
-        return new LaunchRequest(playbookId, serverIds, extraVars, checkMode, verbosity, seconds, openTicketOnFailure,
-                credentialIds);
+        return new LaunchRequest(
+                playbookId, serverIds, extraVars, checkMode, verbosity, seconds, openTicketOnFailure, credentialIds);
     }
 
     public LaunchRequest withTicketOnFailure(boolean open) {
-        return new LaunchRequest(playbookId, serverIds, extraVars, checkMode, verbosity, timeoutSeconds, open, credentialIds);
+        return new LaunchRequest(
+                playbookId, serverIds, extraVars, checkMode, verbosity, timeoutSeconds, open, credentialIds);
     }
 }

@@ -23,8 +23,11 @@ final class RunCredentials {
     private final UnlockedCredential become;
     private final UnlockedCredential vault;
 
-    private RunCredentials(Map<Long, UnlockedCredential> byId, Map<String, Long> loginByHost,
-            UnlockedCredential become, UnlockedCredential vault) {
+    private RunCredentials(
+            Map<Long, UnlockedCredential> byId,
+            Map<String, Long> loginByHost,
+            UnlockedCredential become,
+            UnlockedCredential vault) {
         this.byId = byId;
         this.loginByHost = loginByHost;
         this.become = become;
@@ -47,8 +50,11 @@ final class RunCredentials {
         }
         var loginByHost = new LinkedHashMap<String, Long>();
         for (var s : targets) {
-            Long id = chosenLogin != null ? Long.valueOf(chosenLogin.id())
-                    : s.getCredentialId() != null ? s.getCredentialId() : s.getEnvironment().getCredentialId();
+            Long id = chosenLogin != null
+                    ? Long.valueOf(chosenLogin.id())
+                    : s.getCredentialId() != null
+                            ? s.getCredentialId()
+                            : s.getEnvironment().getCredentialId();
             if (id != null) {
                 var c = open(id, byId, unlocker);
                 if (!c.kind().connects()) {
@@ -66,8 +72,9 @@ final class RunCredentials {
         if (known != null) {
             return known;
         }
-        var c = unlocker.unlock(id).orElseThrow(() -> new IllegalStateException("Credential " + id
-                + " was deleted: choose another one and launch again"));
+        var c = unlocker.unlock(id)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Credential " + id + " was deleted: choose another one and launch again"));
         byId.put(id, c);
         return c;
     }

@@ -39,8 +39,20 @@ class RunOptions {
         this.openTicketOnFailure = openTicketOnFailure;
     }
 
-    @Nullable String extraVars() { return extraVars; }
-    boolean checkMode() { return checkMode; }
-    int verbosity() { return verbosity; }
-    boolean openTicketOnFailure() { return openTicketOnFailure; }
+    @Nullable
+    String extraVars() {
+        return extraVars;
+    }
+
+    boolean checkMode() {
+        return checkMode;
+    }
+
+    int verbosity() {
+        return verbosity;
+    }
+
+    boolean openTicketOnFailure() {
+        return openTicketOnFailure;
+    }
 }

@@ -22,14 +22,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the fleet, owned by {@code uid}); every playbook can read what it holds
  */
 @ConfigurationProperties("infra.jobs.sandbox")
-public record SandboxProperties(String mode, String bwrap, String setpriv, Integer uid, Integer gid,
-        List<String> readOnlyPaths, String sshDir) {
+public record SandboxProperties(
+        String mode,
+        String bwrap,
+        String setpriv,
+        Integer uid,
+        Integer gid,
+        List<String> readOnlyPaths,
+        String sshDir) {
 
     public SandboxProperties {
         mode = mode == null || mode.isBlank() ? "on" : mode.strip().toLowerCase(java.util.Locale.ROOT);
         if (!mode.equals("on") && !mode.equals("off")) {
-            throw new IllegalArgumentException("infra.jobs.sandbox.mode (INFRA_JOB_SANDBOX) is 'on' or 'off', not '"
-                    + mode + "'");
+            throw new IllegalArgumentException(
+                    "infra.jobs.sandbox.mode (INFRA_JOB_SANDBOX) is 'on' or 'off', not '" + mode + "'");
         }
         bwrap = bwrap == null || bwrap.isBlank() ? "/usr/bin/bwrap" : bwrap;
         setpriv = setpriv == null || setpriv.isBlank() ? "/usr/bin/setpriv" : setpriv;

@@ -25,7 +25,10 @@ class SandboxStartupCheck {
     private final String nodeId;
     private final String cliCommand;
 
-    SandboxStartupCheck(JobSandbox sandbox, ApplicationEventPublisher events, JobNode node,
+    SandboxStartupCheck(
+            JobSandbox sandbox,
+            ApplicationEventPublisher events,
+            JobNode node,
             @Value("${infra.cli.command:}") String cliCommand) {
         this.sandbox = sandbox;
         this.events = events;
@@ -41,8 +44,13 @@ class SandboxStartupCheck {
         var status = sandbox.status();
         if (!status.enabled()) {
             log.warn(SandboxStatus.UNSANDBOXED_WARNING);
-            SystemAuthentication.run(() -> events.publishEvent(new AuditEvent("JOB_SANDBOX_OFF", "configuration",
-                    nodeId, Map.of("sandbox", new Object[] {"on", "off"}), "SUCCESS", null)));
+            SystemAuthentication.run(() -> events.publishEvent(new AuditEvent(
+                    "JOB_SANDBOX_OFF",
+                    "configuration",
+                    nodeId,
+                    Map.of("sandbox", new Object[] {"on", "off"}),
+                    "SUCCESS",
+                    null)));
         }
     }
 }

@@ -26,7 +26,9 @@ class ScheduleMisfires implements TriggerListener {
 
     ScheduleMisfires(Scheduler scheduler, ScheduleSkips skips) throws SchedulerException {
         this.skips = skips;
-        scheduler.getListenerManager().addTriggerListener(this, GroupMatcher.triggerGroupEquals(JobScheduleService.GROUP));
+        scheduler
+                .getListenerManager()
+                .addTriggerListener(this, GroupMatcher.triggerGroupEquals(JobScheduleService.GROUP));
     }
 
     @Override
@@ -43,8 +45,9 @@ class ScheduleMisfires implements TriggerListener {
         try {
             long scheduleId = Long.parseLong(name.substring("schedule-".length()));
             var missed = UtcTime.format(trigger.getNextFireTime().toInstant());
-            SystemAuthentication.run(() -> skips.record(scheduleId, "Not started: no job slot on any node was free"
-                    + " within the misfire threshold after " + missed));
+            SystemAuthentication.run(() -> skips.record(
+                    scheduleId,
+                    "Not started: no job slot on any node was free" + " within the misfire threshold after " + missed));
         } catch (RuntimeException e) {
             // Quartz's misfire handling must go on; the occurrence is lost either way.
             log.warn("Could not record the missed occurrence of {}: {}", name, e.toString());
@@ -62,8 +65,8 @@ class ScheduleMisfires implements TriggerListener {
     }
 
     @Override
-    public void triggerComplete(Trigger trigger, JobExecutionContext context,
-            Trigger.CompletedExecutionInstruction instruction) {
+    public void triggerComplete(
+            Trigger trigger, JobExecutionContext context, Trigger.CompletedExecutionInstruction instruction) {
         // nothing
     }
 }

@@ -21,7 +21,8 @@ class ScheduleOwners {
                 return Optional.of("Owner " + username + " is deactivated");
             }
             if (role != Role.ADMIN && role != Role.OPERATOR) {
-                return Optional.of("Owner " + username + " is now " + role.label() + "; only admins and operators launch jobs");
+                return Optional.of(
+                        "Owner " + username + " is now " + role.label() + "; only admins and operators launch jobs");
             }
             return Optional.empty();
         }
@@ -34,8 +35,10 @@ class ScheduleOwners {
     }
 
     Optional<Owner> find(long userId) {
-        return jdbc.sql("SELECT id, username, role, is_active FROM users WHERE id = ?").param(userId)
-                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), Role.fromDbValue(rs.getString(3)),
-                        rs.getBoolean(4))).optional();
+        return jdbc.sql("SELECT id, username, role, is_active FROM users WHERE id = ?")
+                .param(userId)
+                .query((rs, n) ->
+                        new Owner(rs.getLong(1), rs.getString(2), Role.fromDbValue(rs.getString(3)), rs.getBoolean(4)))
+                .optional();
     }
 }

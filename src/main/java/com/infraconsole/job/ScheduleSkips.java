@@ -26,7 +26,8 @@ class ScheduleSkips {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ScheduleSkips(JdbcClient jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    ScheduleSkips(
+            JdbcClient jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -38,13 +39,19 @@ class ScheduleSkips {
         var shown = text.length() > MAX_REASON ? text.substring(0, MAX_REASON - 1) + "…" : text;
         transaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("UPDATE job_schedules SET skip_count = skip_count + 1, last_skipped_at = ?,"
-                    + " last_skip_reason = ? WHERE id = ?")
-                    .params(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), shown, scheduleId).update();
+                            + " last_skip_reason = ? WHERE id = ?")
+                    .params(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), shown, scheduleId)
+                    .update();
             if (updated == 0) {
                 return; // the schedule is gone
             }
-            events.publishEvent(new AuditEvent("JOB_SCHEDULE_SKIP", "JobSchedule", String.valueOf(scheduleId),
-                    Map.of("skipReason", new Object[] {null, shown}), "FAILURE", null));
+            events.publishEvent(new AuditEvent(
+                    "JOB_SCHEDULE_SKIP",
+                    "JobSchedule",
+                    String.valueOf(scheduleId),
+                    Map.of("skipReason", new Object[] {null, shown}),
+                    "FAILURE",
+                    null));
         });
     }
 }

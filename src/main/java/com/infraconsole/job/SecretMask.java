@@ -19,6 +19,7 @@ final class SecretMask {
     static final SecretMask NONE = new SecretMask(List.of());
     /** Shorter values would mask ordinary words. */
     private static final int MIN_LENGTH = 4;
+
     private final List<String> values;
 
     SecretMask(Collection<String> secrets) {
@@ -32,7 +33,9 @@ final class SecretMask {
                 }
             }
         }
-        values = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        values = all.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     String apply(String line) {

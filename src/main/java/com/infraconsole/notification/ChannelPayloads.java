@@ -19,13 +19,36 @@ final class ChannelPayloads {
             case WEBHOOK -> null;
             case SLACK -> Map.of("text", "*" + subject + "*\n" + text);
             case MATTERMOST -> Map.of("username", "Infra Console", "text", "#### " + subject + "\n" + text);
-            case TEAMS -> Map.of("type", "message", "attachments", List.of(Map.of(
-                    "contentType", "application/vnd.microsoft.card.adaptive",
-                    "content", Map.of("$schema", "http://adaptivecards.io/schemas/adaptive-card.json",
-                            "type", "AdaptiveCard", "version", "1.4",
-                            "body", List.of(
-                                    Map.of("type", "TextBlock", "text", subject, "weight", "Bolder", "size", "Medium", "wrap", true),
-                                    Map.of("type", "TextBlock", "text", text, "wrap", true))))));
+            case TEAMS ->
+                Map.of(
+                        "type",
+                        "message",
+                        "attachments",
+                        List.of(Map.of(
+                                "contentType",
+                                "application/vnd.microsoft.card.adaptive",
+                                "content",
+                                Map.of(
+                                        "$schema",
+                                        "http://adaptivecards.io/schemas/adaptive-card.json",
+                                        "type",
+                                        "AdaptiveCard",
+                                        "version",
+                                        "1.4",
+                                        "body",
+                                        List.of(
+                                                Map.of(
+                                                        "type",
+                                                        "TextBlock",
+                                                        "text",
+                                                        subject,
+                                                        "weight",
+                                                        "Bolder",
+                                                        "size",
+                                                        "Medium",
+                                                        "wrap",
+                                                        true),
+                                                Map.of("type", "TextBlock", "text", text, "wrap", true))))));
             case EMAIL -> throw new IllegalArgumentException("email has no HTTP body");
         };
         return shaped == null ? storedPayload : DeliveryQueue.JSON.writeValueAsString(shaped);

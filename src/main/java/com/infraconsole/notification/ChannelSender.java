@@ -34,14 +34,19 @@ class ChannelSender {
     private final String mailFrom;
     private final NotificationSecrets box;
 
-    ChannelSender(NotificationSecrets box, ObjectProvider<JavaMailSender> mail,
+    ChannelSender(
+            NotificationSecrets box,
+            ObjectProvider<JavaMailSender> mail,
             @Value("${infra.notify.http-timeout:10s}") Duration timeout,
             @Value("${infra.notify.mail-from:infra-console@localhost}") String mailFrom) {
         this.box = box;
         this.mail = mail;
         this.timeout = timeout;
         this.mailFrom = mailFrom;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     Outcome send(DeliveryQueue.Claimed d) {
@@ -72,8 +77,10 @@ class ChannelSender {
 
     private Outcome post(DeliveryQueue.Claimed d, String url) {
         var body = ChannelPayloads.body(d.channel(), d.subject(), d.payload()).getBytes(StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", "application/json").header("User-Agent", "infra-console")
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "infra-console")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (d.channel() == NotificationChannel.WEBHOOK) {
             request.header("X-Infra-Event", d.event().wireName()).header("X-Infra-Delivery", String.valueOf(d.id()));

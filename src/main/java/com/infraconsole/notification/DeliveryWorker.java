@@ -28,7 +28,9 @@ class DeliveryWorker implements DisposableBean {
     private final Semaphore slots;
     private final ExecutorService pool;
 
-    DeliveryWorker(DeliveryQueue queue, ChannelSender sender,
+    DeliveryWorker(
+            DeliveryQueue queue,
+            ChannelSender sender,
             @Value("${infra.notify.max-attempts:5}") int maxAttempts,
             @Value("${infra.notify.retry-base:30s}") Duration retryBase,
             @Value("${infra.notify.http-timeout:10s}") Duration timeout,
@@ -40,10 +42,13 @@ class DeliveryWorker implements DisposableBean {
         // Longer than any one send can take (the SMTP and HTTP timeouts), so no row is sent twice at once.
         this.lease = timeout.multipliedBy(4).plusSeconds(30);
         this.slots = new Semaphore(senders);
-        this.pool = Executors.newFixedThreadPool(senders, Thread.ofPlatform().name("notify-", 1).daemon().factory());
+        this.pool = Executors.newFixedThreadPool(
+                senders, Thread.ofPlatform().name("notify-", 1).daemon().factory());
     }
 
-    @Scheduled(initialDelayString = "${infra.notify.poll-interval:2s}", fixedDelayString = "${infra.notify.poll-interval:2s}")
+    @Scheduled(
+            initialDelayString = "${infra.notify.poll-interval:2s}",
+            fixedDelayString = "${infra.notify.poll-interval:2s}")
     void poll() {
         int free = slots.availablePermits();
         for (var delivery : queue.claim(free, lease)) {
@@ -70,9 +75,16 @@ class DeliveryWorker implements DisposableBean {
             return;
         }
         var again = outcome.retry() && d.attempts() < maxAttempts;
-        log.info("Notification {} ({} to {}) attempt {} failed: {}{}", d.id(), d.event().wireName(), d.ruleName(),
-                d.attempts(), outcome.error(), again ? "; will retry" : "; giving up");
-        queue.attemptFailed(d.id(), outcome.error(), again ? retryBase.multipliedBy(1L << Math.min(d.attempts() - 1, 16)) : null);
+        log.info(
+                "Notification {} ({} to {}) attempt {} failed: {}{}",
+                d.id(),
+                d.event().wireName(),
+                d.ruleName(),
+                d.attempts(),
+                outcome.error(),
+                again ? "; will retry" : "; giving up");
+        queue.attemptFailed(
+                d.id(), outcome.error(), again ? retryBase.multipliedBy(1L << Math.min(d.attempts() - 1, 16)) : null);
     }
 
     @Override

@@ -35,24 +35,29 @@ class HookCalls {
     void claim(long hookId, String deliveryId) {
         var now = clock.instant();
         jdbc.sql("DELETE FROM launch_hook_calls WHERE hook_id = ? AND delivery_id = ? AND received_at < ?")
-                .params(hookId, deliveryId, Timestamp.from(now.minus(window))).update();
+                .params(hookId, deliveryId, Timestamp.from(now.minus(window)))
+                .update();
         jdbc.sql("INSERT INTO launch_hook_calls (hook_id, delivery_id, received_at) VALUES (?, ?, ?)")
-                .params(hookId, deliveryId, Timestamp.from(now)).update();
+                .params(hookId, deliveryId, Timestamp.from(now))
+                .update();
     }
 
     void release(long hookId, String deliveryId) {
         jdbc.sql("DELETE FROM launch_hook_calls WHERE hook_id = ? AND delivery_id = ? AND job_id IS NULL")
-                .params(hookId, deliveryId).update();
+                .params(hookId, deliveryId)
+                .update();
     }
 
     void recordJob(long hookId, String deliveryId, long jobId) {
         jdbc.sql("UPDATE launch_hook_calls SET job_id = ? WHERE hook_id = ? AND delivery_id = ?")
-                .params(jobId, hookId, deliveryId).update();
+                .params(jobId, hookId, deliveryId)
+                .update();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetOld() {
         jdbc.sql("DELETE FROM launch_hook_calls WHERE received_at < ?")
-                .param(Timestamp.from(clock.instant().minus(window))).update();
+                .param(Timestamp.from(clock.instant().minus(window)))
+                .update();
     }
 }

@@ -40,7 +40,8 @@ class HookController {
         }
         var answer = receiver.receive(id, body, request::getHeader);
         if (answer.jobId() != null) {
-            return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + answer.jobId()))
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/jobs/" + answer.jobId()))
                     .body(Map.of("jobId", answer.jobId(), "status", "pending"));
         }
         return problem(answer);

@@ -50,8 +50,15 @@ class HookReceiver {
     private final UserService users;
     private final ApplicationEventPublisher events;
 
-    HookReceiver(HookService hooks, HookRateLimit rateLimit, HookCalls calls, NotificationSecrets box, JobService jobs,
-            JobScheduleService schedules, UserService users, ApplicationEventPublisher events) {
+    HookReceiver(
+            HookService hooks,
+            HookRateLimit rateLimit,
+            HookCalls calls,
+            NotificationSecrets box,
+            JobService jobs,
+            JobScheduleService schedules,
+            UserService users,
+            ApplicationEventPublisher events) {
         this.hooks = hooks;
         this.rateLimit = rateLimit;
         this.calls = calls;
@@ -63,14 +70,23 @@ class HookReceiver {
     }
 
     Answer receive(long hookId, byte[] body, UnaryOperator<String> header) {
-        var hook = SystemAuthentication.call(() -> hooks.get(hookId)).filter(LaunchHook::isEnabled).orElse(null);
+        var hook = SystemAuthentication.call(() -> hooks.get(hookId))
+                .filter(LaunchHook::isEnabled)
+                .orElse(null);
         if (hook == null) {
             return refuse(hookId, null, "DENIED", Answer.refused(404, "No such hook"));
         }
         long wait = rateLimit.take(hookId, hook.getRatePerMinute());
         if (wait > 0) {
-            return refuse(hookId, null, "DENIED", new Answer(429, "More than " + hook.getRatePerMinute()
-                    + " calls a minute; try again in " + wait + " s", null, wait));
+            return refuse(
+                    hookId,
+                    null,
+                    "DENIED",
+                    new Answer(
+                            429,
+                            "More than " + hook.getRatePerMinute() + " calls a minute; try again in " + wait + " s",
+                            null,
+                            wait));
         }
         var badSignature = HookSignature.refusal(box.decrypt(hook.secretCiphertext()), body, header);
         if (badSignature.isPresent()) {
@@ -78,14 +94,26 @@ class HookReceiver {
         }
         var delivery = deliveryId(header);
         if (delivery == null || delivery.isBlank() || delivery.length() > 100) {
-            return refuse(hookId, null, "DENIED", Answer.refused(400,
-                    "A delivery id (" + String.join(", ", DELIVERY_HEADERS) + ") of at most 100 characters is required"));
+            return refuse(
+                    hookId,
+                    null,
+                    "DENIED",
+                    Answer.refused(
+                            400,
+                            "A delivery id (" + String.join(", ", DELIVERY_HEADERS)
+                                    + ") of at most 100 characters is required"));
         }
         try {
             calls.claim(hookId, delivery);
         } catch (DuplicateKeyException e) {
-            return refuse(hookId, delivery, "DENIED", Answer.refused(409,
-                    "Delivery " + delivery + " was already accepted within " + calls.window().toHours() + " h"));
+            return refuse(
+                    hookId,
+                    delivery,
+                    "DENIED",
+                    Answer.refused(
+                            409,
+                            "Delivery " + delivery + " was already accepted within "
+                                    + calls.window().toHours() + " h"));
         }
         try {
             long jobId = launch(hook);
@@ -98,7 +126,11 @@ class HookReceiver {
             return refuse(hookId, delivery, "FAILURE", Answer.refused(422, "Not launched: " + e.getMessage()));
         } catch (RuntimeException e) {
             calls.release(hookId, delivery);
-            refuse(hookId, delivery, "FAILURE", Answer.refused(500, "Not launched: " + e.getClass().getSimpleName()));
+            refuse(
+                    hookId,
+                    delivery,
+                    "FAILURE",
+                    Answer.refused(500, "Not launched: " + e.getClass().getSimpleName()));
             throw e;
         }
     }
@@ -116,8 +148,8 @@ class HookReceiver {
             request = schedule.launchRequest();
             ownerId = schedule.getOwnerId();
         } else {
-            request = new LaunchRequest(hook.getPlaybookId(), hook.getTargets(), hook.getExtraVars(), hook.isCheckMode(),
-                    0, null, false);
+            request = new LaunchRequest(
+                    hook.getPlaybookId(), hook.getTargets(), hook.getExtraVars(), hook.isCheckMode(), 0, null, false);
             ownerId = hook.getOwnerId();
         }
         var owner = SystemAuthentication.call(() -> users.get(ownerId))
@@ -126,8 +158,10 @@ class HookReceiver {
             throw InvalidInputException.of("", "Its owner " + owner.getUsername() + " is deactivated");
         }
         if (owner.getRole() != Role.ADMIN && owner.getRole() != Role.OPERATOR) {
-            throw InvalidInputException.of("", "Its owner " + owner.getUsername() + " is now " + owner.getRole().label()
-                    + "; only admins and operators launch jobs");
+            throw InvalidInputException.of(
+                    "",
+                    "Its owner " + owner.getUsername() + " is now "
+                            + owner.getRole().label() + "; only admins and operators launch jobs");
         }
         var principal = new AppUserPrincipal(owner.getId(), owner.getUsername(), null, owner.getRole(), true, true);
         return asUser(principal, () -> jobs.launch(request));
@@ -144,8 +178,8 @@ class HookReceiver {
             changes.put("delivery", new Object[] {null, delivery});
         }
         changes.put("result", new Object[] {null, result.length() > 300 ? result.substring(0, 300) : result});
-        return new AuditEvent("HOOK_CALL", "LaunchHook", String.valueOf(hookId), Map.copyOf(changes), outcome,
-                "hook:" + hookId);
+        return new AuditEvent(
+                "HOOK_CALL", "LaunchHook", String.valueOf(hookId), Map.copyOf(changes), outcome, "hook:" + hookId);
     }
 
     static String deliveryId(UnaryOperator<String> header) {
@@ -161,7 +195,8 @@ class HookReceiver {
     private static <T> T asUser(AppUserPrincipal principal, java.util.function.Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

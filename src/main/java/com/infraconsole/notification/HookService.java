@@ -29,8 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class HookService {
 
     /** What an admin asks for: a schedule, or a playbook on servers with options. */
-    public record NewHook(String name, Long scheduleId, Long playbookId, List<Long> serverIds, String extraVars,
-            boolean checkMode, int ratePerMinute) {}
+    public record NewHook(
+            String name,
+            Long scheduleId,
+            Long playbookId,
+            List<Long> serverIds,
+            String extraVars,
+            boolean checkMode,
+            int ratePerMinute) {}
 
     /** A hook just created or re-keyed, with its secret in the clear: show it once, keep it nowhere. */
     public record HookSecret(LaunchHook hook, String secret) {
@@ -46,7 +52,12 @@ public class HookService {
     private final NotificationSecrets box;
     private final FreshRead freshRead;
 
-    HookService(LaunchHookRepository hooks, JobService jobs, JobScheduleService schedules, NotificationSecrets box, FreshRead freshRead) {
+    HookService(
+            LaunchHookRepository hooks,
+            JobService jobs,
+            JobScheduleService schedules,
+            NotificationSecrets box,
+            FreshRead freshRead) {
         this.hooks = hooks;
         this.jobs = jobs;
         this.schedules = schedules;
@@ -88,12 +99,14 @@ public class HookService {
         } else if (forSchedule && schedules.get(request.scheduleId()).isEmpty()) {
             errors.put("schedule", "Choose a schedule");
         }
-        var vars = request.extraVars() == null || request.extraVars().isBlank() ? null : request.extraVars().strip();
+        var vars = request.extraVars() == null || request.extraVars().isBlank()
+                ? null
+                : request.extraVars().strip();
         if (!forSchedule) {
             // The same checks as a launch by this admin; each call checks again with the owner's rights of then.
             try {
-                jobs.validateForSchedule(new LaunchRequest(request.playbookId(), request.serverIds(), vars,
-                        request.checkMode(), 0, null, false));
+                jobs.validateForSchedule(new LaunchRequest(
+                        request.playbookId(), request.serverIds(), vars, request.checkMode(), 0, null, false));
             } catch (InvalidInputException e) {
                 e.fieldErrors().forEach(errors::putIfAbsent);
             }
@@ -102,10 +115,16 @@ public class HookService {
             throw new InvalidInputException(errors);
         }
         var secret = NotificationSecrets.newSecret();
-        var hook = new LaunchHook(name, request.scheduleId(), forSchedule ? null : request.playbookId(),
+        var hook = new LaunchHook(
+                name,
+                request.scheduleId(),
+                forSchedule ? null : request.playbookId(),
                 forSchedule ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(request.serverIds())),
-                forSchedule ? null : vars, !forSchedule && request.checkMode(), CurrentUser.require().id(),
-                request.ratePerMinute(), box.encrypt(secret));
+                forSchedule ? null : vars,
+                !forSchedule && request.checkMode(),
+                CurrentUser.require().id(),
+                request.ratePerMinute(),
+                box.encrypt(secret));
         try {
             return new HookSecret(hooks.saveAndFlush(hook), secret);
         } catch (DataIntegrityViolationException e) {
@@ -138,7 +157,8 @@ public class HookService {
     }
 
     private LaunchHook current(LaunchHook hook) {
-        var current = hooks.findById(hook.getId()).orElseThrow(() -> new StaleDataException(hook.toString(), null, null));
+        var current =
+                hooks.findById(hook.getId()).orElseThrow(() -> new StaleDataException(hook.toString(), null, null));
         if (current.getVersion() != hook.getVersion()) {
             throw stale(hook);
         }
@@ -148,7 +168,9 @@ public class HookService {
     private StaleDataException stale(LaunchHook hook) {
         return freshRead.call(() -> {
             var current = hooks.findById(hook.getId());
-            return new StaleDataException(hook.toString(), current.map(LaunchHook::getUpdatedBy).orElse(null),
+            return new StaleDataException(
+                    hook.toString(),
+                    current.map(LaunchHook::getUpdatedBy).orElse(null),
                     current.map(LaunchHook::getUpdatedAt).orElse(null));
         });
     }

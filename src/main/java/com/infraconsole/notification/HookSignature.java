@@ -36,13 +36,16 @@ final class HookSignature {
             } catch (IllegalArgumentException e) {
                 return Optional.of(GITHUB + " is not sha256=<hex>");
             }
-            return MessageDigest.isEqual(hmac(secret, body), given) ? Optional.empty()
+            return MessageDigest.isEqual(hmac(secret, body), given)
+                    ? Optional.empty()
                     : Optional.of(GITHUB + " does not match the body");
         }
         var token = header.apply(GITLAB);
         if (token != null) {
-            return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))
-                    ? Optional.empty() : Optional.of(GITLAB + " is wrong");
+            return MessageDigest.isEqual(
+                            token.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))
+                    ? Optional.empty()
+                    : Optional.of(GITLAB + " is wrong");
         }
         return Optional.of("no " + GITHUB + " or " + GITLAB + " header");
     }

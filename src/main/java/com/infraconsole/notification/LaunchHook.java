@@ -59,8 +59,16 @@ public class LaunchHook extends EditableEntity {
 
     protected LaunchHook() {}
 
-    LaunchHook(String name, Long scheduleId, Long playbookId, List<Long> targets, String extraVars, boolean checkMode,
-            long ownerId, int ratePerMinute, String secretCiphertext) {
+    LaunchHook(
+            String name,
+            Long scheduleId,
+            Long playbookId,
+            List<Long> targets,
+            String extraVars,
+            boolean checkMode,
+            long ownerId,
+            int ratePerMinute,
+            String secretCiphertext) {
         this.name = name;
         this.scheduleId = scheduleId;
         this.playbookId = playbookId;
@@ -72,15 +80,41 @@ public class LaunchHook extends EditableEntity {
         this.secretCiphertext = secretCiphertext;
     }
 
-    public String getName() { return name; }
-    public Long getScheduleId() { return scheduleId; }
-    public Long getPlaybookId() { return playbookId; }
-    public List<Long> getTargets() { return List.copyOf(targets); }
-    public String getExtraVars() { return extraVars; }
-    public boolean isCheckMode() { return checkMode; }
-    public Long getOwnerId() { return ownerId; }
-    public int getRatePerMinute() { return ratePerMinute; }
-    public boolean isEnabled() { return enabled; }
+    public String getName() {
+        return name;
+    }
+
+    public Long getScheduleId() {
+        return scheduleId;
+    }
+
+    public Long getPlaybookId() {
+        return playbookId;
+    }
+
+    public List<Long> getTargets() {
+        return List.copyOf(targets);
+    }
+
+    public String getExtraVars() {
+        return extraVars;
+    }
+
+    public boolean isCheckMode() {
+        return checkMode;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
+    }
+
+    public int getRatePerMinute() {
+        return ratePerMinute;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
 
     /** The URL path a caller posts to. */
     public String path() {

@@ -34,9 +34,11 @@ class NotificationListener {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(JobFinished job) {
-        var event = job.status() == JobStatus.SUCCESS ? NotificationEvent.JOB_SUCCEEDED
-                : job.status() == JobStatus.FAILED ? NotificationEvent.JOB_FAILED
-                : job.status() == JobStatus.TIMED_OUT ? NotificationEvent.JOB_TIMED_OUT : null;
+        var event = job.status() == JobStatus.SUCCESS
+                ? NotificationEvent.JOB_SUCCEEDED
+                : job.status() == JobStatus.FAILED
+                        ? NotificationEvent.JOB_FAILED
+                        : job.status() == JobStatus.TIMED_OUT ? NotificationEvent.JOB_TIMED_OUT : null;
         if (event == null) {
             return;
         }
@@ -46,35 +48,59 @@ class NotificationListener {
         data.put("playbookId", job.playbookId());
         data.put("playbook", job.playbookName());
         data.put("error", job.errorMessage());
-        var subject = "Job " + job.jobId() + " (" + job.playbookName() + ") " + switch (event) {
-            case JOB_SUCCEEDED -> "succeeded";
-            case JOB_TIMED_OUT -> "timed out";
-            default -> "failed";
-        };
+        var subject = "Job " + job.jobId() + " (" + job.playbookName() + ") "
+                + switch (event) {
+                    case JOB_SUCCEEDED -> "succeeded";
+                    case JOB_TIMED_OUT -> "timed out";
+                    default -> "failed";
+                };
         enqueue(event, subject, subject + (job.errorMessage() == null ? "" : ": " + job.errorMessage()), data);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TicketAssigned ticket) {
         var subject = "Ticket " + ticket.ticketId() + " assigned to " + ticket.assignee();
-        enqueue(NotificationEvent.TICKET_ASSIGNED, subject, subject + " by " + ticket.assignedBy() + ": " + ticket.title()
-                + " (" + ticket.priority().toLowerCase(java.util.Locale.ROOT) + " priority)", Map.of(
-                        "ticketId", ticket.ticketId(), "title", ticket.title(), "priority", ticket.priority(),
-                        "assignee", ticket.assignee(), "assignedBy", ticket.assignedBy()));
+        enqueue(
+                NotificationEvent.TICKET_ASSIGNED,
+                subject,
+                subject + " by " + ticket.assignedBy() + ": " + ticket.title() + " ("
+                        + ticket.priority().toLowerCase(java.util.Locale.ROOT) + " priority)",
+                Map.of(
+                        "ticketId",
+                        ticket.ticketId(),
+                        "title",
+                        ticket.title(),
+                        "priority",
+                        ticket.priority(),
+                        "assignee",
+                        ticket.assignee(),
+                        "assignedBy",
+                        ticket.assignedBy()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(AuditChainBroken broken) {
-        enqueue(NotificationEvent.AUDIT_CHAIN_BROKEN, "Audit chain verification failed at seq " + broken.firstBadSeq(),
-                broken.message(), Map.of("firstBadSeq", broken.firstBadSeq(), "problem", broken.problem()));
+        enqueue(
+                NotificationEvent.AUDIT_CHAIN_BROKEN,
+                "Audit chain verification failed at seq " + broken.firstBadSeq(),
+                broken.message(),
+                Map.of("firstBadSeq", broken.firstBadSeq(), "problem", broken.problem()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(AccountLockedEvent locked) {
         var subject = "Account " + locked.username() + " locked after failed logins";
-        enqueue(NotificationEvent.ACCOUNT_LOCKED, subject, subject + (locked.lockedUntil() == null ? ""
-                : " until " + locked.lockedUntil()), Map.of("userId", locked.userId(), "username", locked.username(),
-                        "lockedUntil", String.valueOf(locked.lockedUntil())));
+        enqueue(
+                NotificationEvent.ACCOUNT_LOCKED,
+                subject,
+                subject + (locked.lockedUntil() == null ? "" : " until " + locked.lockedUntil()),
+                Map.of(
+                        "userId",
+                        locked.userId(),
+                        "username",
+                        locked.username(),
+                        "lockedUntil",
+                        String.valueOf(locked.lockedUntil())));
     }
 
     private void enqueue(NotificationEvent event, String subject, String text, Map<String, Object> data) {

@@ -40,8 +40,13 @@ public class NotificationRule extends EditableEntity {
 
     protected NotificationRule() {}
 
-    NotificationRule(String name, NotificationEvent event, NotificationChannel channel, String destinationCiphertext,
-            String destinationHint, String signingSecretCiphertext) {
+    NotificationRule(
+            String name,
+            NotificationEvent event,
+            NotificationChannel channel,
+            String destinationCiphertext,
+            String destinationHint,
+            String signingSecretCiphertext) {
         this.name = name;
         this.event = event.dbValue();
         this.channel = channel.dbValue();
@@ -50,11 +55,25 @@ public class NotificationRule extends EditableEntity {
         this.signingSecretCiphertext = signingSecretCiphertext;
     }
 
-    public String getName() { return name; }
-    public NotificationEvent getEvent() { return NotificationEvent.fromDb(event); }
-    public NotificationChannel getChannel() { return NotificationChannel.fromDb(channel); }
-    public String getDestinationHint() { return destinationHint; }
-    public boolean isEnabled() { return enabled; }
+    public String getName() {
+        return name;
+    }
+
+    public NotificationEvent getEvent() {
+        return NotificationEvent.fromDb(event);
+    }
+
+    public NotificationChannel getChannel() {
+        return NotificationChannel.fromDb(channel);
+    }
+
+    public String getDestinationHint() {
+        return destinationHint;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;

@@ -32,7 +32,8 @@ class NotificationSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final byte[] key;
 
-    NotificationSecrets(@Value("${infra.notify.key:}") String environmentKey, @Value("${infra.data-dir:./data}") String dataDir) {
+    NotificationSecrets(
+            @Value("${infra.notify.key:}") String environmentKey, @Value("${infra.data-dir:./data}") String dataDir) {
         byte[] raw;
         if (!environmentKey.isBlank()) {
             raw = decode(environmentKey.strip());
@@ -90,7 +91,10 @@ class NotificationSecrets {
         }
         try {
             Files.createDirectories(file.getParent());
-            var tmp = Files.createTempFile(file.getParent(), ".notification-key", ".tmp",
+            var tmp = Files.createTempFile(
+                    file.getParent(),
+                    ".notification-key",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 var raw = new byte[32];

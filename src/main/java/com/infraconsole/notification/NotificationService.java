@@ -47,7 +47,8 @@ public class NotificationService {
     private final NotificationSecrets box;
     private final FreshRead freshRead;
 
-    NotificationService(NotificationRuleRepository rules, DeliveryQueue queue, NotificationSecrets box, FreshRead freshRead) {
+    NotificationService(
+            NotificationRuleRepository rules, DeliveryQueue queue, NotificationSecrets box, FreshRead freshRead) {
         this.rules = rules;
         this.queue = queue;
         this.box = box;
@@ -91,11 +92,14 @@ public class NotificationService {
         if (request.channel() == null) {
             errors.put("channel", "Choose a channel");
         }
-        var destination = request.destination() == null ? "" : request.destination().strip();
+        var destination =
+                request.destination() == null ? "" : request.destination().strip();
         String hint = null;
         if (request.channel() == NotificationChannel.EMAIL) {
             var addresses = List.of(destination.split("\\s*[,;]\\s*"));
-            if (destination.isEmpty() || addresses.size() > 20 || !addresses.stream().allMatch(a -> EMAIL.matcher(a).matches())) {
+            if (destination.isEmpty()
+                    || addresses.size() > 20
+                    || !addresses.stream().allMatch(a -> EMAIL.matcher(a).matches())) {
                 errors.put("destination", "One to 20 email addresses, separated by commas");
             } else {
                 hint = String.join(", ", addresses);
@@ -113,7 +117,12 @@ public class NotificationService {
             throw new InvalidInputException(errors);
         }
         var secret = request.channel() == NotificationChannel.WEBHOOK ? NotificationSecrets.newSecret() : null;
-        var rule = new NotificationRule(name, request.event(), request.channel(), box.encrypt(destination), hint,
+        var rule = new NotificationRule(
+                name,
+                request.event(),
+                request.channel(),
+                box.encrypt(destination),
+                hint,
                 secret == null ? null : box.encrypt(secret));
         try {
             return new CreatedRule(rules.saveAndFlush(rule), secret);
@@ -148,7 +157,8 @@ public class NotificationService {
     static String urlHint(String url) {
         try {
             var uri = new URI(url);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            if (uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     || url.length() > 2000) {
                 return null;
             }
@@ -159,7 +169,8 @@ public class NotificationService {
     }
 
     private NotificationRule current(NotificationRule rule) {
-        var current = rules.findById(rule.getId()).orElseThrow(() -> new StaleDataException(rule.toString(), null, null));
+        var current =
+                rules.findById(rule.getId()).orElseThrow(() -> new StaleDataException(rule.toString(), null, null));
         if (current.getVersion() != rule.getVersion()) {
             throw stale(rule);
         }
@@ -169,7 +180,9 @@ public class NotificationService {
     private StaleDataException stale(NotificationRule rule) {
         return freshRead.call(() -> {
             var current = rules.findById(rule.getId());
-            return new StaleDataException(rule.toString(), current.map(NotificationRule::getUpdatedBy).orElse(null),
+            return new StaleDataException(
+                    rule.toString(),
+                    current.map(NotificationRule::getUpdatedBy).orElse(null),
                     current.map(NotificationRule::getUpdatedAt).orElse(null));
         });
     }

@@ -13,7 +13,12 @@ public final class LineDiff {
     /** Beyond this many changed lines (about 16 MB of frontier) the changed middle is shown as replaced wholesale. */
     static final int MAX_EDITS = 2_000;
 
-    public enum Kind { SAME, REMOVED, ADDED, CHANGED }
+    public enum Kind {
+        SAME,
+        REMOVED,
+        ADDED,
+        CHANGED
+    }
 
     /** One row; a side with no line has a null number and text. */
     public record Row(Kind kind, Integer leftNo, String left, Integer rightNo, String right) {}
@@ -28,7 +33,8 @@ public final class LineDiff {
             head++;
         }
         int tail = 0;
-        while (tail < a.length - head && tail < b.length - head
+        while (tail < a.length - head
+                && tail < b.length - head
                 && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) {
             tail++;
         }
@@ -93,7 +99,8 @@ public final class LineDiff {
             trace.add(java.util.Arrays.copyOfRange(v, offset - d, offset + d + 1));
             for (int k = -d; k <= d; k += 2) {
                 int x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
-                        ? v[offset + k + 1] : v[offset + k - 1] + 1;
+                        ? v[offset + k + 1]
+                        : v[offset + k - 1] + 1;
                 int y = x - k;
                 while (x < n && y < m && a[a0 + x].equals(b[b0 + y])) {
                     x++;
@@ -138,8 +145,12 @@ public final class LineDiff {
             Integer i = k < removed.size() ? removed.get(k) : null;
             Integer j = k < added.size() ? added.get(k) : null;
             var kind = i != null && j != null ? Kind.CHANGED : i != null ? Kind.REMOVED : Kind.ADDED;
-            rows.add(new Row(kind, i == null ? null : i + 1, i == null ? null : a[i],
-                    j == null ? null : j + 1, j == null ? null : b[j]));
+            rows.add(new Row(
+                    kind,
+                    i == null ? null : i + 1,
+                    i == null ? null : a[i],
+                    j == null ? null : j + 1,
+                    j == null ? null : b[j]));
         }
         removed.clear();
         added.clear();

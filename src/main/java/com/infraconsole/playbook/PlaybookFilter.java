@@ -16,7 +16,8 @@ public record PlaybookFilter(String text) {
                 return cb.conjunction();
             }
             var like = Like.containing(text.toLowerCase());
-            return cb.or(cb.like(cb.lower(root.get("name")), like, Like.ESCAPE),
+            return cb.or(
+                    cb.like(cb.lower(root.get("name")), like, Like.ESCAPE),
                     cb.like(cb.lower(root.get("description")), like, Like.ESCAPE));
         };
     }

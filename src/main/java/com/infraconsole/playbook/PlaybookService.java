@@ -31,8 +31,12 @@ public class PlaybookService {
     private final Clock clock;
     private final FreshRead freshRead;
 
-    PlaybookService(PlaybookRepository playbooks, PlaybookVersionRepository versions, EntityValidator validator,
-            Clock clock, FreshRead freshRead) {
+    PlaybookService(
+            PlaybookRepository playbooks,
+            PlaybookVersionRepository versions,
+            EntityValidator validator,
+            Clock clock,
+            FreshRead freshRead) {
         this.playbooks = playbooks;
         this.versions = versions;
         this.validator = validator;
@@ -72,9 +76,11 @@ public class PlaybookService {
         }
         var wasNew = playbook.isNew();
         if (wasNew) {
-            playbook.setCreatedBy(CurrentUser.get().map(p -> p.id()).filter(id -> id > 0).orElse(null));
+            playbook.setCreatedBy(
+                    CurrentUser.get().map(p -> p.id()).filter(id -> id > 0).orElse(null));
         } else {
-            var current = playbooks.findById(playbook.getId())
+            var current = playbooks
+                    .findById(playbook.getId())
                     .orElseThrow(() -> new StaleDataException("Playbook " + playbook.getName(), null, null));
             keepUntrackedOriginal(current);
         }
@@ -85,12 +91,14 @@ public class PlaybookService {
             throw stale(playbook);
         } catch (DataIntegrityViolationException e) {
             // Two people creating the same name at once: the unique key decides.
-            throw ConstraintFields.of(e).on("uq_playbooks_name", () -> duplicateName(playbook)).orOriginal();
+            throw ConstraintFields.of(e)
+                    .on("uq_playbooks_name", () -> duplicateName(playbook))
+                    .orOriginal();
         }
         // Hibernate only bumps the version when something changed: an unchanged save adds no history.
         if (wasNew || saved.getVersion() != playbook.getVersion()) {
-            versions.saveAndFlush(new PlaybookVersion(saved, (int) saved.getVersion() + 1,
-                    saved.getUpdatedBy(), clock.instant()));
+            versions.saveAndFlush(
+                    new PlaybookVersion(saved, (int) saved.getVersion() + 1, saved.getUpdatedBy(), clock.instant()));
         }
         return saved;
     }
@@ -99,7 +107,8 @@ public class PlaybookService {
     @Transactional
     @AdminOrOperator
     public void delete(Playbook playbook) {
-        var current = playbooks.findById(playbook.getId())
+        var current = playbooks
+                .findById(playbook.getId())
                 .orElseThrow(() -> new StaleDataException("Playbook " + playbook.getName(), null, null));
         if (current.getVersion() != playbook.getVersion()) {
             throw stale(playbook);
@@ -149,14 +158,18 @@ public class PlaybookService {
         // it): a new one sees who really saved it.
         return freshRead.call(() -> {
             var current = playbooks.findById(playbook.getId());
-            return new StaleDataException("Playbook " + playbook.getName(),
-                    current.map(Playbook::getUpdatedBy).orElse(null), current.map(Playbook::getUpdatedAt).orElse(null));
+            return new StaleDataException(
+                    "Playbook " + playbook.getName(),
+                    current.map(Playbook::getUpdatedBy).orElse(null),
+                    current.map(Playbook::getUpdatedAt).orElse(null));
         });
     }
 
     private static InvalidInputException inUse(Playbook playbook) {
-        return InvalidInputException.of("", "Playbook " + playbook.getName()
-                + " is used by jobs or schedules and cannot be deleted; their history needs it.");
+        return InvalidInputException.of(
+                "",
+                "Playbook " + playbook.getName()
+                        + " is used by jobs or schedules and cannot be deleted; their history needs it.");
     }
 
     private static InvalidInputException duplicateName(Playbook playbook) {
@@ -164,8 +177,14 @@ public class PlaybookService {
     }
 
     private static void normalize(Playbook p) {
-        p.setName(p.getName() == null || p.getName().isBlank() ? null : p.getName().trim());
-        p.setDescription(p.getDescription() == null || p.getDescription().isBlank() ? null : p.getDescription().trim());
+        p.setName(
+                p.getName() == null || p.getName().isBlank()
+                        ? null
+                        : p.getName().trim());
+        p.setDescription(
+                p.getDescription() == null || p.getDescription().isBlank()
+                        ? null
+                        : p.getDescription().trim());
         if (p.getContent() != null) {
             p.setContent(p.getContent().replace("\r\n", "\n"));
         }

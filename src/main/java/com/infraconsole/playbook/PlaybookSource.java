@@ -27,8 +27,10 @@ public class PlaybookSource {
     }
 
     public Optional<PlaybookRef> find(long id) {
-        return jdbc.sql("SELECT id, name, content FROM playbooks WHERE id = ?").param(id)
-                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        return jdbc.sql("SELECT id, name, content FROM playbooks WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     /**
@@ -37,26 +39,34 @@ public class PlaybookSource {
      * before history existed as that number on its first edit.
      */
     public Optional<Integer> currentVersion(long id) {
-        return jdbc.sql("SELECT version + 1 FROM playbooks WHERE id = ?").param(id).query(Integer.class).optional();
+        return jdbc.sql("SELECT version + 1 FROM playbooks WHERE id = ?")
+                .param(id)
+                .query(Integer.class)
+                .optional();
     }
 
     /** The content of one version: from the history, or the playbook itself while that version is current. */
     public Optional<PlaybookRef> find(long id, int versionNo) {
-        var kept = jdbc.sql("SELECT playbook_id, name, content FROM playbook_versions WHERE playbook_id = ? AND version_no = ?")
+        var kept = jdbc.sql(
+                        "SELECT playbook_id, name, content FROM playbook_versions WHERE playbook_id = ? AND version_no = ?")
                 .params(id, versionNo)
-                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
         if (kept.isPresent()) {
             return kept;
         }
-        return jdbc.sql("SELECT id, name, content FROM playbooks WHERE id = ? AND version + 1 = ?").params(id, versionNo)
-                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        return jdbc.sql("SELECT id, name, content FROM playbooks WHERE id = ? AND version + 1 = ?")
+                .params(id, versionNo)
+                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     /** Id and name (no content) of the playbooks whose name contains the text, by name: a page for a picker. */
     public List<PlaybookRef> names(String text, int offset, int limit) {
         return jdbc.sql("SELECT id, name FROM playbooks WHERE name LIKE ? ESCAPE '!' ORDER BY name LIMIT ? OFFSET ?")
                 .params(Like.containing(text), limit, offset)
-                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), null)).list();
+                .query((rs, n) -> new PlaybookRef(rs.getLong(1), rs.getString(2), null))
+                .list();
     }
 
     /** Names by id, for the ids a page of rows refers to. */
@@ -65,8 +75,10 @@ public class PlaybookSource {
             return Map.of();
         }
         var names = new HashMap<Long, String>();
-        jdbc.sql("SELECT id, name FROM playbooks WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        jdbc.sql("SELECT id, name FROM playbooks WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
         return names;
     }
 }

@@ -75,8 +75,8 @@ public final class PlaybookYaml {
         for (var tuple : mapping.getValue()) {
             // Composing keeps duplicate keys; YAML (and Ansible) would silently keep only the last.
             if (key(tuple) != null && !seen.add(key(tuple))) {
-                return Optional.of(at(tuple.getKeyNode().getStartMark()) + "play " + number + " has \""
-                        + key(tuple) + "\" twice");
+                return Optional.of(
+                        at(tuple.getKeyNode().getStartMark()) + "play " + number + " has \"" + key(tuple) + "\" twice");
             }
         }
         if (mapping.getValue().stream().anyMatch(t -> IMPORTS.contains(key(t)))) {
@@ -89,22 +89,26 @@ public final class PlaybookYaml {
         if (isEmpty(hosts)) {
             return Optional.of(at(hosts.getStartMark()) + "play " + number + " has an empty \"hosts\"");
         }
-        var work = mapping.getValue().stream().filter(t -> WORK.contains(key(t))).toList();
+        var work =
+                mapping.getValue().stream().filter(t -> WORK.contains(key(t))).toList();
         if (work.isEmpty()) {
             return Optional.of(where + " has neither \"tasks\" nor \"roles\"");
         }
         for (var tuple : work) {
             if (!(tuple.getValueNode() instanceof SequenceNode)) {
-                return Optional.of(at(tuple.getValueNode().getStartMark()) + "\"" + key(tuple) + "\" of play "
-                        + number + " must be a list");
+                return Optional.of(at(tuple.getValueNode().getStartMark()) + "\"" + key(tuple) + "\" of play " + number
+                        + " must be a list");
             }
         }
         return Optional.empty();
     }
 
     private static Node value(MappingNode mapping, String key) {
-        return mapping.getValue().stream().filter(t -> key.equals(key(t))).map(NodeTuple::getValueNode)
-                .findFirst().orElse(null);
+        return mapping.getValue().stream()
+                .filter(t -> key.equals(key(t)))
+                .map(NodeTuple::getValueNode)
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean isEmpty(Node node) {

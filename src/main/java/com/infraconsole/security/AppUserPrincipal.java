@@ -18,14 +18,20 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     private final long sessionGeneration;
     private String passwordHash;
 
-    public AppUserPrincipal(long id, String username, String passwordHash, Role role, boolean enabled,
-            boolean accountNonLocked) {
+    public AppUserPrincipal(
+            long id, String username, String passwordHash, Role role, boolean enabled, boolean accountNonLocked) {
         this(id, username, passwordHash, role, enabled, accountNonLocked, 0);
     }
 
     /** @param sessionGeneration the account's revocation generation at sign-in ({@link SessionRevocations}) */
-    public AppUserPrincipal(long id, String username, String passwordHash, Role role, boolean enabled,
-            boolean accountNonLocked, long sessionGeneration) {
+    public AppUserPrincipal(
+            long id,
+            String username,
+            String passwordHash,
+            Role role,
+            boolean enabled,
+            boolean accountNonLocked,
+            long sessionGeneration) {
         this.sessionGeneration = sessionGeneration;
         this.id = id;
         this.username = username;

@@ -50,7 +50,8 @@ final class IdleSessionFilter extends OncePerRequestFilter {
         }
         var now = clock.millis();
         var signedIn = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
-        if (signedIn && session.getAttribute(LAST_ACTIVITY) instanceof Long last
+        if (signedIn
+                && session.getAttribute(LAST_ACTIVITY) instanceof Long last
                 && now - last >= timeout.get().toMillis()) {
             log.info("Signing out session idle for {} s (limit {})", (now - last) / 1000, timeout.get());
             try {

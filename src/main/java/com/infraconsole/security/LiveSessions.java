@@ -116,7 +116,8 @@ public class LiveSessions implements HttpSessionListener, HttpSessionIdListener 
 
     private static Optional<String> currentSessionId() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return Optional.ofNullable(attributes.getRequest().getSession(false)).map(HttpSession::getId);
+            return Optional.ofNullable(attributes.getRequest().getSession(false))
+                    .map(HttpSession::getId);
         }
         return Optional.empty();
     }

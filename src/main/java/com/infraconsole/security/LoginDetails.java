@@ -30,7 +30,8 @@ public class LoginDetails extends WebAuthenticationDetails {
     /** The hash of the device cookie the login came with, or null. */
     public static String deviceTokenHash(Authentication authentication) {
         return authentication != null && authentication.getDetails() instanceof LoginDetails details
-                ? details.deviceTokenHash : null;
+                ? details.deviceTokenHash
+                : null;
     }
 
     public static String hash(String token) {
@@ -38,7 +39,8 @@ public class LoginDetails extends WebAuthenticationDetails {
             return null;
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -46,7 +48,12 @@ public class LoginDetails extends WebAuthenticationDetails {
 
     private static String deviceToken(HttpServletRequest request) {
         var cookies = request.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies).filter(c -> DEVICE_COOKIE.equals(c.getName()))
-                .map(Cookie::getValue).findFirst().orElse(null);
+        return cookies == null
+                ? null
+                : Arrays.stream(cookies)
+                        .filter(c -> DEVICE_COOKIE.equals(c.getName()))
+                        .map(Cookie::getValue)
+                        .findFirst()
+                        .orElse(null);
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 final class LoginFailureRedirect implements AuthenticationFailureHandler {
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         var target = exception instanceof LoginThrottledException throttled
                 ? "/login?throttled=" + throttled.retryAfterSeconds()
                 : "/login?error";

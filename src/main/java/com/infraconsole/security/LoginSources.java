@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,11 @@ public class LoginSources {
     private final int auditRowsPerWindow;
     private final Duration auditWindow;
 
-    LoginSources(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock,
+    LoginSources(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${infra.security.source-throttle.free-failures:5}") int freeFailures,
             @Value("${infra.security.source-throttle.base-delay:1s}") Duration baseDelay,
             @Value("${infra.security.source-throttle.max-delay:15m}") Duration maxDelay,
@@ -78,7 +81,9 @@ public class LoginSources {
     public static String sourceOf(Authentication authentication) {
         if (authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details) {
             var address = details.getRemoteAddress();
-            return address == null || address.isBlank() ? null : address.length() > 45 ? address.substring(0, 45) : address;
+            return address == null || address.isBlank()
+                    ? null
+                    : address.length() > 45 ? address.substring(0, 45) : address;
         }
         return null;
     }
@@ -96,8 +101,10 @@ public class LoginSources {
 
     Optional<Duration> blockedFor(String source) {
         var now = clock.instant();
-        return jdbc.sql("SELECT blocked_until FROM login_sources WHERE source = ?").param(source)
-                .query(LocalDateTime.class).optional()
+        return jdbc.sql("SELECT blocked_until FROM login_sources WHERE source = ?")
+                .param(source)
+                .query(LocalDateTime.class)
+                .optional()
                 .map(until -> until.toInstant(ZoneOffset.UTC))
                 .filter(now::isBefore)
                 .map(until -> Duration.between(now, until));
@@ -106,7 +113,8 @@ public class LoginSources {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         var source = sourceOf(event.getAuthentication());
-        var recorded = new LoginFailureEvents.Recorded(event.getAuthentication().getName(),
+        var recorded = new LoginFailureEvents.Recorded(
+                event.getAuthentication().getName(),
                 event.getException().getClass().getSimpleName());
         if (source == null) {
             events.publishEvent(recorded);
@@ -130,13 +138,21 @@ public class LoginSources {
     private boolean record(String source, boolean counts) {
         var now = clock.instant();
         var nowUtc = utc(now);
-        jdbc.sql("INSERT IGNORE INTO login_sources (source, failures, last_failure_at, audit_window_start) VALUES (?, 0, ?, ?)")
-                .params(source, nowUtc, nowUtc).update();
-        var state = jdbc.sql("SELECT failures, last_failure_at, blocked_until, audit_window_start, audit_rows, audit_suppressed"
-                + " FROM login_sources WHERE source = ? FOR UPDATE").param(source)
-                .query((rs, i) -> new State(rs.getInt(1), instant(rs.getObject(2, LocalDateTime.class)),
-                        instant(rs.getObject(3, LocalDateTime.class)), instant(rs.getObject(4, LocalDateTime.class)),
-                        rs.getInt(5), rs.getInt(6)))
+        jdbc.sql(
+                        "INSERT IGNORE INTO login_sources (source, failures, last_failure_at, audit_window_start) VALUES (?, 0, ?, ?)")
+                .params(source, nowUtc, nowUtc)
+                .update();
+        var state = jdbc.sql(
+                        "SELECT failures, last_failure_at, blocked_until, audit_window_start, audit_rows, audit_suppressed"
+                                + " FROM login_sources WHERE source = ? FOR UPDATE")
+                .param(source)
+                .query((rs, i) -> new State(
+                        rs.getInt(1),
+                        instant(rs.getObject(2, LocalDateTime.class)),
+                        instant(rs.getObject(3, LocalDateTime.class)),
+                        instant(rs.getObject(4, LocalDateTime.class)),
+                        rs.getInt(5),
+                        rs.getInt(6)))
                 .single();
         int failures = state.failures();
         var lastFailure = state.lastFailure();
@@ -163,10 +179,17 @@ public class LoginSources {
         } else {
             suppressed++;
         }
-        jdbc.sql("UPDATE login_sources SET failures = ?, last_failure_at = ?, blocked_until = ?, audit_window_start = ?,"
-                + " audit_rows = ?, audit_suppressed = ? WHERE source = ?")
-                .params(failures, utc(lastFailure), blockedUntil == null ? null : utc(blockedUntil), utc(windowStart),
-                        rows, suppressed, source)
+        jdbc.sql(
+                        "UPDATE login_sources SET failures = ?, last_failure_at = ?, blocked_until = ?, audit_window_start = ?,"
+                                + " audit_rows = ?, audit_suppressed = ? WHERE source = ?")
+                .params(
+                        failures,
+                        utc(lastFailure),
+                        blockedUntil == null ? null : utc(blockedUntil),
+                        utc(windowStart),
+                        rows,
+                        suppressed,
+                        source)
                 .update();
         return audited;
     }
@@ -193,33 +216,42 @@ public class LoginSources {
     /** Writes a summary row for each source whose window ended before {@code now}; returns how many. */
     int closeWindows(Instant now) {
         var cutoff = utc(now.minus(auditWindow));
-        var sources = jdbc.sql("SELECT source FROM login_sources WHERE audit_suppressed > 0 AND audit_window_start <= ?")
-                .param(cutoff).query(String.class).list();
+        var sources = jdbc.sql(
+                        "SELECT source FROM login_sources WHERE audit_suppressed > 0 AND audit_window_start <= ?")
+                .param(cutoff)
+                .query(String.class)
+                .list();
         var closed = new ArrayList<String>();
         for (var source : sources) {
             // Locked and checked again: another node may have summed it up in the meantime.
-            transaction.executeWithoutResult(status -> jdbc
-                    .sql("SELECT audit_window_start, audit_suppressed FROM login_sources WHERE source = ?"
-                            + " AND audit_suppressed > 0 AND audit_window_start <= ? FOR UPDATE")
+            transaction.executeWithoutResult(status -> jdbc.sql(
+                            "SELECT audit_window_start, audit_suppressed FROM login_sources WHERE source = ?"
+                                    + " AND audit_suppressed > 0 AND audit_window_start <= ? FOR UPDATE")
                     .params(source, cutoff)
                     .query((rs, i) -> new Object[] {instant(rs.getObject(1, LocalDateTime.class)), rs.getInt(2)})
                     .optional()
                     .ifPresent(row -> {
                         publishSummary(source, (int) row[1], (Instant) row[0]);
                         jdbc.sql("UPDATE login_sources SET audit_window_start = ?, audit_rows = 0, audit_suppressed = 0"
-                                + " WHERE source = ?").params(utc(now), source).update();
+                                        + " WHERE source = ?")
+                                .params(utc(now), source)
+                                .update();
                         closed.add(source);
                     }));
         }
-        var forgetBefore = utc(now.minus(resetAfter.compareTo(auditWindow) > 0 ? resetAfter : auditWindow).minus(maxDelay));
+        var forgetBefore = utc(now.minus(resetAfter.compareTo(auditWindow) > 0 ? resetAfter : auditWindow)
+                .minus(maxDelay));
         jdbc.sql("DELETE FROM login_sources WHERE last_failure_at < ? AND audit_suppressed = 0"
-                + " AND (blocked_until IS NULL OR blocked_until < ?)").params(forgetBefore, utc(now)).update();
+                        + " AND (blocked_until IS NULL OR blocked_until < ?)")
+                .params(forgetBefore, utc(now))
+                .update();
         return closed.size();
     }
 
     private void publishSummary(String source, int suppressed, Instant windowStart) {
         if (suppressed > 0) {
-            events.publishEvent(new LoginFailureEvents.Suppressed(source, suppressed, windowStart, windowStart.plus(auditWindow)));
+            events.publishEvent(
+                    new LoginFailureEvents.Suppressed(source, suppressed, windowStart, windowStart.plus(auditWindow)));
         }
     }
 
@@ -231,6 +263,11 @@ public class LoginSources {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
-    private record State(int failures, Instant lastFailure, Instant blockedUntil, Instant windowStart, int auditRows,
+    private record State(
+            int failures,
+            Instant lastFailure,
+            Instant blockedUntil,
+            Instant windowStart,
+            int auditRows,
             int suppressed) {}
 }

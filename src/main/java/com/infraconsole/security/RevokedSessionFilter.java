@@ -45,7 +45,8 @@ final class RevokedSessionFilter extends OncePerRequestFilter {
                 && context.getAuthentication() != null
                 && context.getAuthentication().getPrincipal() instanceof AppUserPrincipal principal) {
             var now = clock.millis();
-            if (!(session.getAttribute(CHECKED_AT) instanceof Long checked) || now - checked >= CHECK_EVERY.toMillis()) {
+            if (!(session.getAttribute(CHECKED_AT) instanceof Long checked)
+                    || now - checked >= CHECK_EVERY.toMillis()) {
                 session.setAttribute(CHECKED_AT, now);
                 var seen = session.getAttribute(SEEN) instanceof Long s ? s : principal.sessionGeneration();
                 var revocation = revocations.current(principal.id()).orElse(null);
@@ -53,7 +54,9 @@ final class RevokedSessionFilter extends OncePerRequestFilter {
                     if (SessionRevocations.hash(session.getId()).equals(revocation.keptSessionHash())) {
                         session.setAttribute(SEEN, revocation.generation()); // the session that made the change
                     } else {
-                        log.info("Ending a session of {}: the account was changed on another node", principal.getUsername());
+                        log.info(
+                                "Ending a session of {}: the account was changed on another node",
+                                principal.getUsername());
                         try {
                             session.invalidate();
                         } catch (IllegalStateException alreadyInvalidated) {

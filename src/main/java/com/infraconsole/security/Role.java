@@ -15,6 +15,7 @@ public enum Role {
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final String ADMIN_NAME = "ADMIN";
+
     public static final String OPERATOR_NAME = "OPERATOR";
     public static final String AUDITOR_NAME = "AUDITOR";
 

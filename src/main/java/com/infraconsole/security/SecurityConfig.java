@@ -14,10 +14,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -42,17 +42,21 @@ class SecurityConfig {
             // Admin screens (/admin/**, users, environments) are also refused at the HTTP level, so a
             // typed URL gets the 403 page rather than Vaadin's in-page denial; views and services still
             // check the role themselves.
-            return http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/icons/**", "/error", "/error/**")
-                    .permitAll()
-                    .requestMatchers("/admin/**", "/users", "/users/**", "/environments", "/environments/**").hasRole(Role.ADMIN_NAME))
+            return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                    "/styles.css", "/icons/**", "/error", "/error/**")
+                            .permitAll()
+                            .requestMatchers("/admin/**", "/users", "/users/**", "/environments", "/environments/**")
+                            .hasRole(Role.ADMIN_NAME))
                     // Every signed-in session is registered, so that an account change can end it (LiveSessions).
-                    .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(registry)
+                    .sessionManagement(sessions -> sessions.maximumSessions(-1)
+                            .sessionRegistry(registry)
                             .expiredSessionStrategy(new SessionExpiredResponse()))
                     .headers(SecurityConfig::headers)
                     // A throttled source is told how long to wait; every other failure gets the one generic message.
                     // The login page is named here too: without it Spring Security would initialise the form login
                     // before Vaadin names its view, and serve its own generated login page.
-                    .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureRedirect())
+                    .formLogin(form -> form.loginPage("/login")
+                            .failureHandler(new LoginFailureRedirect())
                             .authenticationDetailsSource(LoginDetails::new))
                     .with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class))
                     .build();
@@ -97,7 +101,8 @@ class SecurityConfig {
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(365L * 24 * 3600).includeSubDomains(true))
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.maxAgeInSeconds(365L * 24 * 3600).includeSubDomains(true))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 

@@ -21,7 +21,8 @@ final class SessionExpiredResponse implements SessionInformationExpiredStrategy 
         if (request.getParameter("v-r") != null) {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/json; charset=UTF-8");
-            response.getOutputStream().write(VaadinService.createSessionExpiredJSON(false).getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(VaadinService.createSessionExpiredJSON(false).getBytes(StandardCharsets.UTF_8));
             return;
         }
         response.sendRedirect(request.getContextPath() + "/login");

@@ -32,23 +32,31 @@ public class SessionRevocations {
     }
 
     Optional<Revocation> current(long userId) {
-        return jdbc.query("SELECT generation, kept_session FROM session_revocations WHERE user_id = ?",
-                (rs, n) -> new Revocation(rs.getLong(1), rs.getString(2)), userId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT generation, kept_session FROM session_revocations WHERE user_id = ?",
+                        (rs, n) -> new Revocation(rs.getLong(1), rs.getString(2)),
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     /** Ends every session of the account signed in before now, on every node, but the kept one. */
     void revoke(long userId, String keptSessionId) {
         var kept = keptSessionId == null ? null : hash(keptSessionId);
-        jdbc.update("INSERT INTO session_revocations (user_id, generation, kept_session, revoked_at)"
-                + " VALUES (?, 1, ?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE generation = generation + 1,"
-                + " kept_session = VALUES(kept_session), revoked_at = VALUES(revoked_at)", userId, kept);
+        jdbc.update(
+                "INSERT INTO session_revocations (user_id, generation, kept_session, revoked_at)"
+                        + " VALUES (?, 1, ?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE generation = generation + 1,"
+                        + " kept_session = VALUES(kept_session), revoked_at = VALUES(revoked_at)",
+                userId,
+                kept);
     }
 
     /** Session ids are credentials: only their hash is stored. */
     static String hash(String sessionId) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,8 @@ public final class SystemAuthentication {
     public static <T> T call(Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null, PRINCIPAL.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null, PRINCIPAL.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

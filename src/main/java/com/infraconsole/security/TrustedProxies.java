@@ -56,7 +56,9 @@ class TrustedProxies {
         if (trusted == null || trusted.isBlank()) {
             return "";
         }
-        return Arrays.stream(trusted.split("[,\\s]+")).filter(s -> !s.isBlank()).map(TrustedProxies::cidr)
+        return Arrays.stream(trusted.split("[,\\s]+"))
+                .filter(s -> !s.isBlank())
+                .map(TrustedProxies::cidr)
                 .collect(Collectors.joining(","));
     }
 
@@ -69,7 +71,8 @@ class TrustedProxies {
             }
             address = InetAddress.getByName(parts[0]); // a literal: no name lookup happens
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("infra.proxy.trusted: '" + entry + "' is not an IP address or CIDR range");
+            throw new IllegalArgumentException(
+                    "infra.proxy.trusted: '" + entry + "' is not an IP address or CIDR range");
         }
         int max = address.getAddress().length * 8;
         int bits = max;

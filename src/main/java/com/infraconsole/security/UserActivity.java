@@ -14,7 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class UserActivity {
 
-    enum Kind { UIDL, BACKGROUND, PAGE }
+    enum Kind {
+        UIDL,
+        BACKGROUND,
+        PAGE
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> INTERACTIONS = Set.of("event", "mSync", "navigation");
@@ -40,7 +44,9 @@ final class UserActivity {
         }
         for (var rpc : message.path("rpc")) {
             var type = rpc.path("type").asString("");
-            if (INTERACTIONS.contains(type) && !("event".equals(type) && POLL_EVENT.equals(rpc.path("event").asString("")))) {
+            if (INTERACTIONS.contains(type)
+                    && !("event".equals(type)
+                            && POLL_EVENT.equals(rpc.path("event").asString("")))) {
                 return true;
             }
         }

@@ -24,7 +24,8 @@ final class WerkzeugHash {
     private WerkzeugHash() {}
 
     static boolean isWerkzeug(String encoded) {
-        return encoded != null && (encoded.startsWith("pbkdf2:") || encoded.startsWith("scrypt:"))
+        return encoded != null
+                && (encoded.startsWith("pbkdf2:") || encoded.startsWith("scrypt:"))
                 && encoded.chars().filter(c -> c == '$').count() == 2;
     }
 

@@ -53,18 +53,28 @@ final class AnsibleInventory {
             var tokens = tokens(line);
             if (tokens.isEmpty() && !"vars".equals(mode)) {
                 // Only quotes that never close, e.g. a lone ": a rejected row of its own, not a crash.
-                hosts.put(" line " + (i + 1), new Host(i + 1, line, new ArrayList<>(List.of(group)), Map.of(),
-                        "the line has a quote that is never closed"));
+                hosts.put(
+                        " line " + (i + 1),
+                        new Host(
+                                i + 1,
+                                line,
+                                new ArrayList<>(List.of(group)),
+                                Map.of(),
+                                "the line has a quote that is never closed"));
                 continue;
             }
             switch (mode) {
                 case "vars" -> {
                     var kv = line.split("=", 2);
                     if (kv.length == 2) {
-                        groupVars.computeIfAbsent(group, g -> new HashMap<>()).put(kv[0].strip(), unquote(kv[1].strip()));
+                        groupVars
+                                .computeIfAbsent(group, g -> new HashMap<>())
+                                .put(kv[0].strip(), unquote(kv[1].strip()));
                     }
                 }
-                case "children" -> parents.computeIfAbsent(tokens.getFirst(), g -> new ArrayList<>()).add(group);
+                case "children" ->
+                    parents.computeIfAbsent(tokens.getFirst(), g -> new ArrayList<>())
+                            .add(group);
                 default -> addHost(hosts, i + 1, group, tokens);
             }
         }
@@ -169,7 +179,8 @@ final class AnsibleInventory {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
         return value;

@@ -24,11 +24,14 @@ class DefaultCredentials {
         if (credentialId == null) {
             return;
         }
-        var c = credentials.get(credentialId).orElseThrow(
-                () -> InvalidInputException.of("credentialId", "That credential no longer exists"));
+        var c = credentials
+                .get(credentialId)
+                .orElseThrow(() -> InvalidInputException.of("credentialId", "That credential no longer exists"));
         if (!c.kind().connects()) {
-            throw InvalidInputException.of("credentialId", "A default credential logs in: choose an SSH key or an SSH"
-                    + " password (become and vault passwords are chosen at launch)");
+            throw InvalidInputException.of(
+                    "credentialId",
+                    "A default credential logs in: choose an SSH key or an SSH"
+                            + " password (become and vault passwords are chosen at launch)");
         }
     }
 }

@@ -21,7 +21,6 @@ interface EnvironmentRepository extends JpaRepository<Environment, Long> {
     @Query(value = """
             select new com.infraconsole.server.EnvironmentUsage(e,
                 (select count(s.id) from Server s where s.environment = e))
-            from Environment e""",
-            countQuery = "select count(e) from Environment e")
+            from Environment e""", countQuery = "select count(e) from Environment e")
     Page<EnvironmentUsage> findUsage(Pageable pageable);
 }

@@ -26,8 +26,12 @@ public class EnvironmentService {
     private final FreshRead freshRead;
     private final DefaultCredentials defaultCredentials;
 
-    EnvironmentService(EnvironmentRepository environments, ServerRepository servers, EntityValidator validator,
-            FreshRead freshRead, DefaultCredentials defaultCredentials) {
+    EnvironmentService(
+            EnvironmentRepository environments,
+            ServerRepository servers,
+            EntityValidator validator,
+            FreshRead freshRead,
+            DefaultCredentials defaultCredentials) {
         this.environments = environments;
         this.servers = servers;
         this.validator = validator;
@@ -66,7 +70,10 @@ public class EnvironmentService {
     @Transactional
     @AdminOnly
     public Environment save(Environment environment) {
-        environment.setName(environment.getName() == null ? null : environment.getName().trim().toLowerCase());
+        environment.setName(
+                environment.getName() == null
+                        ? null
+                        : environment.getName().trim().toLowerCase());
         var description = environment.getDescription();
         environment.setDescription(description == null || description.isBlank() ? null : description.trim());
         validator.validate(environment);
@@ -86,7 +93,9 @@ public class EnvironmentService {
             throw stale(environment);
         } catch (DataIntegrityViolationException e) {
             // Two admins creating the same name at once: the unique key decides.
-            throw ConstraintFields.of(e).on("uq_environments_name", () -> duplicateName(environment)).orOriginal();
+            throw ConstraintFields.of(e)
+                    .on("uq_environments_name", () -> duplicateName(environment))
+                    .orOriginal();
         }
     }
 
@@ -94,7 +103,8 @@ public class EnvironmentService {
     @Transactional
     @AdminOnly
     public void delete(Environment environment) {
-        var current = environments.findById(environment.getId())
+        var current = environments
+                .findById(environment.getId())
                 .orElseThrow(() -> new StaleDataException("Environment " + environment.getName(), null, null));
         if (current.getVersion() != environment.getVersion()) {
             throw stale(environment);
@@ -113,8 +123,10 @@ public class EnvironmentService {
     }
 
     private static InvalidInputException inUse(Environment environment, long count) {
-        return InvalidInputException.of("", "Environment " + environment.getName() + " is used by " + count
-                + (count == 1 ? " server" : " servers") + "; move or delete them first.");
+        return InvalidInputException.of(
+                "",
+                "Environment " + environment.getName() + " is used by " + count + (count == 1 ? " server" : " servers")
+                        + "; move or delete them first.");
     }
 
     private StaleDataException stale(Environment environment) {
@@ -122,8 +134,10 @@ public class EnvironmentService {
         // it): a new one sees who really saved it.
         return freshRead.call(() -> {
             var current = environments.findById(environment.getId());
-            return new StaleDataException("Environment " + environment.getName(), current.map(Environment::getUpdatedBy)
-                    .orElse(null), current.map(Environment::getUpdatedAt).orElse(null));
+            return new StaleDataException(
+                    "Environment " + environment.getName(),
+                    current.map(Environment::getUpdatedBy).orElse(null),
+                    current.map(Environment::getUpdatedAt).orElse(null));
         });
     }
 

@@ -8,7 +8,11 @@ import java.util.List;
  */
 public record ImportReport(List<Row> rows, boolean applied) {
 
-    public enum Outcome { NEW, DUPLICATE, REJECTED }
+    public enum Outcome {
+        NEW,
+        DUPLICATE,
+        REJECTED
+    }
 
     /** One input row: the line it starts on, its hostname as read, what happened and why. */
     public record Row(int line, String hostname, Outcome outcome, String reason) {}

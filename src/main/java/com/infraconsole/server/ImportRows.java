@@ -28,10 +28,14 @@ final class ImportRows {
         if (records.isEmpty()) {
             throw InvalidInputException.of("file", "The file is empty.");
         }
-        var header = records.getFirst().cells().stream().map(h -> h.trim().toLowerCase()).toList();
+        var header = records.getFirst().cells().stream()
+                .map(h -> h.trim().toLowerCase())
+                .toList();
         if (!header.contains("hostname") || !header.contains("ip_address")) {
-            throw InvalidInputException.of("file", "The first line must be a header naming at least hostname and "
-                    + "ip_address, like: " + String.join(",", ServerTransferService.COLUMNS));
+            throw InvalidInputException.of(
+                    "file",
+                    "The first line must be a header naming at least hostname and " + "ip_address, like: "
+                            + String.join(",", ServerTransferService.COLUMNS));
         }
         var result = new ArrayList<Candidate>();
         for (var record : records.subList(1, records.size())) {
@@ -42,7 +46,8 @@ final class ImportRows {
                     fields.put(header.get(i), cells.get(i));
                 }
             }
-            var problem = cells.size() == header.size() ? null
+            var problem = cells.size() == header.size()
+                    ? null
                     : "has " + cells.size() + " cells but the header has " + header.size();
             result.add(new Candidate(record.line(), fields, problem));
         }
@@ -68,7 +73,9 @@ final class ImportRows {
             fields.put("ip_address", address);
             fields.put("ssh_port", host.vars().get("ansible_port"));
             fields.put("ssh_user", host.vars().get("ansible_user"));
-            host.groups().stream().filter(g -> environmentNames.contains(g.toLowerCase())).findFirst()
+            host.groups().stream()
+                    .filter(g -> environmentNames.contains(g.toLowerCase()))
+                    .findFirst()
                     .ifPresent(g -> fields.put("environment", g));
             result.add(new Candidate(host.line(), fields, problem));
         }

@@ -44,8 +44,7 @@ public @interface IpAddress {
             }
             try {
                 // With a colon and only hex digits, getByName parses a literal and never asks DNS.
-                return InetAddress.getByName(value).getAddress().length == 16
-                        || value.startsWith("::ffff:");
+                return InetAddress.getByName(value).getAddress().length == 16 || value.startsWith("::ffff:");
             } catch (UnknownHostException e) {
                 return false;
             }

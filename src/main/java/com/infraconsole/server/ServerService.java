@@ -32,8 +32,13 @@ public class ServerService {
     private final FreshRead freshRead;
     private final DefaultCredentials defaultCredentials;
 
-    ServerService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users, FreshRead freshRead, DefaultCredentials defaultCredentials) {
+    ServerService(
+            ServerRepository servers,
+            EnvironmentRepository environments,
+            EntityValidator validator,
+            UserService users,
+            FreshRead freshRead,
+            DefaultCredentials defaultCredentials) {
         this.servers = servers;
         this.environments = environments;
         this.validator = validator;
@@ -54,9 +59,11 @@ public class ServerService {
     @Transactional(readOnly = true)
     public List<ServerRow> listRows(ServerFilter filter, Pageable pageable) {
         var page = list(filter, pageable);
-        var ids = page.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
+        var ids =
+                page.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
         var names = users.usernames(ids);
-        return page.stream().map(s -> new ServerRow(s, s.getCreatedBy() == null ? null : names.get(s.getCreatedBy())))
+        return page.stream()
+                .map(s -> new ServerRow(s, s.getCreatedBy() == null ? null : names.get(s.getCreatedBy())))
                 .toList();
     }
 
@@ -130,8 +137,10 @@ public class ServerService {
             servers.delete(current);
             servers.flush();
         } catch (DataIntegrityViolationException e) {
-            throw InvalidInputException.of("", "Server " + server.getHostname()
-                    + " has jobs in its history and cannot be deleted; set its status to inactive instead.");
+            throw InvalidInputException.of(
+                    "",
+                    "Server " + server.getHostname()
+                            + " has jobs in its history and cannot be deleted; set its status to inactive instead.");
         }
     }
 
@@ -140,14 +149,16 @@ public class ServerService {
         // it): a new one sees who really saved it.
         return freshRead.call(() -> {
             var current = servers.findById(server.getId());
-            return new StaleDataException("Server " + server.getHostname(),
-                    current.map(Server::getUpdatedBy).orElse(null), current.map(Server::getUpdatedAt).orElse(null));
+            return new StaleDataException(
+                    "Server " + server.getHostname(),
+                    current.map(Server::getUpdatedBy).orElse(null),
+                    current.map(Server::getUpdatedAt).orElse(null));
         });
     }
 
     private static InvalidInputException environmentGone(Environment environment) {
-        return InvalidInputException.of("environment", "Environment " + environment.getName()
-                + " no longer exists; choose another");
+        return InvalidInputException.of(
+                "environment", "Environment " + environment.getName() + " no longer exists; choose another");
     }
 
     private static InvalidInputException duplicateHostname(Server server) {

@@ -42,8 +42,16 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class ServerTransferService {
 
-    static final List<String> COLUMNS = List.of("hostname", "ip_address", "ssh_port", "ssh_user", "os_type",
-            "environment", "status", "location", "description");
+    static final List<String> COLUMNS = List.of(
+            "hostname",
+            "ip_address",
+            "ssh_port",
+            "ssh_user",
+            "os_type",
+            "environment",
+            "status",
+            "location",
+            "description");
     static final int MAX_ROWS = 5000;
     private static final int EXPORT_PAGE = 500;
 
@@ -54,8 +62,13 @@ public class ServerTransferService {
     private final ApplicationEventPublisher events;
     private final DownloadSlots downloads;
 
-    ServerTransferService(ServerRepository servers, EnvironmentRepository environments, EntityValidator validator,
-            UserService users, ApplicationEventPublisher events, DownloadSlots downloads) {
+    ServerTransferService(
+            ServerRepository servers,
+            EnvironmentRepository environments,
+            EntityValidator validator,
+            UserService users,
+            ApplicationEventPublisher events,
+            DownloadSlots downloads) {
         this.events = events;
         this.downloads = downloads;
         this.servers = servers;
@@ -86,8 +99,10 @@ public class ServerTransferService {
             }
             servers.flush();
         } catch (DataIntegrityViolationException e) {
-            throw InvalidInputException.of("", "Nothing was imported: saving " + current
-                    + " failed, probably because someone created it meanwhile. Preview the file again.");
+            throw InvalidInputException.of(
+                    "",
+                    "Nothing was imported: saving " + current
+                            + " failed, probably because someone created it meanwhile. Preview the file again.");
         }
         return new ImportReport(plan.rows(), true);
     }
@@ -98,9 +113,15 @@ public class ServerTransferService {
      */
     @AdminOrOperator
     public void recordRefusedImport(String fileName, String reason) {
-        events.publishEvent(new AuditEvent("SERVER_IMPORT", "Server", null,
-                Map.of("file", new Object[] {null, fileName == null ? "" : fileName}, "refused", new Object[] {null, reason}),
-                "FAILURE", null));
+        events.publishEvent(new AuditEvent(
+                "SERVER_IMPORT",
+                "Server",
+                null,
+                Map.of("file", new Object[] {null, fileName == null ? "" : fileName}, "refused", new Object[] {
+                    null, reason
+                }),
+                "FAILURE",
+                null));
     }
 
     /**
@@ -127,15 +148,28 @@ public class ServerTransferService {
                     spec = spec.and((root, query, cb) -> cb.greaterThan(root.get("hostname"), last));
                 }
                 // The repository's own read-only transaction; environment comes with each row (entity graph).
-                var servers = this.servers.findAll(spec, PageRequest.of(0, EXPORT_PAGE, Sort.by("hostname"))).getContent();
-                var ids = servers.stream().map(Server::getCreatedBy).filter(Objects::nonNull).collect(Collectors.toSet());
+                var servers = this.servers
+                        .findAll(spec, PageRequest.of(0, EXPORT_PAGE, Sort.by("hostname")))
+                        .getContent();
+                var ids = servers.stream()
+                        .map(Server::getCreatedBy)
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet());
                 var names = users.usernames(ids);
                 for (var s : servers) {
-                    out.write(CsvFormat.line(java.util.Arrays.asList(s.getHostname(), s.getIpAddress(),
-                            String.valueOf(s.getSshPort()), s.getSshUser(), CsvFormat.text(s.getOsType()),
-                            s.getEnvironment().getName(), s.getStatus().dbValue(), CsvFormat.text(s.getLocation()),
-                            CsvFormat.text(s.getDescription()), s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
-                            String.valueOf(s.getCreatedAt()), String.valueOf(s.getUpdatedAt()))));
+                    out.write(CsvFormat.line(java.util.Arrays.asList(
+                            s.getHostname(),
+                            s.getIpAddress(),
+                            String.valueOf(s.getSshPort()),
+                            s.getSshUser(),
+                            CsvFormat.text(s.getOsType()),
+                            s.getEnvironment().getName(),
+                            s.getStatus().dbValue(),
+                            CsvFormat.text(s.getLocation()),
+                            CsvFormat.text(s.getDescription()),
+                            s.getCreatedBy() == null ? "" : names.get(s.getCreatedBy()),
+                            String.valueOf(s.getCreatedAt()),
+                            String.valueOf(s.getUpdatedAt()))));
                     rows++;
                 }
                 out.flush();
@@ -156,7 +190,8 @@ public class ServerTransferService {
             if (refused != null) {
                 changes.put("refused", new Object[] {null, refused});
             }
-            events.publishEvent(new AuditEvent("EXPORT", "Server", null, changes, complete ? "SUCCESS" : "FAILURE", null));
+            events.publishEvent(
+                    new AuditEvent("EXPORT", "Server", null, changes, complete ? "SUCCESS" : "FAILURE", null));
         }
     }
 
@@ -166,9 +201,14 @@ public class ServerTransferService {
         if (content == null || content.isBlank()) {
             throw InvalidInputException.of("file", "The file is empty.");
         }
-        var envs = environments.findAll().stream().collect(Collectors.toMap(e -> e.getName().toLowerCase(), e -> e));
-        var fallback = defaultEnvironmentId == null ? null : environments.findById(defaultEnvironmentId).orElse(null);
-        var candidates = format == ImportFormat.CSV ? ImportRows.fromCsv(content) : ImportRows.fromInventory(content, envs.keySet());
+        var envs = environments.findAll().stream()
+                .collect(Collectors.toMap(e -> e.getName().toLowerCase(), e -> e));
+        var fallback = defaultEnvironmentId == null
+                ? null
+                : environments.findById(defaultEnvironmentId).orElse(null);
+        var candidates = format == ImportFormat.CSV
+                ? ImportRows.fromCsv(content)
+                : ImportRows.fromInventory(content, envs.keySet());
         if (candidates.size() > MAX_ROWS) {
             throw ImportLimitException.tooManyRows(); // the parsers stop there already
         }
@@ -177,7 +217,8 @@ public class ServerTransferService {
         var valid = new ArrayList<Server>();
         var seen = new HashMap<String, Integer>();
         for (var c : candidates) {
-            var hostname = c.get("hostname") == null ? "" : c.get("hostname").trim().toLowerCase();
+            var hostname =
+                    c.get("hostname") == null ? "" : c.get("hostname").trim().toLowerCase();
             if (c.problem() != null) {
                 rows.add(new Row(c.line(), hostname, Outcome.REJECTED, c.problem()));
                 continue;
@@ -205,8 +246,12 @@ public class ServerTransferService {
 
     /** The file's hostnames that already exist, asked in chunks of 500 instead of once per row. */
     private java.util.Set<String> existingHostnames(List<ImportRows.Candidate> candidates) {
-        var names = candidates.stream().map(c -> c.get("hostname")).filter(Objects::nonNull)
-                .map(String::toLowerCase).distinct().toList();
+        var names = candidates.stream()
+                .map(c -> c.get("hostname"))
+                .filter(Objects::nonNull)
+                .map(String::toLowerCase)
+                .distinct()
+                .toList();
         var existing = new java.util.HashSet<String>();
         for (int i = 0; i < names.size(); i += 500) {
             servers.findExistingHostnames(names.subList(i, Math.min(names.size(), i + 500)))
@@ -215,8 +260,8 @@ public class ServerTransferService {
         return existing;
     }
 
-    private static Server toServer(ImportRows.Candidate c, String hostname, Map<String, Environment> envs,
-            Environment fallback) {
+    private static Server toServer(
+            ImportRows.Candidate c, String hostname, Map<String, Environment> envs, Environment fallback) {
         var errors = new HashMap<String, String>();
         var server = new Server();
         server.setHostname(hostname.isEmpty() ? null : hostname);
@@ -261,7 +306,9 @@ public class ServerTransferService {
     }
 
     private static String describe(Map<String, String> errors) {
-        return errors.entrySet().stream().map(e -> e.getKey().isEmpty() ? e.getValue()
+        return errors.entrySet().stream()
+                .map(e -> e.getKey().isEmpty()
+                        ? e.getValue()
                         : e.getKey().replaceAll("([A-Z])", "_$1").toLowerCase() + ": " + e.getValue())
                 .collect(Collectors.joining("; "));
     }

@@ -11,8 +11,8 @@ import org.springframework.data.jpa.domain.Specification;
  * @param assigneeId only tickets assigned to this user ("assigned to me")
  * @param openOnly only tickets that still need work (open or in progress)
  */
-public record TicketFilter(String text, TicketStatus status, TicketPriority priority, Long assigneeId,
-        boolean openOnly) {
+public record TicketFilter(
+        String text, TicketStatus status, TicketPriority priority, Long assigneeId, boolean openOnly) {
 
     public static TicketFilter none() {
         return new TicketFilter(null, null, null, null, false);

@@ -45,8 +45,15 @@ public class TicketService {
     private final FreshRead freshRead;
     private final ApplicationEventPublisher events;
 
-    TicketService(TicketRepository tickets, TicketCommentRepository comments, UserService users,
-            ServerService servers, JobReferences jobs, EntityValidator validator, Clock clock, FreshRead freshRead,
+    TicketService(
+            TicketRepository tickets,
+            TicketCommentRepository comments,
+            UserService users,
+            ServerService servers,
+            JobReferences jobs,
+            EntityValidator validator,
+            Clock clock,
+            FreshRead freshRead,
             ApplicationEventPublisher events) {
         this.events = events;
         this.tickets = tickets;
@@ -93,20 +100,27 @@ public class TicketService {
         if (!ticket.isNew()) {
             var stored = tickets.findWithPeopleById(ticket.getId())
                     .orElseThrow(() -> new StaleDataException("Ticket " + ticket, null, null));
-            storedAssigneeId = stored.getAssignee() == null ? null : stored.getAssignee().getId();
+            storedAssigneeId =
+                    stored.getAssignee() == null ? null : stored.getAssignee().getId();
         }
         checkLinks(ticket, storedAssigneeId);
         if (ticket.isNew()) {
             ticket.setStatus(TicketStatus.OPEN);
             ticket.setResolvedAt(null);
-            ticket.setReporter(users.findByUsername(CurrentUser.require().getUsername()).orElse(null));
+            ticket.setReporter(
+                    users.findByUsername(CurrentUser.require().getUsername()).orElse(null));
         }
         try {
             var saved = tickets.saveAndFlush(ticket);
             var assignee = saved.getAssignee();
             if (assignee != null && !assignee.getId().equals(storedAssigneeId)) {
-                events.publishEvent(new TicketAssigned(saved.getId(), saved.getTitle(), saved.getPriority().name(),
-                        assignee.getId(), assignee.getUsername(), CurrentUser.require().getUsername()));
+                events.publishEvent(new TicketAssigned(
+                        saved.getId(),
+                        saved.getTitle(),
+                        saved.getPriority().name(),
+                        assignee.getId(),
+                        assignee.getUsername(),
+                        CurrentUser.require().getUsername()));
             }
             return tickets.findWithPeopleById(saved.getId()).orElseThrow();
         } catch (ObjectOptimisticLockingFailureException e) {
@@ -118,7 +132,8 @@ public class TicketService {
                     .on("fk_tickets_server", "server", gone)
                     .on("fk_tickets_job", "jobId", gone)
                     .on("fk_tickets_assigned_to", "assignee", gone)
-                    .orElse(() -> InvalidInputException.of("",
+                    .orElse(() -> InvalidInputException.of(
+                            "",
                             "The ticket could not be saved because the database refused it; please check the fields"));
         }
     }
@@ -130,8 +145,8 @@ public class TicketService {
      */
     @Transactional
     @AdminOnly
-    public Optional<Ticket> openForFailedJob(long jobId, String title, String description, Long serverId,
-            Long reporterId) {
+    public Optional<Ticket> openForFailedJob(
+            long jobId, String title, String description, Long serverId, Long reporterId) {
         if (!SystemAuthentication.isSystem(CurrentUser.require())) {
             throw new AccessDeniedException("Only the console opens tickets for failed jobs");
         }
@@ -171,9 +186,12 @@ public class TicketService {
             throw new StaleDataException("Ticket " + ticket, ticket.getUpdatedBy(), ticket.getUpdatedAt());
         }
         if (target == null || !ticket.getStatus().canMoveTo(target)) {
-            throw InvalidInputException.of("status", "A ticket that is " + ticket.getStatus().label().toLowerCase()
-                    + " cannot become " + (target == null ? "nothing" : target.label().toLowerCase())
-                    + "; allowed next: " + allowed(ticket.getStatus()));
+            throw InvalidInputException.of(
+                    "status",
+                    "A ticket that is " + ticket.getStatus().label().toLowerCase()
+                            + " cannot become "
+                            + (target == null ? "nothing" : target.label().toLowerCase())
+                            + "; allowed next: " + allowed(ticket.getStatus()));
         }
         ticket.setStatus(target);
         if (target == TicketStatus.RESOLVED) {
@@ -199,8 +217,12 @@ public class TicketService {
     @AdminOrOperator
     public TicketComment addComment(long ticketId, String body) {
         var author = CurrentUser.require();
-        var comment = new TicketComment(ticketId, author.id() > 0 ? author.id() : null, author.getUsername(),
-                body == null || body.isBlank() ? null : body.strip(), clock.instant());
+        var comment = new TicketComment(
+                ticketId,
+                author.id() > 0 ? author.id() : null,
+                author.getUsername(),
+                body == null || body.isBlank() ? null : body.strip(),
+                clock.instant());
         validator.validate(comment);
         if (!tickets.existsById(ticketId)) {
             throw new StaleDataException("Ticket #" + ticketId, null, null);
@@ -221,10 +243,11 @@ public class TicketService {
             }
         }
         if (ticket.getServer() != null) {
-            var server = ticket.getServer().getId() == null ? Optional.<com.infraconsole.server.Server>empty()
+            var server = ticket.getServer().getId() == null
+                    ? Optional.<com.infraconsole.server.Server>empty()
                     : servers.get(ticket.getServer().getId());
-            server.ifPresentOrElse(ticket::setServer,
-                    () -> errors.put("server", "That server no longer exists; choose another"));
+            server.ifPresentOrElse(
+                    ticket::setServer, () -> errors.put("server", "That server no longer exists; choose another"));
         }
         if (ticket.getJobId() != null && !jobs.exists(ticket.getJobId())) {
             errors.put("jobId", "There is no job " + ticket.getJobId());
@@ -239,17 +262,30 @@ public class TicketService {
         // it): a new one sees who really saved it.
         return freshRead.call(() -> {
             var current = id == null ? Optional.<Ticket>empty() : tickets.findById(id);
-            return new StaleDataException("Ticket " + what, current.map(Ticket::getUpdatedBy).orElse(null),
+            return new StaleDataException(
+                    "Ticket " + what,
+                    current.map(Ticket::getUpdatedBy).orElse(null),
                     current.map(Ticket::getUpdatedAt).orElse(null));
         });
     }
 
     private static String allowed(TicketStatus status) {
-        return String.join(" or ", status.next().stream().sorted().map(s -> s.label().toLowerCase()).toList());
+        return String.join(
+                " or ",
+                status.next().stream()
+                        .sorted()
+                        .map(s -> s.label().toLowerCase())
+                        .toList());
     }
 
     private static void normalize(Ticket t) {
-        t.setTitle(t.getTitle() == null || t.getTitle().isBlank() ? null : t.getTitle().trim());
-        t.setDescription(t.getDescription() == null || t.getDescription().isBlank() ? null : t.getDescription().strip());
+        t.setTitle(
+                t.getTitle() == null || t.getTitle().isBlank()
+                        ? null
+                        : t.getTitle().trim());
+        t.setDescription(
+                t.getDescription() == null || t.getDescription().isBlank()
+                        ? null
+                        : t.getDescription().strip());
     }
 }

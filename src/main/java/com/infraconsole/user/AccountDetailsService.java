@@ -27,9 +27,16 @@ class AccountDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         // A service account has no password login: it fails as an unknown name does, at the same cost.
-        var user = users.findByUsername(username).filter(u -> !u.isServiceAccount())
+        var user = users.findByUsername(username)
+                .filter(u -> !u.isServiceAccount())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new AppUserPrincipal(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
-                user.isActive(), !user.isLockedAt(clock.instant()), revocations.generation(user.getId()));
+        return new AppUserPrincipal(
+                user.getId(),
+                user.getUsername(),
+                user.getPasswordHash(),
+                user.getRole(),
+                user.isActive(),
+                !user.isLockedAt(clock.instant()),
+                revocations.generation(user.getId()));
     }
 }

@@ -91,7 +91,17 @@ class ApiToken extends EditableEntity {
     }
 
     ApiTokenInfo info(String owner) {
-        return new ApiTokenInfo(getId(), userId, owner, name, hint, readOnly, getCreatedAt(), expiresAt, lastUsedAt,
-                revokedAt, revokedBy);
+        return new ApiTokenInfo(
+                getId(),
+                userId,
+                owner,
+                name,
+                hint,
+                readOnly,
+                getCreatedAt(),
+                expiresAt,
+                lastUsedAt,
+                revokedAt,
+                revokedBy);
     }
 }

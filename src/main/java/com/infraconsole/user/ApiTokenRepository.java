@@ -15,6 +15,7 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
     /** Only when the stored time is older than {@code staleBefore}: a polling pipeline writes once a minute, not per request. */
     @Modifying
-    @Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :staleBefore)")
+    @Query(
+            "update ApiToken t set t.lastUsedAt = :now where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :staleBefore)")
     int touch(long id, Instant now, Instant staleBefore);
 }

@@ -85,7 +85,9 @@ public class ApiTokenService {
 
     private List<ApiTokenInfo> ofUserUnchecked(long userId) {
         var owner = ownerName(userId);
-        return tokens.findByUserIdOrderByCreatedAtDesc(userId).stream().map(t -> t.info(owner)).toList();
+        return tokens.findByUserIdOrderByCreatedAtDesc(userId).stream()
+                .map(t -> t.info(owner))
+                .toList();
     }
 
     private NewApiToken issue(User owner, String name, int expiresDays, boolean readOnly) {
@@ -104,7 +106,12 @@ public class ApiTokenService {
             throw new InvalidInputException(errors);
         }
         var text = TokenText.generate();
-        var token = new ApiToken(owner.getId(), trimmed, TokenText.hash(text), TokenText.hint(text), readOnly,
+        var token = new ApiToken(
+                owner.getId(),
+                trimmed,
+                TokenText.hash(text),
+                TokenText.hint(text),
+                readOnly,
                 clock.instant().plus(Duration.ofDays(expiresDays)));
         return new NewApiToken(tokens.saveAndFlush(token).info(owner.getUsername()), text);
     }

@@ -51,8 +51,8 @@ class InitialAdmin {
     Optional<String> create(String username) {
         var password = randomPassword(20);
         try {
-            SystemAuthentication.run(() -> userService.create(username, username + "@localhost.localdomain", Role.ADMIN,
-                    password, true));
+            SystemAuthentication.run(() ->
+                    userService.create(username, username + "@localhost.localdomain", Role.ADMIN, password, true));
             return Optional.of(password);
         } catch (InvalidInputException e) {
             if (!e.fieldErrors().containsKey("username")) {

@@ -33,7 +33,10 @@ class KnownDevices {
     private final int maxFailures;
     private final Duration lifetime;
 
-    KnownDevices(JdbcClient jdbc, Clock clock, @Value("${infra.security.max-failed-logins:10}") int maxFailures,
+    KnownDevices(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${infra.security.max-failed-logins:10}") int maxFailures,
             @Value("${infra.security.known-device-lifetime:90d}") Duration lifetime) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -44,17 +47,25 @@ class KnownDevices {
     /** Whether the login came from a browser that signed in to this account before and has not failed too often since. */
     boolean knows(Authentication login, String username) {
         var hash = LoginDetails.deviceTokenHash(login);
-        return hash != null && jdbc.sql("SELECT COUNT(*) FROM login_devices d JOIN users u ON u.id = d.user_id"
-                + " WHERE d.token_hash = ? AND u.username = ? AND d.created_at > ? AND d.failures < ?")
-                .params(hash, username, utc(clock.instant().minus(lifetime)), maxFailures)
-                .query(Integer.class).single() > 0;
+        return hash != null
+                && jdbc.sql(
+                                        "SELECT COUNT(*) FROM login_devices d JOIN users u ON u.id = d.user_id"
+                                                + " WHERE d.token_hash = ? AND u.username = ? AND d.created_at > ? AND d.failures < ?")
+                                .params(hash, username, utc(clock.instant().minus(lifetime)), maxFailures)
+                                .query(Integer.class)
+                                .single()
+                        > 0;
     }
 
     /** After a successful login: the browser's device is kept (its failures cleared), or it gets a new one. */
     void remember(Authentication login, long userId) {
         var hash = LoginDetails.deviceTokenHash(login);
-        if (hash != null && jdbc.sql("UPDATE login_devices SET failures = 0 WHERE token_hash = ? AND user_id = ? AND created_at > ?")
-                .params(hash, userId, utc(clock.instant().minus(lifetime))).update() > 0) {
+        if (hash != null
+                && jdbc.sql(
+                                        "UPDATE login_devices SET failures = 0 WHERE token_hash = ? AND user_id = ? AND created_at > ?")
+                                .params(hash, userId, utc(clock.instant().minus(lifetime)))
+                                .update()
+                        > 0) {
             return;
         }
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
@@ -65,13 +76,19 @@ class KnownDevices {
         RANDOM.nextBytes(bytes);
         var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("DELETE FROM login_devices WHERE user_id = ? AND created_at <= ?")
-                .params(userId, utc(clock.instant().minus(lifetime))).update();
+                .params(userId, utc(clock.instant().minus(lifetime)))
+                .update();
         jdbc.sql("INSERT INTO login_devices (token_hash, user_id, created_at) VALUES (?, ?, ?)")
-                .params(LoginDetails.hash(token), userId, utc(clock.instant())).update();
+                .params(LoginDetails.hash(token), userId, utc(clock.instant()))
+                .update();
         var request = attributes.getRequest();
         var cookie = ResponseCookie.from(LoginDetails.DEVICE_COOKIE, token)
                 .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
-                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").maxAge(lifetime).build();
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .maxAge(lifetime)
+                .build();
         attributes.getResponse().addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
@@ -79,8 +96,12 @@ class KnownDevices {
     void failed(Authentication login) {
         var hash = LoginDetails.deviceTokenHash(login);
         if (hash != null) {
-            jdbc.sql("UPDATE login_devices SET failures = failures + 1 WHERE token_hash = ?").param(hash).update();
-            jdbc.sql("DELETE FROM login_devices WHERE token_hash = ? AND failures >= ?").params(hash, maxFailures).update();
+            jdbc.sql("UPDATE login_devices SET failures = failures + 1 WHERE token_hash = ?")
+                    .param(hash)
+                    .update();
+            jdbc.sql("DELETE FROM login_devices WHERE token_hash = ? AND failures >= ?")
+                    .params(hash, maxFailures)
+                    .update();
         }
     }
 

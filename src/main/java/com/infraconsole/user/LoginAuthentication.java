@@ -31,8 +31,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class LoginAuthentication {
 
     @Bean
-    DaoAuthenticationProvider loginAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder,
-            PasswordRehash rehash, LoginSources sources, KnownDevices devices) {
+    DaoAuthenticationProvider loginAuthenticationProvider(
+            AccountDetailsService accounts,
+            PasswordEncoder encoder,
+            PasswordRehash rehash,
+            LoginSources sources,
+            KnownDevices devices) {
         var provider = new ThrottledProvider(accounts, sources, devices);
         provider.setPasswordEncoder(encoder);
         provider.setUserDetailsPasswordService(rehash);

@@ -30,7 +30,11 @@ class LoginThrottle {
     private final ApplicationEventPublisher events;
     private final KnownDevices devices;
 
-    LoginThrottle(UserRepository users, Clock clock, ApplicationEventPublisher events, KnownDevices devices,
+    LoginThrottle(
+            UserRepository users,
+            Clock clock,
+            ApplicationEventPublisher events,
+            KnownDevices devices,
             @Value("${infra.security.max-failed-logins:10}") int maxFailures,
             @Value("${infra.security.lockout-duration:30m}") Duration lockout) {
         this.users = users;

@@ -46,7 +46,9 @@ final class OutageAwareAuthenticationEvents implements AuthenticationEventPublis
             if (!DatabaseUnavailable.isCause(e)) {
                 throw e;
             }
-            log.warn("Failed login of '{}' ({}) not audited: the database is not answering", authentication.getName(),
+            log.warn(
+                    "Failed login of '{}' ({}) not audited: the database is not answering",
+                    authentication.getName(),
                     exception.getClass().getSimpleName());
         }
     }

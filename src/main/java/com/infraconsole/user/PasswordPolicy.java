@@ -16,6 +16,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     /** BCrypt reads at most 72 bytes and Spring's encoder refuses longer input with an exception. */
     public static final int MAX_LENGTH = 72;
+
     private static final Set<String> COMMON = load();
 
     private PasswordPolicy() {}

@@ -35,7 +35,13 @@ class PasswordRehash implements UserDetailsPasswordService {
         user.rehashPassword(newPassword);
         log.info("Password of {} rehashed to bcrypt at login (it had the old platform's hash)", user.getUsername());
         var principal = (AppUserPrincipal) account;
-        return new AppUserPrincipal(principal.id(), principal.getUsername(), newPassword, principal.role(),
-                principal.isEnabled(), principal.isAccountNonLocked(), principal.sessionGeneration());
+        return new AppUserPrincipal(
+                principal.id(),
+                principal.getUsername(),
+                newPassword,
+                principal.role(),
+                principal.isEnabled(),
+                principal.isAccountNonLocked(),
+                principal.sessionGeneration());
     }
 }

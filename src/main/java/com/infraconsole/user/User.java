@@ -21,7 +21,9 @@ public class User extends EditableEntity {
 
     @NotBlank(message = "Username is required")
     @Size(min = 3, max = 80, message = "Username must be 3 to 80 characters")
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "Username may contain letters, digits, dot, dash and underscore only")
+    @Pattern(
+            regexp = "[A-Za-z0-9._-]*",
+            message = "Username may contain letters, digits, dot, dash and underscore only")
     @Column(nullable = false, length = 80, unique = true)
     private String username;
 

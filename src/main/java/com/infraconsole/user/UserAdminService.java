@@ -35,8 +35,13 @@ public class UserAdminService {
     private final FreshRead freshRead;
     private final LiveSessions liveSessions;
 
-    UserAdminService(UserRepository users, UserService userService, PasswordEncoder passwordEncoder, Clock clock,
-            FreshRead freshRead, LiveSessions liveSessions) {
+    UserAdminService(
+            UserRepository users,
+            UserService userService,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            FreshRead freshRead,
+            LiveSessions liveSessions) {
         this.liveSessions = liveSessions;
         this.users = users;
         this.userService = userService;
@@ -154,8 +159,10 @@ public class UserAdminService {
      */
     private static void refuseLastAdmin(User user, List<User> activeAdmins, String what) {
         if (user.isActive() && activeAdmins.size() <= 1) {
-            throw InvalidInputException.of("", user.getUsername()
-                    + " is the last active admin and cannot " + what + "; make another user admin first.");
+            throw InvalidInputException.of(
+                    "",
+                    user.getUsername() + " is the last active admin and cannot " + what
+                            + "; make another user admin first.");
         }
     }
 

@@ -34,7 +34,11 @@ public class UserService {
     private final Clock clock;
     private final FreshRead freshRead;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, EntityValidator validator, Clock clock,
+    UserService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            EntityValidator validator,
+            Clock clock,
             FreshRead freshRead) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -88,8 +92,9 @@ public class UserService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
             throw InvalidInputException.of("currentPassword", "The current password is not correct");
         }
-        PasswordPolicy.problemWith(newPassword, user.getUsername())
-                .ifPresent(p -> { throw InvalidInputException.of("newPassword", p); });
+        PasswordPolicy.problemWith(newPassword, user.getUsername()).ifPresent(p -> {
+            throw InvalidInputException.of("newPassword", p);
+        });
         if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
             throw InvalidInputException.of("newPassword", "Choose a password different from the current one");
         }
@@ -145,7 +150,8 @@ public class UserService {
     /** Active accounts whose username or email contains the text, a page at a time, for pickers. */
     @Transactional(readOnly = true)
     public List<User> listActive(String text, Pageable pageable) {
-        return users.findAll(new UserFilter(text, null, true).toSpecification(), pageable).getContent();
+        return users.findAll(new UserFilter(text, null, true).toSpecification(), pageable)
+                .getContent();
     }
 
     @Transactional(readOnly = true)

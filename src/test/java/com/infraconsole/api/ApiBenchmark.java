@@ -37,17 +37,28 @@ class ApiBenchmark {
     static final int POLLS = 3_000;
     static final int POLLERS = 4;
 
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired ApiTokenService tokens;
-    @Autowired ServerService servers;
-    @Autowired PlaybookService playbooks;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    PlaybookService playbooks;
 
     @Test
     void launch_latency_and_status_polling() throws Exception {
         users.signIn(Role.OPERATOR);
         var token = tokens.create("bench", 1, false).token();
-        var playbook = playbooks.save(new Playbook("bench-" + System.nanoTime(), null,
+        var playbook = playbooks.save(new Playbook(
+                "bench-" + System.nanoTime(),
+                null,
                 "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug:\n        msg: bench\n"));
         var server = new Server();
         server.setHostname("bench-" + System.nanoTime() % 1_000_000);
@@ -63,16 +74,25 @@ class ApiBenchmark {
         String lastJob = null;
         for (int i = 0; i < LAUNCHES; i++) {
             long start = System.nanoTime();
-            var launched = http.send(HttpRequest.newBuilder(URI.create(base + "/jobs"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"playbookId\":" + playbook.getId() + ",\"serverIds\":["
-                            + serverId + "]}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            var launched = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/jobs"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"playbookId\":" + playbook.getId()
+                                            + ",\"serverIds\":[" + serverId + "]}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             var m = Pattern.compile("\"id\":(\\d+)").matcher(launched);
             m.find();
             lastJob = m.group(1);
             while (true) {
-                var log = http.send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + lastJob + "/log?from=1&limit=1"))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+                var log = http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/jobs/" + lastJob + "/log?from=1&limit=1"))
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 if (log.contains("\"line\":1")) {
                     break;
                 }
@@ -81,7 +101,8 @@ class ApiBenchmark {
             latencies.add((System.nanoTime() - start) / 1_000_000);
         }
         Collections.sort(latencies);
-        System.out.printf("launch to first log line through the API: median %d ms, min %d ms, max %d ms (%d launches)%n",
+        System.out.printf(
+                "launch to first log line through the API: median %d ms, min %d ms, max %d ms (%d launches)%n",
                 latencies.get(latencies.size() / 2), latencies.getFirst(), latencies.getLast(), LAUNCHES);
 
         var job = lastJob;
@@ -91,15 +112,19 @@ class ApiBenchmark {
             for (int t = 0; t < POLLERS; t++) {
                 pool.submit(() -> {
                     while (done.incrementAndGet() <= POLLS) {
-                        http.send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + job))
-                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/jobs/" + job))
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                     }
                     return null;
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("job status polling: %d requests in %.1f s = %.0f requests/s (%d clients, one token)%n",
+        System.out.printf(
+                "job status polling: %d requests in %.1f s = %.0f requests/s (%d clients, one token)%n",
                 POLLS, seconds, POLLS / seconds, POLLERS);
     }
 }

@@ -44,7 +44,9 @@ class ApiFixture {
 
     MockMvc mvc() {
         if (mvc == null) {
-            mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
+            mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+                    .apply(springSecurity())
+                    .build();
         }
         return mvc;
     }
@@ -59,13 +61,20 @@ class ApiFixture {
     }
 
     String token(String username, boolean readOnly) {
-        return SystemAuthentication.call(() -> tokens.createFor(username, "test", 30, readOnly)).token();
+        return SystemAuthentication.call(() -> tokens.createFor(username, "test", 30, readOnly))
+                .token();
     }
 
     /** The newest audit row with this action, as "username outcome". */
     String lastAudit(String action) {
-        return jdbc.query("SELECT username, outcome FROM audit_logs WHERE action = ? ORDER BY seq DESC LIMIT 1",
-                (rs, n) -> rs.getString(1) + " " + rs.getString(2), action).stream().findFirst().orElse("none");
+        return jdbc
+                .query(
+                        "SELECT username, outcome FROM audit_logs WHERE action = ? ORDER BY seq DESC LIMIT 1",
+                        (rs, n) -> rs.getString(1) + " " + rs.getString(2),
+                        action)
+                .stream()
+                .findFirst()
+                .orElse("none");
     }
 
     long lastSeq() {

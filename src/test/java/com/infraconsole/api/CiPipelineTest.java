@@ -34,11 +34,20 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("browser")
 class CiPipelineTest {
 
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired ApiTokenService tokens;
-    @Autowired ServerService servers;
-    @Autowired PlaybookService playbooks;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    PlaybookService playbooks;
 
     @AfterEach
     void signOut() {
@@ -49,7 +58,9 @@ class CiPipelineTest {
     void a_pipeline_launches_follows_the_stream_and_reads_the_status_with_curl() throws Exception {
         users.signIn(Role.OPERATOR);
         var token = tokens.create("ci", 1, false).token();
-        var playbook = playbooks.save(new Playbook("ci-" + System.nanoTime(), null,
+        var playbook = playbooks.save(new Playbook(
+                "ci-" + System.nanoTime(),
+                null,
                 "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug:\n        msg: hello from the pipeline\n"));
         var server = new Server();
         server.setHostname("ci-" + System.nanoTime() % 1_000_000);
@@ -60,8 +71,16 @@ class CiPipelineTest {
         TestUsers.signOut();
 
         var base = "http://127.0.0.1:" + port + "/api/v1";
-        var launched = curl("-sS", "-f", "-X", "POST", "-H", "Authorization: Bearer " + token, "-H",
-                "Content-Type: application/json", "--data",
+        var launched = curl(
+                "-sS",
+                "-f",
+                "-X",
+                "POST",
+                "-H",
+                "Authorization: Bearer " + token,
+                "-H",
+                "Content-Type: application/json",
+                "--data",
                 "{\"playbookId\":" + playbook.getId() + ",\"serverIds\":[" + serverId + "],\"verbosity\":0}",
                 base + "/jobs");
         var matcher = Pattern.compile("\"id\":(\\d+)").matcher(launched);
@@ -69,14 +88,25 @@ class CiPipelineTest {
         var jobId = matcher.group(1);
 
         // -N: no buffering; curl ends when the console closes the stream after the "end" event.
-        var stream = curl("-sS", "-N", "-f", "--max-time", "120", "-H", "Authorization: Bearer " + token,
+        var stream = curl(
+                "-sS",
+                "-N",
+                "-f",
+                "--max-time",
+                "120",
+                "-H",
+                "Authorization: Bearer " + token,
                 base + "/jobs/" + jobId + "/log/stream");
-        assertThat(stream).contains("event:line").contains("hello from the pipeline").contains("event:end");
+        assertThat(stream)
+                .contains("event:line")
+                .contains("hello from the pipeline")
+                .contains("event:end");
         assertThat(stream.substring(stream.indexOf("event:end"))).contains("\"status\":\"success\"");
 
         var status = curl("-sS", "-f", "-H", "Authorization: Bearer " + token, base + "/jobs/" + jobId);
         assertThat(status).contains("\"status\":\"success\"").contains("\"exitCode\":0");
-        var log = curl("-sS", "-f", "-H", "Authorization: Bearer " + token, base + "/jobs/" + jobId + "/log?from=1&limit=3");
+        var log = curl(
+                "-sS", "-f", "-H", "Authorization: Bearer " + token, base + "/jobs/" + jobId + "/log?from=1&limit=3");
         assertThat(log).contains("\"line\":1").contains("\"next\":4");
 
         var refused = curl("-sS", "-o", "/dev/null", "-w", "%{http_code}", base + "/jobs/" + jobId);
@@ -89,7 +119,9 @@ class CiPipelineTest {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(150, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + out)
+                .isZero();
         return out;
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
-import com.infraconsole.security.Role;
 import com.infraconsole.audit.VerificationResult.Problem;
-import java.time.Instant;
-import java.util.ArrayList;
+import com.infraconsole.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +19,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class AppendOnlyAndTamperTest {
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ChainVerifier verifier;
-    @Autowired TestUsers testUsers;
-    @Autowired AuditKeys keys;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ChainVerifier verifier;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    AuditKeys keys;
 
     TestChains chains;
 
@@ -42,7 +47,8 @@ class AppendOnlyAndTamperTest {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_logs WHERE seq = ?", seq))
                 .hasMessageContaining("append-only");
-        assertThat(jdbc.queryForObject("SELECT action FROM audit_logs WHERE seq = ?", String.class, seq)).isEqualTo(action);
+        assertThat(jdbc.queryForObject("SELECT action FROM audit_logs WHERE seq = ?", String.class, seq))
+                .isEqualTo(action);
     }
 
     @Test
@@ -64,10 +70,25 @@ class AppendOnlyAndTamperTest {
     @Test
     void an_altered_row_with_a_recomputed_hash_is_named_by_its_successor() {
         var t = chainOf(20);
-        var row = jdbc.queryForObject("SELECT " + AuditRows.COLUMNS + " FROM " + t.logs() + " WHERE seq = 7", AuditRows::map);
-        var forged = new AuditRow(7, row.occurredAt(), row.userId(), "someone-else", row.action(), row.entityType(),
-                row.entityId(), row.changes(), row.clientIp(), row.userAgent(), row.outcome(), row.prevHash(), null);
-        jdbc.update("UPDATE " + t.logs() + " SET username = 'someone-else', hash = ? WHERE seq = 7", new ChainHasher().hash(forged));
+        var row = jdbc.queryForObject(
+                "SELECT " + AuditRows.COLUMNS + " FROM " + t.logs() + " WHERE seq = 7", AuditRows::map);
+        var forged = new AuditRow(
+                7,
+                row.occurredAt(),
+                row.userId(),
+                "someone-else",
+                row.action(),
+                row.entityType(),
+                row.entityId(),
+                row.changes(),
+                row.clientIp(),
+                row.userAgent(),
+                row.outcome(),
+                row.prevHash(),
+                null);
+        jdbc.update(
+                "UPDATE " + t.logs() + " SET username = 'someone-else', hash = ? WHERE seq = 7",
+                new ChainHasher().hash(forged));
         assertThat(verifier.verify(t, n -> {})).satisfies(r -> broken(r, 7, Problem.ALTERED));
     }
 
@@ -98,10 +119,24 @@ class AppendOnlyAndTamperTest {
     @Test
     void a_row_appended_behind_the_consoles_back_is_named() {
         var t = chainOf(20);
-        var last = jdbc.queryForObject("SELECT " + AuditRows.COLUMNS + " FROM " + t.logs() + " WHERE seq = 20", AuditRows::map);
-        var forged = new AuditRow(21, last.occurredAt().plusSeconds(1), null, "ghost", "DELETE", "Server", "1", null,
-                null, null, "SUCCESS", last.hash(), null);
-        jdbc.update(AuditChainWriter.INSERT.replace("audit_logs", t.logs()),
+        var last = jdbc.queryForObject(
+                "SELECT " + AuditRows.COLUMNS + " FROM " + t.logs() + " WHERE seq = 20", AuditRows::map);
+        var forged = new AuditRow(
+                21,
+                last.occurredAt().plusSeconds(1),
+                null,
+                "ghost",
+                "DELETE",
+                "Server",
+                "1",
+                null,
+                null,
+                null,
+                "SUCCESS",
+                last.hash(),
+                null);
+        jdbc.update(
+                AuditChainWriter.INSERT.replace("audit_logs", t.logs()),
                 AuditChainWriter.params(forged.withHash(new ChainHasher().hash(forged))));
         assertThat(verifier.verify(t, n -> {})).satisfies(r -> broken(r, 21, Problem.INSERTED));
     }

@@ -5,11 +5,9 @@ import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -28,13 +26,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnabledIfSystemProperty(named = "audit.benchmark", matches = "true")
 class AuditBenchmark {
 
-    @Autowired TestUsers testUsers;
-    @Autowired ServerService servers;
-    @Autowired AuditSwitch auditSwitch;
-    @Autowired AuditService auditService;
-    @Autowired ChainVerifier verifier;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    AuditSwitch auditSwitch;
+
+    @Autowired
+    AuditService auditService;
+
+    @Autowired
+    ChainVerifier verifier;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void print_the_figures() throws Exception {
@@ -80,7 +91,8 @@ class AuditBenchmark {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        print((audited ? "audited" : "UNAUDITED (switch off)") + " changes/s, 8 concurrent writers, 1 update per tx",
+        print(
+                (audited ? "audited" : "UNAUDITED (switch off)") + " changes/s, 8 concurrent writers, 1 update per tx",
                 String.format("%.0f /s (%d changes in %.2f s)", writers * each / secs, writers * each, secs));
     }
 
@@ -106,7 +118,8 @@ class AuditBenchmark {
             off += block.get();
         }
         auditSwitch.set(true);
-        print("server update, audited vs. audit off (mean of 600 each)",
+        print(
+                "server update, audited vs. audit off (mean of 600 each)",
                 String.format("%.2f ms vs %.2f ms = %.2fx", on / 3, off / 3, on / off));
     }
 
@@ -114,8 +127,18 @@ class AuditBenchmark {
     private void bulkLoad(int total) {
         var users = new String[50];
         Arrays.setAll(users, i -> "user" + i);
-        String[] actions = {"UPDATE", "UPDATE", "UPDATE", "CREATE", "LOGIN_SUCCESS", "LOGIN_SUCCESS", "DELETE", "LOGOUT",
-                "JOB_LAUNCH", "LOGIN_FAILURE"};
+        String[] actions = {
+            "UPDATE",
+            "UPDATE",
+            "UPDATE",
+            "CREATE",
+            "LOGIN_SUCCESS",
+            "LOGIN_SUCCESS",
+            "DELETE",
+            "LOGOUT",
+            "JOB_LAUNCH",
+            "LOGIN_FAILURE"
+        };
         String[] types = {"Server", "Job", "Ticket", "Playbook", "User"};
         long start = System.nanoTime();
         int chunk = 10_000;
@@ -123,28 +146,46 @@ class AuditBenchmark {
             int base = done;
             int size = Math.min(chunk, total - done);
             tx.executeWithoutResult(status -> {
-                var head = jdbc.queryForObject("SELECT last_seq, last_hash, last_occurred_at FROM audit_chain_head WHERE id = 1 FOR UPDATE",
-                        (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDateTime.class)});
+                var head = jdbc.queryForObject(
+                        "SELECT last_seq, last_hash, last_occurred_at FROM audit_chain_head WHERE id = 1 FOR UPDATE",
+                        (rs, i) -> new Object[] {
+                            rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDateTime.class)
+                        });
                 long seq = (Long) head[0];
                 var prev = (String) head[1];
                 var at = ((java.time.LocalDateTime) head[2]).toInstant(java.time.ZoneOffset.UTC);
                 var hasher = new ChainHasher();
-                var sql = new StringBuilder(AuditChainWriter.INSERT.substring(0, AuditChainWriter.INSERT.indexOf("VALUES") + 7));
+                var sql = new StringBuilder(
+                        AuditChainWriter.INSERT.substring(0, AuditChainWriter.INSERT.indexOf("VALUES") + 7));
                 var args = new ArrayList<Object>(size * 13);
                 for (int i = 0; i < size; i++) {
                     int k = base + i;
                     at = at.plus(10, ChronoUnit.MILLIS);
                     var action = k % 1000 == 0 ? "ACCOUNT_LOCKED" : actions[k % actions.length];
-                    var row = new AuditRow(++seq, at, (long) (k % 50) + 1000, users[k % 50], action, types[k % types.length],
-                            Integer.toString(k % 20_000), "{\"status\":[\"active\",\"maintenance\"],\"note\":[null,\"change " + k + "\"]}",
-                            "10.0." + (k % 250) + ".1", "Mozilla/5.0 bench", "SUCCESS", prev, null);
+                    var row = new AuditRow(
+                            ++seq,
+                            at,
+                            (long) (k % 50) + 1000,
+                            users[k % 50],
+                            action,
+                            types[k % types.length],
+                            Integer.toString(k % 20_000),
+                            "{\"status\":[\"active\",\"maintenance\"],\"note\":[null,\"change " + k + "\"]}",
+                            "10.0." + (k % 250) + ".1",
+                            "Mozilla/5.0 bench",
+                            "SUCCESS",
+                            prev,
+                            null);
                     prev = hasher.hash(row);
                     sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?)");
                     args.addAll(Arrays.asList(AuditChainWriter.params(row.withHash(prev))));
                 }
                 jdbc.update(sql.toString(), args.toArray());
-                jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_occurred_at = ? WHERE id = 1",
-                        seq, prev, AuditChainWriter.utc(at));
+                jdbc.update(
+                        "UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_occurred_at = ? WHERE id = 1",
+                        seq,
+                        prev,
+                        AuditChainWriter.utc(at));
             });
         }
         double secs = (System.nanoTime() - start) / 1e9;
@@ -155,19 +196,28 @@ class AuditBenchmark {
         long start = System.nanoTime();
         var result = verifier.verify(ChainTables.DEFAULT, n -> {});
         double secs = (System.nanoTime() - start) / 1e9;
-        print("chain verification", String.format("%s; %.0f rows/s (%.1f s)", result.message(), result.rowsVerified() / secs, secs));
+        print(
+                "chain verification",
+                String.format("%s; %.0f rows/s (%.1f s)", result.message(), result.rowsVerified() / secs, secs));
     }
 
     private void screenQueries() {
         long rows = jdbc.queryForObject("SELECT last_seq FROM audit_chain_head", Long.class);
-        var mid = jdbc.queryForObject("SELECT occurred_at FROM audit_logs WHERE seq = ?", java.time.LocalDateTime.class, rows / 2)
+        var mid = jdbc.queryForObject(
+                        "SELECT occurred_at FROM audit_logs WHERE seq = ?", java.time.LocalDateTime.class, rows / 2)
                 .toInstant(java.time.ZoneOffset.UTC);
         time("first page, unfiltered", new AuditFilter(null, null, null, null, null, null, null));
         time("first page, user = user7", new AuditFilter(null, null, "user7", null, null, null, null));
-        time("first page, action = ACCOUNT_LOCKED (0.1% of rows)", new AuditFilter(null, null, null, "ACCOUNT_LOCKED", null, null, null));
+        time(
+                "first page, action = ACCOUNT_LOCKED (0.1% of rows)",
+                new AuditFilter(null, null, null, "ACCOUNT_LOCKED", null, null, null));
         time("first page, entity Server 12345", new AuditFilter(null, null, null, null, "Server", "12345", null));
-        time("first page, one hour in the middle", new AuditFilter(mid, mid.plusSeconds(3600), null, null, null, null, null));
-        time("first page, free text 'change 4242' (LIKE scan)", new AuditFilter(null, null, null, null, null, null, "change 4242"));
+        time(
+                "first page, one hour in the middle",
+                new AuditFilter(mid, mid.plusSeconds(3600), null, null, null, null, null));
+        time(
+                "first page, free text 'change 4242' (LIKE scan)",
+                new AuditFilter(null, null, null, null, null, null, "change 4242"));
         print("rows in audit_logs", Long.toString(rows));
     }
 

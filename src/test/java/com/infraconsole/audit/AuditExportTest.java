@@ -16,10 +16,17 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class AuditExportTest {
 
-    @Autowired TestUsers testUsers;
-    @Autowired ServerService servers;
-    @Autowired AuditService auditService;
-    @Autowired AuditLogProbe audit;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    AuditService auditService;
+
+    @Autowired
+    AuditLogProbe audit;
 
     @AfterEach
     void signOut() {
@@ -34,7 +41,8 @@ class AuditExportTest {
         long before = audit.lastSeq();
 
         var csv = new StringWriter();
-        long rows = auditService.exportCsv(new AuditFilter(null, null, null, null, "Server", server.getId().toString(), null), csv);
+        long rows = auditService.exportCsv(
+                new AuditFilter(null, null, null, null, "Server", server.getId().toString(), null), csv);
 
         assertThat(rows).isEqualTo(1);
         var lines = csv.toString().split("\r\n");
@@ -53,6 +61,7 @@ class AuditExportTest {
         testUsers.signIn(Role.OPERATOR);
         assertThatThrownBy(() -> auditService.exportCsv(AuditFilter.ALL, new StringWriter()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> auditService.list(AuditFilter.ALL, null, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> auditService.list(AuditFilter.ALL, null, 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -17,23 +17,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class AuditKeysTest {
 
-    @TempDir Path dir;
-    @Autowired JdbcTemplate jdbc;
+    @TempDir
+    Path dir;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void the_key_file_is_created_at_first_start_readable_by_the_owner_only() throws Exception {
         var keys = new AuditKeys("", "", dir.toString());
         var file = dir.resolve("audit-keys");
         assertThat(keys.file()).isEqualTo(file);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(keys.current().secret()).hasSize(32);
-        assertThat(keys.current().toString()).doesNotContain(Base64.getEncoder().encodeToString(keys.current().secret()));
+        assertThat(keys.current().toString())
+                .doesNotContain(
+                        Base64.getEncoder().encodeToString(keys.current().secret()));
         // No temporary file is left behind.
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
         // A second start reads the same key.
-        assertThat(new AuditKeys("", "", dir.toString()).current().id()).isEqualTo(keys.current().id());
+        assertThat(new AuditKeys("", "", dir.toString()).current().id())
+                .isEqualTo(keys.current().id());
     }
 
     @Test
@@ -49,7 +56,8 @@ class AuditKeysTest {
         var second = keys.rotate();
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(keys.current().id()).isEqualTo(second.id());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.file())))
+                .isEqualTo("rw-------");
         chains.append(t, 10, second);
 
         var result = verifier.verify(t, n -> {});
@@ -62,7 +70,8 @@ class AuditKeysTest {
         assertThat(again.current().id()).isEqualTo(second.id());
 
         // A console holding other keys cannot vouch for these rows: the first keyed row is named.
-        var stranger = new ChainVerifier(jdbc, new AuditKeys("", dir.resolve("other").toString(), "unused"));
+        var stranger =
+                new ChainVerifier(jdbc, new AuditKeys("", dir.resolve("other").toString(), "unused"));
         assertThat(stranger.verify(t, n -> {}).firstBadSeq()).isEqualTo(6);
     }
 
@@ -82,9 +91,13 @@ class AuditKeysTest {
 
     @Test
     void a_short_or_malformed_key_is_refused_without_echoing_it() {
-        assertThatThrownBy(() -> new AuditKeys("c2hvcnQ=", "", dir.toString())).hasMessageContaining("shorter than 32 bytes")
-                .message().doesNotContain("c2hvcnQ");
-        assertThatThrownBy(() -> new AuditKeys("not base64 !!", "", dir.toString())).hasMessageContaining("not valid base64")
-                .message().doesNotContain("!!");
+        assertThatThrownBy(() -> new AuditKeys("c2hvcnQ=", "", dir.toString()))
+                .hasMessageContaining("shorter than 32 bytes")
+                .message()
+                .doesNotContain("c2hvcnQ");
+        assertThatThrownBy(() -> new AuditKeys("not base64 !!", "", dir.toString()))
+                .hasMessageContaining("not valid base64")
+                .message()
+                .doesNotContain("!!");
     }
 }

@@ -19,12 +19,17 @@ public class AuditLogProbe {
     }
 
     public List<AuditRow> since(long seq) {
-        return jdbc.query("SELECT " + AuditRows.COLUMNS + " FROM audit_logs WHERE seq > ? ORDER BY seq", AuditRows::map, seq);
+        return jdbc.query(
+                "SELECT " + AuditRows.COLUMNS + " FROM audit_logs WHERE seq > ? ORDER BY seq", AuditRows::map, seq);
     }
 
     public List<AuditRow> since(long seq, String entityType, Object entityId) {
-        return jdbc.query("SELECT " + AuditRows.COLUMNS
-                + " FROM audit_logs WHERE seq > ? AND entity_type = ? AND entity_id = ? ORDER BY seq", AuditRows::map,
-                seq, entityType, String.valueOf(entityId));
+        return jdbc.query(
+                "SELECT " + AuditRows.COLUMNS
+                        + " FROM audit_logs WHERE seq > ? AND entity_type = ? AND entity_id = ? ORDER BY seq",
+                AuditRows::map,
+                seq,
+                entityType,
+                String.valueOf(entityId));
     }
 }

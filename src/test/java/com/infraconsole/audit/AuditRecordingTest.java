@@ -21,12 +21,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class AuditRecordingTest {
 
-    @Autowired TestUsers testUsers;
-    @Autowired ServerService servers;
-    @Autowired AuditLogProbe audit;
-    @Autowired AuditActionProbe actionProbe;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    AuditActionProbe actionProbe;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @AfterEach
     void signOut() {
@@ -54,8 +65,10 @@ class AuditRecordingTest {
             assertThat(r.userId()).isEqualTo(user.getId());
             assertThat(r.username()).isEqualTo(user.getUsername());
             assertThat(r.outcome()).isEqualTo("SUCCESS");
-            assertThat(r.changes()).contains("\"hostname\":[null,\"" + saved.getHostname() + "\"]")
-                    .doesNotContain("version").doesNotContain("updatedAt");
+            assertThat(r.changes())
+                    .contains("\"hostname\":[null,\"" + saved.getHostname() + "\"]")
+                    .doesNotContain("version")
+                    .doesNotContain("updatedAt");
             assertThat(r.clientIp()).isEqualTo("127.0.0.1"); // the mock request Spring's test support binds
         });
     }
@@ -112,7 +125,8 @@ class AuditRecordingTest {
         var saved = servers.save(server(servers, "audit-action-" + System.nanoTime()));
         long before = audit.lastSeq();
         actionProbe.retire(saved);
-        assertThat(audit.since(before, "Server", saved.getId())).singleElement()
+        assertThat(audit.since(before, "Server", saved.getId()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.action()).isEqualTo("SERVER_RETIRE"));
     }
 
@@ -126,8 +140,10 @@ class AuditRecordingTest {
             status.setRollbackOnly();
         });
         tx.executeWithoutResult(status -> events.publishEvent(AuditEvent.failure("PROBE", "Thing", "3", "mallory")));
-        assertThat(audit.since(before)).extracting(AuditRow::entityId, AuditRow::username, AuditRow::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", admin.getUsername(), "SUCCESS"),
+        assertThat(audit.since(before))
+                .extracting(AuditRow::entityId, AuditRow::username, AuditRow::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1", admin.getUsername(), "SUCCESS"),
                         org.assertj.core.groups.Tuple.tuple("3", "mallory", "FAILURE"));
     }
 }

@@ -25,10 +25,17 @@ class AuditRetentionTest {
     private static final Instant NOW = Instant.parse("2026-07-15T08:00:00Z");
     private static int schemas;
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired ChainVerifier verifier;
-    @Autowired AuditKeys keys;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ChainVerifier verifier;
+
+    @Autowired
+    AuditKeys keys;
 
     private AuditRetention retention(JdbcTemplate on) {
         return new AuditRetention(on, Clock.fixed(NOW, ZoneOffset.UTC), 13, Duration.ofSeconds(1));
@@ -40,10 +47,16 @@ class AuditRetentionTest {
         var retention = retention(jdbc);
         assertThat(retention.maintain(copy.t, NOW)).isTrue();
 
-        var names = retention.partitions(copy.t).stream().map(MonthlyPartitions.Partition::name).toList();
-        assertThat(names).doesNotContain("p202501", "p202505").contains("p202506", "p202607", "p202608", "p202609", "p_future");
-        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class)).isEqualTo(copy.keptFromSeq);
-        assertThat(jdbc.queryForObject("SELECT seq FROM " + copy.t.anchors() + " ORDER BY seq DESC LIMIT 1", Long.class))
+        var names = retention.partitions(copy.t).stream()
+                .map(MonthlyPartitions.Partition::name)
+                .toList();
+        assertThat(names)
+                .doesNotContain("p202501", "p202505")
+                .contains("p202506", "p202607", "p202608", "p202609", "p_future");
+        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class))
+                .isEqualTo(copy.keptFromSeq);
+        assertThat(jdbc.queryForObject(
+                        "SELECT seq FROM " + copy.t.anchors() + " ORDER BY seq DESC LIMIT 1", Long.class))
                 .isEqualTo(copy.keptFromSeq - 1);
         var result = verifier.verify(copy.t, n -> {});
         assertThat(result.intact()).as(result.message()).isTrue();
@@ -51,7 +64,8 @@ class AuditRetentionTest {
     }
 
     @Test
-    void a_drop_that_fails_after_its_anchor_leaves_a_chain_that_verifies_and_the_next_run_completes_it() throws Exception {
+    void a_drop_that_fails_after_its_anchor_leaves_a_chain_that_verifies_and_the_next_run_completes_it()
+            throws Exception {
         var copy = copyWithEighteenMonths(true); // the coming months exist: the run goes straight to dropping
         var retention = retention(jdbc);
         long anchorsBefore = 0;
@@ -68,14 +82,17 @@ class AuditRetentionTest {
             reader.rollback();
         }
         // The anchor of January went in, the rows are still there: they chain up to the anchor's hash.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + copy.t.anchors(), Long.class)).isEqualTo(anchorsBefore + 1);
-        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + copy.t.anchors(), Long.class))
+                .isEqualTo(anchorsBefore + 1);
+        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class))
+                .isEqualTo(1);
         var between = verifier.verify(copy.t, n -> {});
         assertThat(between.intact()).as(between.message()).isTrue();
         assertThat(between.rowsVerified()).isEqualTo(copy.lastSeq);
 
         assertThat(retention.maintain(copy.t, NOW)).isTrue();
-        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class)).isEqualTo(copy.keptFromSeq);
+        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class))
+                .isEqualTo(copy.keptFromSeq);
         var after = verifier.verify(copy.t, n -> {});
         assertThat(after.intact()).as(after.message()).isTrue();
         assertThat(after.rowsVerified()).isEqualTo(copy.lastSeq - copy.keptFromSeq + 1);
@@ -91,15 +108,19 @@ class AuditRetentionTest {
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
             assertThat(retention(jdbc).maintain(copy.t, NOW)).isFalse();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + copy.t.anchors(), Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + copy.t.anchors(), Long.class))
+                    .isZero();
             try (var st = other.createStatement()) {
                 st.execute("DO RELEASE_LOCK('infra_audit_retention:" + copy.t.logs() + "')");
             }
         }
         assertThat(retention(jdbc).maintain(copy.t, NOW)).isTrue();
-        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class)).isEqualTo(copy.keptFromSeq);
+        assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM " + copy.t.logs(), Long.class))
+                .isEqualTo(copy.keptFromSeq);
         // The session's lock wait timeout went back to the server's default with the connection.
-        assertThat(jdbc.queryForObject("SELECT @@SESSION.lock_wait_timeout = @@GLOBAL.lock_wait_timeout", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT @@SESSION.lock_wait_timeout = @@GLOBAL.lock_wait_timeout", Integer.class))
+                .isEqualTo(1);
     }
 
     record Copy(ChainTables t, long keptFromSeq, long lastSeq) {}
@@ -114,11 +135,15 @@ class AuditRetentionTest {
         jdbc.execute("CREATE TABLE " + t.anchors() + " LIKE audit_chain_anchors");
         var months = new StringBuilder();
         for (int m = 1; m <= 11; m++) { // p_start keeps December
-            months.append(String.format("PARTITION p2025%02d VALUES LESS THAN ('%s'), ", m, LocalDate.of(2025, m, 1).plusMonths(1)));
+            months.append(String.format(
+                    "PARTITION p2025%02d VALUES LESS THAN ('%s'), ",
+                    m, LocalDate.of(2025, m, 1).plusMonths(1)));
         }
         if (withComingMonths) {
             for (int m = 1; m <= 9; m++) {
-                months.append(String.format("PARTITION p2026%02d VALUES LESS THAN ('%s'), ", m, LocalDate.of(2026, m, 1).plusMonths(1)));
+                months.append(String.format(
+                        "PARTITION p2026%02d VALUES LESS THAN ('%s'), ",
+                        m, LocalDate.of(2026, m, 1).plusMonths(1)));
             }
         }
         // Explicit, because LIKE copies whatever months the live table's maintenance has added by now.
@@ -132,8 +157,12 @@ class AuditRetentionTest {
         var rows = new ArrayList<Object[]>();
         long seq = 0;
         long keptFromSeq = 0;
-        for (var at = Instant.parse("2025-01-05T12:00:00Z"); at.isBefore(Instant.parse("2026-07-10T00:00:00Z")); at = at.plusSeconds(7 * 86400)) {
-            var row = new AuditRow(++seq, at, null, "system", "UPDATE", "Server", "1", null, null, null, "SUCCESS", prev, null, key.id());
+        for (var at = Instant.parse("2025-01-05T12:00:00Z");
+                at.isBefore(Instant.parse("2026-07-10T00:00:00Z"));
+                at = at.plusSeconds(7 * 86400)) {
+            var row = new AuditRow(
+                    ++seq, at, null, "system", "UPDATE", "Server", "1", null, null, null, "SUCCESS", prev, null,
+                    key.id());
             prev = hasher.hash(row, key);
             rows.add(AuditChainWriter.params(row.withHash(prev)));
             if (keptFromSeq == 0 && !at.isBefore(Instant.parse("2025-06-01T00:00:00Z"))) {

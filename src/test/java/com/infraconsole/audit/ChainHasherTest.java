@@ -10,8 +10,20 @@ class ChainHasherTest {
     static final Instant AT = Instant.parse("2026-11-25T10:00:00.123456Z");
 
     static AuditRow row(String username, String entityId, Instant at) {
-        return new AuditRow(1, at, 5L, username, "UPDATE", "server", entityId, null, "10.0.0.1", "ua", "SUCCESS",
-                ChainHasher.GENESIS, null);
+        return new AuditRow(
+                1,
+                at,
+                5L,
+                username,
+                "UPDATE",
+                "server",
+                entityId,
+                null,
+                "10.0.0.1",
+                "ua",
+                "SUCCESS",
+                ChainHasher.GENESIS,
+                null);
     }
 
     @Test
@@ -28,7 +40,8 @@ class ChainHasherTest {
         var hash = hasher.hash(row("alice", "12", AT));
         assertThat(hasher.hash(row("alice1", "2", AT))).isNotEqualTo(hash);
         assertThat(hasher.hash(row("", "12", AT))).isNotEqualTo(hasher.hash(row(null, "12", AT)));
-        assertThat(hasher.hash(row("alice", "12", AT).withHash("x"))).as("the row's own hash is not hashed")
+        assertThat(hasher.hash(row("alice", "12", AT).withHash("x")))
+                .as("the row's own hash is not hashed")
                 .isEqualTo(hash);
     }
 
@@ -36,7 +49,8 @@ class ChainHasherTest {
     void time_counts_to_the_microsecond_as_the_database_keeps_it() {
         var hasher = new ChainHasher();
         assertThat(hasher.hash(row("alice", "12", AT.plusNanos(999)))).isEqualTo(hasher.hash(row("alice", "12", AT)));
-        assertThat(hasher.hash(row("alice", "12", AT.plusNanos(1_000)))).isNotEqualTo(hasher.hash(row("alice", "12", AT)));
+        assertThat(hasher.hash(row("alice", "12", AT.plusNanos(1_000))))
+                .isNotEqualTo(hasher.hash(row("alice", "12", AT)));
         assertThat(ChainHasher.truncate(AT.plusNanos(999))).isEqualTo(AT);
     }
 }

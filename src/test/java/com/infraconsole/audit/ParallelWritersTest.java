@@ -16,10 +16,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ParallelWritersTest {
 
-    @Autowired TestUsers testUsers;
-    @Autowired ServerService servers;
-    @Autowired AuditLogProbe audit;
-    @Autowired ChainVerifier verifier;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    ChainVerifier verifier;
 
     @Test
     void eight_parallel_writers_leave_an_unbroken_chain_and_never_deadlock() throws Exception {
@@ -35,7 +42,8 @@ class ParallelWritersTest {
                 TestUsers.signIn(user);
                 try {
                     for (int i = 0; i < each; i++) {
-                        var s = servers.save(AuditRecordingTest.server(servers, "par-" + id + "-" + i + "-" + System.nanoTime()));
+                        var s = servers.save(
+                                AuditRecordingTest.server(servers, "par-" + id + "-" + i + "-" + System.nanoTime()));
                         s.setLocation("row " + i);
                         servers.save(s);
                     }
@@ -58,7 +66,8 @@ class ParallelWritersTest {
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).seq()).isEqualTo(rows.get(i - 1).seq() + 1);
             assertThat(rows.get(i).prevHash()).isEqualTo(rows.get(i - 1).hash());
-            assertThat(rows.get(i).occurredAt()).isAfterOrEqualTo(rows.get(i - 1).occurredAt());
+            assertThat(rows.get(i).occurredAt())
+                    .isAfterOrEqualTo(rows.get(i - 1).occurredAt());
         }
         var result = verifier.verify(ChainTables.DEFAULT, n -> {});
         assertThat(result.intact()).as(result.message()).isTrue();

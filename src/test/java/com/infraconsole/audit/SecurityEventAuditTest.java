@@ -19,10 +19,18 @@ import org.springframework.security.config.annotation.authentication.configurati
 @IntegrationTest
 class SecurityEventAuditTest {
 
-    @Autowired TestUsers testUsers;
-    @Autowired AuditLogProbe audit;
-    @Autowired UserService users;
-    @Autowired AuthenticationConfiguration authenticationConfiguration;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    AuthenticationConfiguration authenticationConfiguration;
+
     AuthenticationManager authenticationManager;
 
     @org.junit.jupiter.api.BeforeEach
@@ -39,8 +47,11 @@ class SecurityEventAuditTest {
     void a_successful_login_is_recorded_for_the_user() {
         var user = testUsers.create(Role.OPERATOR);
         long before = audit.lastSeq();
-        authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), TestUsers.PASSWORD));
-        assertThat(audit.since(before)).filteredOn(r -> r.action().equals("LOGIN_SUCCESS")).singleElement()
+        authenticationManager.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), TestUsers.PASSWORD));
+        assertThat(audit.since(before))
+                .filteredOn(r -> r.action().equals("LOGIN_SUCCESS"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.userId()).isEqualTo(user.getId());
                     assertThat(r.username()).isEqualTo(user.getUsername());
@@ -51,9 +62,11 @@ class SecurityEventAuditTest {
     void a_failed_login_records_the_attempted_name_but_never_the_password() {
         long before = audit.lastSeq();
         assertThatThrownBy(() -> authenticationManager.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated("nobody-here", "S3cret-Guess!")))
+                        UsernamePasswordAuthenticationToken.unauthenticated("nobody-here", "S3cret-Guess!")))
                 .isInstanceOf(BadCredentialsException.class);
-        assertThat(audit.since(before)).filteredOn(r -> r.action().equals("LOGIN_FAILURE")).singleElement()
+        assertThat(audit.since(before))
+                .filteredOn(r -> r.action().equals("LOGIN_FAILURE"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.username()).isEqualTo("nobody-here");
                     assertThat(r.outcome()).isEqualTo("FAILURE");
@@ -69,7 +82,9 @@ class SecurityEventAuditTest {
             assertThatThrownBy(() -> authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), "wrong")));
         }
-        assertThat(audit.since(before)).filteredOn(r -> r.action().equals("ACCOUNT_LOCKED")).singleElement()
+        assertThat(audit.since(before))
+                .filteredOn(r -> r.action().equals("ACCOUNT_LOCKED"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.entityId()).isEqualTo(String.valueOf(user.getId())));
     }
 
@@ -79,7 +94,9 @@ class SecurityEventAuditTest {
         long before = audit.lastSeq();
         assertThatThrownBy(() -> users.create("x-denied", "x@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(audit.since(before)).filteredOn(r -> r.action().equals("ACCESS_DENIED")).singleElement()
+        assertThat(audit.since(before))
+                .filteredOn(r -> r.action().equals("ACCESS_DENIED"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.username()).isEqualTo(operator.getUsername());
                     assertThat(r.outcome()).isEqualTo("DENIED");

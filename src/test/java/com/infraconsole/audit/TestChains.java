@@ -33,8 +33,8 @@ final class TestChains {
 
     /** Appends n rows signed with key (plain SHA-256 when null) and moves the head, as the writer does. */
     void append(ChainTables t, int n, AuditKeys.Key key) {
-        var head = jdbc.queryForObject("SELECT last_seq, last_hash FROM " + t.head() + " WHERE id = 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+        var head = jdbc.queryForObject("SELECT last_seq, last_hash FROM " + t.head() + " WHERE id = 1", (rs, i) ->
+                new Object[] {rs.getLong(1), rs.getString(2)});
         long seq = (Long) head[0];
         var prev = (String) head[1];
         var hasher = new ChainHasher();
@@ -42,8 +42,20 @@ final class TestChains {
         var rows = new ArrayList<Object[]>();
         for (int i = 0; i < n; i++) {
             seq++;
-            var row = new AuditRow(seq, at.plusSeconds(seq), 42L, "alice", "UPDATE", "Server", "" + seq,
-                    "{\"status\":[\"ACTIVE\",\"INACTIVE\"]}", "10.0.0.9", "Firefox", "SUCCESS", prev, null,
+            var row = new AuditRow(
+                    seq,
+                    at.plusSeconds(seq),
+                    42L,
+                    "alice",
+                    "UPDATE",
+                    "Server",
+                    "" + seq,
+                    "{\"status\":[\"ACTIVE\",\"INACTIVE\"]}",
+                    "10.0.0.9",
+                    "Firefox",
+                    "SUCCESS",
+                    prev,
+                    null,
                     key == null ? null : key.id());
             prev = hasher.hash(row, key);
             rows.add(AuditChainWriter.params(row.withHash(prev)));
@@ -58,7 +70,8 @@ final class TestChains {
 
     /** A row of the copy. */
     AuditRow row(ChainTables t, long seq) {
-        return jdbc.queryForObject("SELECT " + AuditRows.COLUMNS + " FROM " + t.logs() + " WHERE seq = ?", AuditRows::map, seq);
+        return jdbc.queryForObject(
+                "SELECT " + AuditRows.COLUMNS + " FROM " + t.logs() + " WHERE seq = ?", AuditRows::map, seq);
     }
 
     /**
@@ -69,10 +82,25 @@ final class TestChains {
     void forge(ChainTables t, AuditKeys.Key key) {
         var head = jdbc.queryForObject("SELECT last_seq FROM " + t.head() + " WHERE id = 1", Long.class);
         var last = row(t, head);
-        var forged = new AuditRow(head + 1, last.occurredAt().plusSeconds(1), null, "ghost", "DELETE", "Server", "1",
-                null, null, null, "SUCCESS", last.hash(), null, key == null ? null : key.id());
+        var forged = new AuditRow(
+                head + 1,
+                last.occurredAt().plusSeconds(1),
+                null,
+                "ghost",
+                "DELETE",
+                "Server",
+                "1",
+                null,
+                null,
+                null,
+                "SUCCESS",
+                last.hash(),
+                null,
+                key == null ? null : key.id());
         var hash = new ChainHasher().hash(forged, key);
-        jdbc.update(AuditChainWriter.INSERT.replace("audit_logs", t.logs()), AuditChainWriter.params(forged.withHash(hash)));
+        jdbc.update(
+                AuditChainWriter.INSERT.replace("audit_logs", t.logs()),
+                AuditChainWriter.params(forged.withHash(hash)));
         jdbc.update("UPDATE " + t.head() + " SET last_seq = ?, last_hash = ? WHERE id = 1", head + 1, hash);
     }
 }

@@ -18,7 +18,9 @@ class Aes256GcmTest {
 
         assertThat(sealed).doesNotContain("hunter2");
         assertThat(Aes256Gcm.open(KEY, HERE, sealed)).isEqualTo("hunter2 ünïcode");
-        assertThat(Aes256Gcm.seal(KEY, HERE, "hunter2 ünïcode")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(Aes256Gcm.seal(KEY, HERE, "hunter2 ünïcode"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(sealed);
     }
 
     @Test
@@ -29,11 +31,15 @@ class Aes256GcmTest {
         bytes[bytes.length - 1] ^= 1;
         var altered = Base64.getEncoder().encodeToString(bytes);
 
-        for (var attempt : new Runnable[] {() -> Aes256Gcm.open(otherKey, HERE, sealed),
-                () -> Aes256Gcm.open(KEY, "credential/k1/passphrase".getBytes(StandardCharsets.US_ASCII), sealed),
-                () -> Aes256Gcm.open(KEY, HERE, altered), () -> Aes256Gcm.open(KEY, HERE, "not base64!"),
-                () -> Aes256Gcm.open(KEY, HERE, "AAAA")}) {
-            assertThatThrownBy(attempt::run).isInstanceOf(IllegalArgumentException.class)
+        for (var attempt : new Runnable[] {
+            () -> Aes256Gcm.open(otherKey, HERE, sealed),
+            () -> Aes256Gcm.open(KEY, "credential/k1/passphrase".getBytes(StandardCharsets.US_ASCII), sealed),
+            () -> Aes256Gcm.open(KEY, HERE, altered),
+            () -> Aes256Gcm.open(KEY, HERE, "not base64!"),
+            () -> Aes256Gcm.open(KEY, HERE, "AAAA")
+        }) {
+            assertThatThrownBy(attempt::run)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("The sealed value does not open with this key");
         }
     }

@@ -26,7 +26,8 @@ class DbEnumTest {
     void values_are_stored_lower_case_and_read_back() {
         assertThat(RunState.IN_PROGRESS.dbValue()).isEqualTo("in_progress");
         for (var state : RunState.values()) {
-            assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(state))).isEqualTo(state);
+            assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(state)))
+                    .isEqualTo(state);
             assertThat(converter.convertToDatabaseColumn(state)).isEqualTo(state.dbValue());
         }
     }

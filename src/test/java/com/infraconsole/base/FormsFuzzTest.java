@@ -43,20 +43,49 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class FormsFuzzTest {
 
-    private static final List<String> TABLES = List.of("servers", "environments", "playbooks", "playbook_versions",
-            "tickets", "ticket_comments", "users", "jobs", "job_schedules", "job_schedule_targets", "audit_logs");
+    private static final List<String> TABLES = List.of(
+            "servers",
+            "environments",
+            "playbooks",
+            "playbook_versions",
+            "tickets",
+            "ticket_comments",
+            "users",
+            "jobs",
+            "job_schedules",
+            "job_schedule_targets",
+            "audit_logs");
     private static final String PLAYBOOK = "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=hi\n";
 
-    @Autowired TestUsers testUsers;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ServerService servers;
-    @Autowired EnvironmentService environments;
-    @Autowired PlaybookService playbooks;
-    @Autowired TicketService tickets;
-    @Autowired UserService users;
-    @Autowired JobService jobs;
-    @Autowired JobScheduleService schedules;
-    @Autowired ServerTransferService transfer;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    EnvironmentService environments;
+
+    @Autowired
+    PlaybookService playbooks;
+
+    @Autowired
+    TicketService tickets;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobScheduleService schedules;
+
+    @Autowired
+    ServerTransferService transfer;
 
     private final Fuzz fuzz = Fuzz.forTest("forms");
     private final List<String> findings = new ArrayList<>();
@@ -72,9 +101,13 @@ class FormsFuzzTest {
     void hostile_input_to_every_form_is_saved_whole_or_refused_with_a_message_and_nothing_written() throws Exception {
         var admin = testUsers.signIn(Role.ADMIN);
         var env = servers.environments().getFirst();
-        var target = servers.save(server("fuzz-target-" + System.nanoTime(), env)).getId();
-        var playbookId = playbooks.save(new Playbook("fuzz-" + System.nanoTime(), null, PLAYBOOK)).getId();
-        var ticketId = tickets.save(new Ticket("fuzz comments", TicketPriority.LOW)).getId();
+        var target =
+                servers.save(server("fuzz-target-" + System.nanoTime(), env)).getId();
+        var playbookId = playbooks
+                .save(new Playbook("fuzz-" + System.nanoTime(), null, PLAYBOOK))
+                .getId();
+        var ticketId =
+                tickets.save(new Ticket("fuzz comments", TicketPriority.LOW)).getId();
 
         for (int i = 0; i < 50; i++) {
             var s = server(name(253), env);
@@ -92,8 +125,13 @@ class FormsFuzzTest {
             attempt("environment", e.getName(), () -> environments.save(e));
         }
         for (int i = 0; i < 40; i++) {
-            var p = new Playbook(name(255), text(10_000), fuzz.random().nextInt(4) == 0 ? fuzz.mutate(PLAYBOOK) : PLAYBOOK
-                    + "    - debug: msg=\"" + fuzz.string(2000).replace("\"", "").replace("\\", "") + "\"\n");
+            var p = new Playbook(
+                    name(255),
+                    text(10_000),
+                    fuzz.random().nextInt(4) == 0
+                            ? fuzz.mutate(PLAYBOOK)
+                            : PLAYBOOK + "    - debug: msg=\""
+                                    + fuzz.string(2000).replace("\"", "").replace("\\", "") + "\"\n");
             attempt("playbook", p.getName(), () -> playbooks.save(p));
         }
         for (int i = 0; i < 40; i++) {
@@ -107,25 +145,33 @@ class FormsFuzzTest {
         }
         for (int i = 0; i < 40; i++) {
             var username = name(80);
-            var email = fuzz.oneOf(fuzz.string(130), "u" + i + "-" + System.nanoTime() + "@example.test",
+            var email = fuzz.oneOf(
+                    fuzz.string(130),
+                    "u" + i + "-" + System.nanoTime() + "@example.test",
                     fuzz.mutate("someone@example.test"));
-            var password = mostly(TestUsers.PASSWORD + i, fuzz.oneOf(fuzz.string(100), fuzz.mutate("Long-enough-Pass-42")));
+            var password =
+                    mostly(TestUsers.PASSWORD + i, fuzz.oneOf(fuzz.string(100), fuzz.mutate("Long-enough-Pass-42")));
             attempt("user", username, () -> users.create(username, email, fuzz.oneOf(Role.values()), password, true));
         }
         fuzzPasswordChange();
         TestUsers.signIn(admin);
         for (int i = 0; i < 30; i++) {
             var name = name(120);
-            var cron = mostly("0 0 0 1 1 ? 2099", fuzz.oneOf(fuzz.string(130), fuzz.mutate("0 30 2 * * ?"),
-                    "0 0 0 1 1 ? 2099".replace(" ", " ".repeat(30)), String.join(",", java.util.Collections.nCopies(40, "1"))
-                            + " 0 0 1 1 ? 2099"));
+            var cron = mostly(
+                    "0 0 0 1 1 ? 2099",
+                    fuzz.oneOf(
+                            fuzz.string(130),
+                            fuzz.mutate("0 30 2 * * ?"),
+                            "0 0 0 1 1 ? 2099".replace(" ", " ".repeat(30)),
+                            String.join(",", java.util.Collections.nCopies(40, "1")) + " 0 0 1 1 ? 2099"));
             var zone = mostly(fuzz.oneOf("UTC", "Europe/Berlin"), fuzz.oneOf(fuzz.string(70), "UTC+" + fuzz.string(5)));
             var request = LaunchRequest.of(playbookId, List.of(target)).withExtraVars(vars());
             attempt("schedule", name, () -> schedules.create(name, cron, zone, request));
         }
         for (int i = 0; i < 40; i++) {
             var vars = vars();
-            var request = LaunchRequest.of(playbookId, List.of(i % 2 == 0 ? target : -1L)).withExtraVars(vars);
+            var request = LaunchRequest.of(playbookId, List.of(i % 2 == 0 ? target : -1L))
+                    .withExtraVars(vars);
             attempt("job launch", vars, () -> {
                 long id = jobs.launch(request);
                 jobs.cancel(id); // the run itself is not what is tested here
@@ -135,14 +181,16 @@ class FormsFuzzTest {
         for (int i = 0; i < 30; i++) {
             var format = fuzz.oneOf(ImportFormat.values());
             var file = format == ImportFormat.CSV
-                    ? fuzz.mutate("hostname,ip_address,description\nimp-" + System.nanoTime() + ",10.0.0.9," + text(300) + "\n")
+                    ? fuzz.mutate("hostname,ip_address,description\nimp-" + System.nanoTime() + ",10.0.0.9," + text(300)
+                            + "\n")
                     : fuzz.mutate("[" + env.getName() + "]\nimp-" + System.nanoTime() + " ansible_host=10.0.0.9\n");
             attempt("server import", file, () -> transfer.importValid(file, format, env.getId()));
         }
 
         long total = outcomes.values().stream().mapToLong(o -> o[0] + o[1]).sum();
         System.out.println("[fuzz] form cases tried: " + total + " (form=[saved, refused]): "
-                + outcomes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()[0] + "/" + e.getValue()[1])
+                + outcomes.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()[0] + "/" + e.getValue()[1])
                         .collect(Collectors.joining(", ")));
         assertThat(findings).as("unhandled errors or half-writes").isEmpty();
         assertThat(total).isGreaterThanOrEqualTo(300);
@@ -154,8 +202,12 @@ class FormsFuzzTest {
         var current = TestUsers.PASSWORD;
         for (int i = 0; i < 30; i++) {
             var given = mostly(current, fuzz.oneOf(fuzz.string(100), current + fuzz.string(3)));
-            var next = fuzz.oneOf("Another-Long-Pass-" + i + fuzz.string(8), fuzz.string(100),
-                    fuzz.mutate("Another-Long-Pass-" + i), "x".repeat(73), "\ud83d\ude00".repeat(19));
+            var next = fuzz.oneOf(
+                    "Another-Long-Pass-" + i + fuzz.string(8),
+                    fuzz.string(100),
+                    fuzz.mutate("Another-Long-Pass-" + i),
+                    "x".repeat(73),
+                    "\ud83d\ude00".repeat(19));
             if (attempt("password change", next, () -> {
                 users.changeOwnPassword(given, next);
                 return null;
@@ -175,7 +227,8 @@ class FormsFuzzTest {
             call.call();
             outcome[0]++;
             var after = counts();
-            boolean wrote = TABLES.stream().anyMatch(t -> !t.equals("audit_logs") && !after.get(t).equals(before.get(t)));
+            boolean wrote = TABLES.stream()
+                    .anyMatch(t -> !t.equals("audit_logs") && !after.get(t).equals(before.get(t)));
             if (wrote && after.get("audit_logs") <= before.get("audit_logs")) {
                 findings.add(form + ": saved without an audit row, input " + show(input));
             }
@@ -194,20 +247,26 @@ class FormsFuzzTest {
             }
             return false;
         } catch (Exception | StackOverflowError e) {
-            findings.add(form + ": " + e.getClass().getName() + ": " + firstLine(e.getMessage()) + ", input " + show(input));
+            findings.add(
+                    form + ": " + e.getClass().getName() + ": " + firstLine(e.getMessage()) + ", input " + show(input));
             return false;
         }
     }
 
     private Map<String, Long> counts() {
-        var sql = TABLES.stream().map(t -> "(SELECT COUNT(*) FROM " + t + ") AS " + t).collect(Collectors.joining(", "));
+        var sql = TABLES.stream()
+                .map(t -> "(SELECT COUNT(*) FROM " + t + ") AS " + t)
+                .collect(Collectors.joining(", "));
         return jdbc.queryForMap("SELECT " + sql).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue(), (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> ((Number) e.getValue()).longValue(), (a, b) -> a, TreeMap::new));
     }
 
     private static String diff(Map<String, Long> before, Map<String, Long> after) {
-        return before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k)))
-                .map(k -> k + " " + before.get(k) + "->" + after.get(k)).collect(Collectors.joining(", "));
+        return before.keySet().stream()
+                .filter(k -> !before.get(k).equals(after.get(k)))
+                .map(k -> k + " " + before.get(k) + "->" + after.get(k))
+                .collect(Collectors.joining(", "));
     }
 
     /** The valid value seven times in ten, else the hostile one. */
@@ -218,7 +277,9 @@ class FormsFuzzTest {
     /** A name: valid, hostile, or a near-twin of one already saved (case, spaces, zero-width, accents). */
     private String name(int max) {
         return switch (fuzz.random().nextInt(10)) {
-            case 0, 1, 2, 3, 4 -> "fuzz-" + System.nanoTime() % 1_000_000_000 + "-" + fuzz.random().nextInt(1000);
+            case 0, 1, 2, 3, 4 ->
+                "fuzz-" + System.nanoTime() % 1_000_000_000 + "-"
+                        + fuzz.random().nextInt(1000);
             case 5, 6 -> fuzz.string(max);
             case 7 -> fuzz.mutate("fuzz-" + System.nanoTime() % 1_000_000_000);
             default -> saved.isEmpty() ? fuzz.string(max) : twin(fuzz.oneOf(saved));
@@ -268,7 +329,11 @@ class FormsFuzzTest {
             return "null";
         }
         var sb = new StringBuilder("\"");
-        input.chars().limit(160).forEach(c -> sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-        return sb.append(input.length() > 160 ? "...\" (" + input.length() + " chars)" : "\"").toString();
+        input.chars()
+                .limit(160)
+                .forEach(
+                        c -> sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return sb.append(input.length() > 160 ? "...\" (" + input.length() + " chars)" : "\"")
+                .toString();
     }
 }

@@ -19,14 +19,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class AuditRotateKeyCommandTest {
 
-    @Autowired AuditRotateKeyCommand rotate;
-    @Autowired AuditVerifyCommand verify;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AuditRotateKeyCommand rotate;
+
+    @Autowired
+    AuditVerifyCommand verify;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private int run(CliCommand command) {
-        return SystemAuthentication.call(() -> command.run(List.of(), new BufferedReader(new StringReader("")),
+        return SystemAuthentication.call(() -> command.run(
+                List.of(),
+                new BufferedReader(new StringReader("")),
                 new PrintStream(out, true, StandardCharsets.UTF_8)));
     }
 
@@ -38,10 +45,13 @@ class AuditRotateKeyCommandTest {
         var after = Files.readString(keyFile);
         assertThat(after).startsWith(before.strip());
         var newLine = after.substring(before.strip().length()).strip();
-        var row = jdbc.queryForMap("SELECT action, entity_id, key_id, changes FROM audit_logs ORDER BY seq DESC LIMIT 1");
+        var row =
+                jdbc.queryForMap("SELECT action, entity_id, key_id, changes FROM audit_logs ORDER BY seq DESC LIMIT 1");
         assertThat(row.get("action")).isEqualTo("AUDIT_KEY_ROTATE");
         assertThat(row.get("key_id")).isEqualTo(row.get("entity_id"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains((String) row.get("key_id")).doesNotContain(newLine);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains((String) row.get("key_id"))
+                .doesNotContain(newLine);
         assertThat((String) row.get("changes")).doesNotContain(newLine);
 
         assertThat(run(verify)).as(out.toString(StandardCharsets.UTF_8)).isZero();

@@ -20,14 +20,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class AuditVerifyCommandTest {
 
-    @Autowired AuditVerifyCommand command;
-    @Autowired TestUsers testUsers;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AuditVerifyCommand command;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return SystemAuthentication.call(() -> command.run(List.of(args), new BufferedReader(new StringReader("")),
+        return SystemAuthentication.call(() -> command.run(
+                List.of(args),
+                new BufferedReader(new StringReader("")),
                 new PrintStream(out, true, StandardCharsets.UTF_8)));
     }
 

@@ -29,8 +29,13 @@ final class Cli {
         int code;
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = CommandLineMode.run(Application.class, args.toArray(String[]::new),
-                    new BufferedReader(new StringReader(stdin == null ? "" : stdin)), o, e, extra.toArray(String[]::new));
+            code = CommandLineMode.run(
+                    Application.class,
+                    args.toArray(String[]::new),
+                    new BufferedReader(new StringReader(stdin == null ? "" : stdin)),
+                    o,
+                    e,
+                    extra.toArray(String[]::new));
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -32,13 +32,15 @@ final class CliSession implements AutoCloseable {
     }
 
     Cli.Result run(String... args) {
-        var command = context.getBeansOfType(CliCommand.class).values().stream().filter(c -> c.name().equals(args[0]))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no command " + args[0]));
+        var command = context.getBeansOfType(CliCommand.class).values().stream()
+                .filter(c -> c.name().equals(args[0]))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no command " + args[0]));
         var out = new ByteArrayOutputStream();
         int code;
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            code = SystemAuthentication.call(() -> command.run(List.of(args).subList(1, args.length),
-                    new BufferedReader(new StringReader("")), o));
+            code = SystemAuthentication.call(() ->
+                    command.run(List.of(args).subList(1, args.length), new BufferedReader(new StringReader("")), o));
         }
         return new Cli.Result(code, out.toString(StandardCharsets.UTF_8), "");
     }

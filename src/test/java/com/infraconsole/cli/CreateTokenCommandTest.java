@@ -26,24 +26,32 @@ class CreateTokenCommandTest {
     @Test
     void create_token_prints_the_token_alone_last_stores_only_its_hash_and_is_audited() throws Exception {
         var name = "cli-tok-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = Cli.run(List.of("create-admin", "--username", name, "--password-stdin"), "Tall-Giraffe-Orbit-42\n");
+        var created =
+                Cli.run(List.of("create-admin", "--username", name, "--password-stdin"), "Tall-Giraffe-Orbit-42\n");
         assertThat(created.exitCode()).as(created.all()).isZero();
 
-        var result = Cli.run("create-token", "--username", name, "--name", "deploy", "--expires-days", "7", "--read-only");
+        var result =
+                Cli.run("create-token", "--username", name, "--name", "deploy", "--expires-days", "7", "--read-only");
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         var lines = result.out().strip().lines().toList();
         var token = lines.getLast();
         assertThat(token).matches("ic_pat_[A-Za-z0-9_-]{43}");
         assertThat(result.out()).contains("(read-only)");
-        var hash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(scalar("SELECT CONCAT(name, ' ', read_only, ' ', DATEDIFF(expires_at, created_at)) FROM api_tokens"
-                + " WHERE token_hash = ?", hash)).isEqualTo("deploy 1 7");
-        assertThat(scalar("SELECT COUNT(*) FROM api_tokens WHERE token_hash = ?", token)).isEqualTo("0");
+        var hash = HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(scalar(
+                        "SELECT CONCAT(name, ' ', read_only, ' ', DATEDIFF(expires_at, created_at)) FROM api_tokens"
+                                + " WHERE token_hash = ?",
+                        hash))
+                .isEqualTo("deploy 1 7");
+        assertThat(scalar("SELECT COUNT(*) FROM api_tokens WHERE token_hash = ?", token))
+                .isEqualTo("0");
         assertThat(scalar("SELECT username FROM audit_logs WHERE action = 'TOKEN_CREATE' ORDER BY seq DESC LIMIT 1"))
                 .isEqualTo("system");
-        assertThat(scalar("SELECT COUNT(*) FROM audit_logs WHERE changes LIKE ?", "%" + hash + "%")).isEqualTo("0");
+        assertThat(scalar("SELECT COUNT(*) FROM audit_logs WHERE changes LIKE ?", "%" + hash + "%"))
+                .isEqualTo("0");
 
         var refused = Cli.run("create-token", "--username", name, "--name", "x", "--expires-days", "400");
         assertThat(refused.exitCode()).isEqualTo(1);
@@ -52,8 +60,8 @@ class CreateTokenCommandTest {
     }
 
     private static String scalar(String sql, Object... args) throws Exception {
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER,
-                server.consolePassword());
+        try (var c = DriverManager.getConnection(
+                        server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword());
                 var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

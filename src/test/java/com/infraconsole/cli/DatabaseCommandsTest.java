@@ -58,13 +58,25 @@ class DatabaseCommandsTest {
         var url = "jdbc:mariadb://localhost:" + server.port() + "/" + schema;
         // Everything but the newest migration, as on a server that has not been upgraded yet.
         var admin = server.admin();
-        var all = Flyway.configure().dataSource(url, admin.user(), admin.password()).load().info().all();
+        var all = Flyway.configure()
+                .dataSource(url, admin.user(), admin.password())
+                .load()
+                .info()
+                .all();
         var newest = all[all.length - 1];
-        Flyway.configure().dataSource(url, admin.user(), admin.password()).target(MigrationVersion.fromVersion(all[all.length - 2].getVersion().getVersion()))
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, admin.user(), admin.password())
+                .target(MigrationVersion.fromVersion(
+                        all[all.length - 2].getVersion().getVersion()))
+                .load()
+                .migrate();
 
-        var status = Cli.run(java.util.List.of("db-status"), null, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=root", "--spring.datasource.password=" + admin.password());
+        var status = Cli.run(
+                java.util.List.of("db-status"),
+                null,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=root",
+                "--spring.datasource.password=" + admin.password());
         assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
         assertThat(status.out())
                 .contains("Pending:        1", "  V" + newest.getVersion() + " " + newest.getDescription())
@@ -72,9 +84,12 @@ class DatabaseCommandsTest {
 
         var empty = "cli_empty_" + UUID.randomUUID().toString().substring(0, 8);
         createSchema(empty);
-        var fresh = Cli.run(java.util.List.of("db-status"), null,
+        var fresh = Cli.run(
+                java.util.List.of("db-status"),
+                null,
                 "--spring.datasource.url=jdbc:mariadb://localhost:" + server.port() + "/" + empty,
-                "--spring.datasource.username=root", "--spring.datasource.password=" + admin.password());
+                "--spring.datasource.username=root",
+                "--spring.datasource.password=" + admin.password());
         assertThat(fresh.exitCode()).as(fresh.all()).isEqualTo(1);
         assertThat(fresh.out()).contains("Schema version: none (empty database)", "Pending:        " + all.length);
     }
@@ -83,7 +98,10 @@ class DatabaseCommandsTest {
     void db_status_never_prints_the_password(CapturedOutput output) {
         var password = server.admin().password();
         var url = "jdbc:mariadb://localhost:" + server.port() + "/infra_console?user=root&password=" + password;
-        var status = Cli.run(java.util.List.of("db-status"), null, "--spring.datasource.url=" + url,
+        var status = Cli.run(
+                java.util.List.of("db-status"),
+                null,
+                "--spring.datasource.url=" + url,
                 "--spring.datasource.password=" + password);
         assertThat(status.exitCode()).as(status.all()).isZero();
         assertThat(status.out()).contains("(user root)").doesNotContain(password);
@@ -96,9 +114,14 @@ class DatabaseCommandsTest {
         var status = Cli.run(java.util.List.of("db-status"), null, "--spring.datasource.url=" + url);
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.out()).isEmpty();
-        assertThat(status.err().lines().toList()).singleElement().asString()
-                .startsWith("db-status: Cannot connect to database jdbc:mariadb://127.0.0.1:1/x?user=ops&password=****");
-        assertThat(output.getAll() + status.all()).doesNotContain("hunter2-secret").doesNotContain("\tat ")
+        assertThat(status.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "db-status: Cannot connect to database jdbc:mariadb://127.0.0.1:1/x?user=ops&password=****");
+        assertThat(output.getAll() + status.all())
+                .doesNotContain("hunter2-secret")
+                .doesNotContain("\tat ")
                 .doesNotContain("APPLICATION FAILED TO START");
     }
 

@@ -18,13 +18,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class DbHistoryCommandTest {
 
-    @Autowired DatabaseAdminService database;
+    @Autowired
+    DatabaseAdminService database;
 
     @Test
     void db_history_lists_every_applied_migration_in_order_with_its_checksum_and_the_current_version() {
         var out = new ByteArrayOutputStream();
-        int code = SystemAuthentication.call(() -> new DbHistoryCommand(database).run(List.of(),
-                new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8)));
+        int code = SystemAuthentication.call(() -> new DbHistoryCommand(database)
+                .run(
+                        List.of(),
+                        new BufferedReader(new StringReader("")),
+                        new PrintStream(out, true, StandardCharsets.UTF_8)));
         var text = out.toString(StandardCharsets.UTF_8);
         var status = SystemAuthentication.call(database::migrations);
 
@@ -38,6 +42,7 @@ class DbHistoryCommandTest {
             // A Java migration (V60) has no checksum: the column shows "-".
             assertThat(text).contains(m.checksum() == null ? " - " : String.valueOf(m.checksum()));
         }
-        assertThat(lines.getLast()).isEqualTo("Current version: " + status.currentVersion() + "; pending: 0; failed: 0");
+        assertThat(lines.getLast())
+                .isEqualTo("Current version: " + status.currentVersion() + "; pending: 0; failed: 0");
     }
 }

@@ -44,12 +44,14 @@ class DebianServerCommandsTest {
     static Path backups;
     /** The released migrations, and the same plus the test-only V85 (the "newer release"). */
     static CliSession released;
+
     static CliSession newer;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = DebianMariaDb.start();
-        backups = Files.createDirectories(Path.of("target/backup-tests/debian-" + System.nanoTime())).toAbsolutePath();
+        backups = Files.createDirectories(Path.of("target/backup-tests/debian-" + System.nanoTime()))
+                .toAbsolutePath();
         released = session("classpath:db/migration");
     }
 
@@ -66,7 +68,8 @@ class DebianServerCommandsTest {
     }
 
     private static CliSession session(String locations) {
-        return new CliSession(server.springArgs("--infra.backup.dir=" + backups, "--spring.flyway.locations=" + locations));
+        return new CliSession(
+                server.springArgs("--infra.backup.dir=" + backups, "--spring.flyway.locations=" + locations));
     }
 
     private static Cli.Result run(String... command) {
@@ -90,14 +93,16 @@ class DebianServerCommandsTest {
 
         var status = run("db-status");
         assertThat(status.exitCode()).as(status.all()).isZero();
-        assertThat(status.out()).contains("(user " + DebianMariaDb.RUNTIME + ")")
+        assertThat(status.out())
+                .contains("(user " + DebianMariaDb.RUNTIME + ")")
                 .containsPattern("Server: +MariaDB.*10\\.11\\.\\d+-MariaDB-0\\+deb12")
                 .contains("Pending:        0", "Status:         OK");
 
         var history = run("db-history");
         assertThat(history.exitCode()).as(history.all()).isZero();
         assertThat(history.out()).contains(DebianMariaDb.OWNER).doesNotContain(DebianMariaDb.RUNTIME);
-        try (var c = server.owner(); var s = c.createStatement();
+        try (var c = server.owner();
+                var s = c.createStatement();
                 var rs = s.executeQuery("SELECT DISTINCT installed_by FROM flyway_schema_history")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo(DebianMariaDb.OWNER);
@@ -108,18 +113,24 @@ class DebianServerCommandsTest {
     @Test
     @Order(2)
     void the_runtime_account_can_change_rows_but_not_the_schema() throws Exception {
-        try (var c = server.runtime(); var s = c.createStatement()) {
+        try (var c = server.runtime();
+                var s = c.createStatement()) {
             s.executeUpdate("UPDATE environments SET description = description WHERE id = 1");
-            assertThatThrownBy(() -> s.execute("DROP TABLE servers")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> s.execute("DROP TABLE servers"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("DROP command denied to user '" + DebianMariaDb.RUNTIME + "'");
-            assertThatThrownBy(() -> s.execute("ALTER TABLE servers ADD COLUMN x INT")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> s.execute("ALTER TABLE servers ADD COLUMN x INT"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("ALTER command denied");
-            assertThatThrownBy(() -> s.execute("CREATE TABLE probe (id INT)")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> s.execute("CREATE TABLE probe (id INT)"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("CREATE command denied");
         }
-        try (var c = server.owner(); var s = c.createStatement();
-                var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE table_schema = DATABASE() "
-                        + "AND table_name = 'servers'")) {
+        try (var c = server.owner();
+                var s = c.createStatement();
+                var rs =
+                        s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE table_schema = DATABASE() "
+                                + "AND table_name = 'servers'")) {
             rs.next();
             assertThat(rs.getInt(1)).isOne();
         }
@@ -130,23 +141,30 @@ class DebianServerCommandsTest {
     void db_pending_sql_db_show_and_db_repair_work_with_the_two_accounts() throws Exception {
         var preview = runNewer("db-pending", "--sql");
         assertThat(preview.exitCode()).as(preview.all()).isZero();
-        assertThat(preview.out()).contains("-- V85 rollback probe (V85__rollback_probe.sql)",
-                "ALTER TABLE environments ADD COLUMN rollback_probe VARCHAR(40) NULL;");
+        assertThat(preview.out())
+                .contains(
+                        "-- V85 rollback probe (V85__rollback_probe.sql)",
+                        "ALTER TABLE environments ADD COLUMN rollback_probe VARCHAR(40) NULL;");
 
         var show = run("db-show", "6");
         assertThat(show.exitCode()).as(show.all()).isZero();
-        assertThat(show.out()).contains("-- V6 environments (V6__environments.sql), Success", "CREATE TABLE environments");
+        assertThat(show.out())
+                .contains("-- V6 environments (V6__environments.sql), Success", "CREATE TABLE environments");
 
         try {
-            Flyway.configure().dataSource(server.url(), DebianMariaDb.OWNER, server.ownerPassword())
-                    .locations("classpath:db/migration", "classpath:db/repair-test").load().migrate();
+            Flyway.configure()
+                    .dataSource(server.url(), DebianMariaDb.OWNER, server.ownerPassword())
+                    .locations("classpath:db/migration", "classpath:db/repair-test")
+                    .load()
+                    .migrate();
         } catch (RuntimeException expected) {
             // V9001 fails halfway: the history now holds a failed entry
         }
         var repaired = run("db-repair");
         assertThat(repaired.exitCode()).as(repaired.all()).isZero();
         assertThat(repaired.out()).contains("Removed failed entry: V9001 fails halfway");
-        try (var c = server.owner(); var s = c.createStatement()) {
+        try (var c = server.owner();
+                var s = c.createStatement()) {
             s.execute("DROP TABLE repair_probe"); // what the failed script left: cleaned up by hand, as the guide says
             try (var rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
                 rs.next();
@@ -169,11 +187,19 @@ class DebianServerCommandsTest {
 
         var migrated = runNewer("init-db");
         assertThat(migrated.exitCode()).as(migrated.all()).isZero();
-        assertThat(migrated.out()).contains("Backed up and verified before migrating: ", "-pre-migrate.sql.gz",
-                "Applied 1 migration(s); schema version is now 85.");
-        var preMigrate = migrated.out().lines().filter(l -> l.startsWith("Backed up and verified before migrating: "))
-                .findFirst().orElseThrow().replaceFirst("^Backed up and verified before migrating: (\\S+) .*$", "$1");
-        try (var c = server.runtime(); var s = c.createStatement();
+        assertThat(migrated.out())
+                .contains(
+                        "Backed up and verified before migrating: ",
+                        "-pre-migrate.sql.gz",
+                        "Applied 1 migration(s); schema version is now 85.");
+        var preMigrate = migrated.out()
+                .lines()
+                .filter(l -> l.startsWith("Backed up and verified before migrating: "))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst("^Backed up and verified before migrating: (\\S+) .*$", "$1");
+        try (var c = server.runtime();
+                var s = c.createStatement();
                 var rs = s.executeQuery("SELECT rollback_probe, description FROM environments WHERE id = 1")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("was development");
@@ -185,13 +211,18 @@ class DebianServerCommandsTest {
         var restored = runNewer("db-restore", preMigrate, "--yes");
 
         assertThat(restored.exitCode()).as(restored.all()).isZero();
-        assertThat(restored.out()).contains("matches the manifest", "the audit chain is intact",
-                "Rolled back to before V85", "apply V85 deliberately with init-db");
+        assertThat(restored.out())
+                .contains(
+                        "matches the manifest",
+                        "the audit chain is intact",
+                        "Rolled back to before V85",
+                        "apply V85 deliberately with init-db");
         assertThat(checksums()).isEqualTo(checksums);
         var after = chain();
         assertThat(after.subList(0, chain.size())).isEqualTo(chain);
         assertThat(after.getLast()).startsWith("DB_ROLLBACK ");
-        try (var c = server.owner(); var s = c.createStatement();
+        try (var c = server.owner();
+                var s = c.createStatement();
                 var rs = s.executeQuery("SELECT MAX(CAST(version AS UNSIGNED)) FROM flyway_schema_history")) {
             rs.next();
             assertThat(rs.getInt(1)).isLessThan(85);
@@ -204,12 +235,14 @@ class DebianServerCommandsTest {
     void db_adopt_takes_over_the_old_platforms_database_as_the_owner() throws Exception {
         var old = "infra_automation";
         var owner = "'" + DebianMariaDb.OWNER + "'@'127.0.0.1'";
-        try (var c = server.root(); var s = c.createStatement()) {
+        try (var c = server.root();
+                var s = c.createStatement()) {
             // The grants docs/operations.md gives, for the old platform's schema.
             s.execute("CREATE DATABASE " + old + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             s.execute("GRANT ALL PRIVILEGES ON " + old + ".* TO " + owner);
             s.execute("GRANT ALL PRIVILEGES ON `" + old + "\\_verify\\_%`.* TO " + owner);
-            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + old + ".* TO '" + DebianMariaDb.RUNTIME + "'@'127.0.0.1'");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + old + ".* TO '" + DebianMariaDb.RUNTIME
+                    + "'@'127.0.0.1'");
             s.execute("USE " + old);
             OldPlatformDatabase.build(c);
         }
@@ -221,16 +254,20 @@ class DebianServerCommandsTest {
 
         try (var c = DriverManager.getConnection(server.url(old), DebianMariaDb.OWNER, server.ownerPassword());
                 var s = c.createStatement()) {
-            var baseline = s.executeQuery("SELECT version, type FROM flyway_schema_history ORDER BY installed_rank LIMIT 1");
+            var baseline =
+                    s.executeQuery("SELECT version, type FROM flyway_schema_history ORDER BY installed_rank LIMIT 1");
             assertThat(baseline.next()).isTrue();
             assertThat(baseline.getString(1)).isEqualTo("5");
             assertThat(baseline.getString(2)).isEqualTo("BASELINE");
             var failed = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success");
             failed.next();
             assertThat(failed.getLong(1)).isZero();
-            var users = s.executeQuery("SELECT COUNT(*) FROM users WHERE password_hash LIKE 'scrypt:%' OR password_hash LIKE 'pbkdf2:%'");
+            var users = s.executeQuery(
+                    "SELECT COUNT(*) FROM users WHERE password_hash LIKE 'scrypt:%' OR password_hash LIKE 'pbkdf2:%'");
             users.next();
-            assertThat(users.getLong(1)).as("old accounts keep their werkzeug hashes until they log in").isPositive();
+            assertThat(users.getLong(1))
+                    .as("old accounts keep their werkzeug hashes until they log in")
+                    .isPositive();
         }
         try (var c = DriverManager.getConnection(server.url(old), DebianMariaDb.RUNTIME, server.runtimePassword());
                 var s = c.createStatement()) {
@@ -239,10 +276,12 @@ class DebianServerCommandsTest {
     }
 
     private static Map<String, Long> checksums() throws SQLException {
-        try (Connection c = server.owner(); var s = c.createStatement()) {
+        try (Connection c = server.owner();
+                var s = c.createStatement()) {
             var tables = new ArrayList<String>();
-            try (var rs = s.executeQuery("SELECT table_name FROM information_schema.TABLES WHERE table_schema = DATABASE() "
-                    + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+            try (var rs =
+                    s.executeQuery("SELECT table_name FROM information_schema.TABLES WHERE table_schema = DATABASE() "
+                            + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
                 while (rs.next()) {
                     if (!NOT_COMPARED.contains(rs.getString(1))) {
                         tables.add("`" + rs.getString(1) + "`");
@@ -261,7 +300,8 @@ class DebianServerCommandsTest {
 
     /** The audit chain, row by row: action, seq and hash. */
     private static List<String> chain() throws SQLException {
-        try (Connection c = server.owner(); var s = c.createStatement();
+        try (Connection c = server.owner();
+                var s = c.createStatement();
                 var rs = s.executeQuery("SELECT action, seq, hash FROM audit_logs ORDER BY seq")) {
             var rows = new ArrayList<String>();
             while (rs.next()) {

@@ -25,19 +25,28 @@ class UnlockCommandTest {
     @Test
     void unlock_lifts_the_lockout_and_is_audited_as_system() throws Exception {
         var name = "cli-locked-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = Cli.run(List.of("create-admin", "--username", name, "--password-stdin"), "Tall-Giraffe-Orbit-42\n");
+        var created =
+                Cli.run(List.of("create-admin", "--username", name, "--password-stdin"), "Tall-Giraffe-Orbit-42\n");
         assertThat(created.exitCode()).as(created.all()).isZero();
-        update("UPDATE users SET locked_until = NOW() + INTERVAL 30 MINUTE, failed_login_attempts = 4 WHERE username = ?", name);
+        update(
+                "UPDATE users SET locked_until = NOW() + INTERVAL 30 MINUTE, failed_login_attempts = 4 WHERE username = ?",
+                name);
 
         var result = Cli.run("unlock", "--username", name);
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).isEqualTo("Unlocked " + name + ".\n");
-        assertThat(scalar("SELECT COUNT(*) FROM users WHERE username = ? AND locked_until IS NULL"
-                + " AND failed_login_attempts = 0", name)).isEqualTo("1");
+        assertThat(scalar(
+                        "SELECT COUNT(*) FROM users WHERE username = ? AND locked_until IS NULL"
+                                + " AND failed_login_attempts = 0",
+                        name))
+                .isEqualTo("1");
         var id = scalar("SELECT id FROM users WHERE username = ?", name);
-        assertThat(scalar("SELECT username FROM audit_logs WHERE action = 'USER_UNLOCK' AND entity_id = ?"
-                + " ORDER BY seq DESC LIMIT 1", id)).isEqualTo("system");
+        assertThat(scalar(
+                        "SELECT username FROM audit_logs WHERE action = 'USER_UNLOCK' AND entity_id = ?"
+                                + " ORDER BY seq DESC LIMIT 1",
+                        id))
+                .isEqualTo("system");
     }
 
     @Test
@@ -51,16 +60,18 @@ class UnlockCommandTest {
     }
 
     private static void update(String sql, String arg) throws Exception {
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER,
-                server.consolePassword()); var s = c.prepareStatement(sql)) {
+        try (var c = DriverManager.getConnection(
+                        server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword());
+                var s = c.prepareStatement(sql)) {
             s.setString(1, arg);
             s.executeUpdate();
         }
     }
 
     private static String scalar(String sql, String arg) throws Exception {
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER,
-                server.consolePassword()); var s = c.prepareStatement(sql)) {
+        try (var c = DriverManager.getConnection(
+                        server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword());
+                var s = c.prepareStatement(sql)) {
             s.setString(1, arg);
             try (var rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -16,13 +16,17 @@ public final class TestKeys {
         try {
             var dir = Files.createTempDirectory("test-key-");
             var key = dir.resolve("id");
-            var p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "test", "-f",
-                    key.toString()).redirectErrorStream(true).start();
+            var p = new ProcessBuilder(
+                            "ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "test", "-f", key.toString())
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("ssh-keygen failed");
             }
-            var pair = new Pair(Files.readString(key), Files.readString(Path.of(key + ".pub")).strip());
+            var pair = new Pair(
+                    Files.readString(key),
+                    Files.readString(Path.of(key + ".pub")).strip());
             Files.delete(key);
             Files.delete(Path.of(key + ".pub"));
             Files.delete(dir);

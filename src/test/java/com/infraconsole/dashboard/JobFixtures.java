@@ -17,7 +17,9 @@ public final class JobFixtures {
         this.jdbc = jdbc;
         this.userId = userId;
         var host = "dash-" + UUID.randomUUID().toString().substring(0, 8) + ".example.test";
-        jdbc.update("INSERT INTO servers (hostname, ip_address, environment_id, status) VALUES (?, '10.9.9.9', 3, 'maintenance')", host);
+        jdbc.update(
+                "INSERT INTO servers (hostname, ip_address, environment_id, status) VALUES (?, '10.9.9.9', 3, 'maintenance')",
+                host);
         this.serverId = jdbc.queryForObject("SELECT id FROM servers WHERE hostname = ?", Long.class, host);
     }
 
@@ -30,10 +32,19 @@ public final class JobFixtures {
     public long job(long playbookId, String status, Instant completed, long seconds, String error) {
         var jobId = UUID.randomUUID().toString();
         var created = completed == null ? LocalDateTime.now(ZoneOffset.UTC) : utc(completed.minusSeconds(seconds + 5));
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO jobs (job_id, playbook_id, server_id, user_id, status, error_message, created_at, started_at, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", jobId, playbookId, serverId, userId, status, error, created,
-                completed == null ? null : utc(completed.minusSeconds(seconds)), completed == null ? null : utc(completed));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                jobId,
+                playbookId,
+                serverId,
+                userId,
+                status,
+                error,
+                created,
+                completed == null ? null : utc(completed.minusSeconds(seconds)),
+                completed == null ? null : utc(completed));
         return jdbc.queryForObject("SELECT id FROM jobs WHERE job_id = ?", Long.class, jobId);
     }
 

@@ -29,8 +29,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @IntegrationTest
 class BackupBeforeMigrateTest {
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Environment env;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Environment env;
 
     private final List<Object> events = new ArrayList<>();
     private String schema;
@@ -48,16 +51,25 @@ class BackupBeforeMigrateTest {
         var password = admin.password();
         var base = env.getProperty("spring.datasource.url");
         url = base.substring(0, base.lastIndexOf('/') + 1) + schema;
-        var all = Flyway.configure().dataSource(url, user, password).load().info().all();
-        Flyway.configure().dataSource(url, user, password).target(MigrationVersion.fromVersion(
-                all[all.length - 2].getVersion().getVersion())).load().migrate();
+        var all =
+                Flyway.configure().dataSource(url, user, password).load().info().all();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .target(MigrationVersion.fromVersion(
+                        all[all.length - 2].getVersion().getVersion()))
+                .load()
+                .migrate();
         flyway = Flyway.configure().dataSource(url, user, password).load();
         migrations = new Migrations(flyway, true);
         scratchJdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), url, user, password));
-        var dir = Files.createDirectories(Path.of("target/backup-tests/premig-" + System.nanoTime())).toAbsolutePath();
+        var dir = Files.createDirectories(Path.of("target/backup-tests/premig-" + System.nanoTime()))
+                .toAbsolutePath();
         var defaults = BackupSettings.from(env);
-        return new Backups(new BackupSettings(dir, 10, "", beforeMigrate, defaults.dataDir(), defaults.embedded()),
-                () -> DumpConnection.of(url, user, password), migrations, Clock.systemUTC());
+        return new Backups(
+                new BackupSettings(dir, 10, "", beforeMigrate, defaults.dataDir(), defaults.embedded()),
+                () -> DumpConnection.of(url, user, password),
+                migrations,
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -70,8 +82,12 @@ class BackupBeforeMigrateTest {
     @Test
     void apply_takes_a_verified_backup_first_and_the_audit_rows_carry_its_hash() throws Exception {
         var backups = backups(true);
-        var service = new DatabaseAdminService(scratchJdbc.getDataSource(), new DbAdminQueries(scratchJdbc), migrations,
-                events::add, new BackupService(backups, migrations, events::add));
+        var service = new DatabaseAdminService(
+                scratchJdbc.getDataSource(),
+                new DbAdminQueries(scratchJdbc),
+                migrations,
+                events::add,
+                new BackupService(backups, migrations, events::add));
 
         var result = SystemAuthentication.call(() -> service.applyPendingMigrations(false));
 
@@ -82,15 +98,21 @@ class BackupBeforeMigrateTest {
         assertThat(result.backupSha256()).isEqualTo(BackupManifest.sha256(file));
         var manifest = BackupManifest.read(BackupManifest.manifestOf(file));
         assertThat(manifest.schemaVersion()).isEqualTo(result.fromVersion());
-        assertThat(manifest.precedesVersion()).as("the version a rollback from this backup undoes").isEqualTo(result.toVersion());
+        assertThat(manifest.precedesVersion())
+                .as("the version a rollback from this backup undoes")
+                .isEqualTo(result.toVersion());
         assertThat(events).extracting(e -> ((AuditEvent) e).action()).containsExactly("DB_BACKUP", "DB_MIGRATE");
         var backupEvent = (AuditEvent) events.getFirst();
         assertThat(backupEvent.entityId()).isEqualTo(result.backupSha256());
         assertThat(backupEvent.changes().get("verified")).containsExactly(null, true);
-        assertThat(((AuditEvent) events.get(1)).changes().get("backup_sha256")).containsExactly(null, result.backupSha256());
+        assertThat(((AuditEvent) events.get(1)).changes().get("backup_sha256"))
+                .containsExactly(null, result.backupSha256());
         // The scratch schema of the verification is gone again.
-        assertThat(jdbc.queryForList("SELECT schema_name FROM information_schema.SCHEMATA WHERE schema_name LIKE ?",
-                String.class, schema + "\\_verify\\_%")).isEmpty();
+        assertThat(jdbc.queryForList(
+                        "SELECT schema_name FROM information_schema.SCHEMATA WHERE schema_name LIKE ?",
+                        String.class,
+                        schema + "\\_verify\\_%"))
+                .isEmpty();
     }
 
     @Test
@@ -98,7 +120,9 @@ class BackupBeforeMigrateTest {
         var backups = backups(true);
         var dir = backups.settings().dir();
 
-        new BackupBeforeMigrateConfiguration().backupThenMigrate(backups, migrations).migrate(flyway);
+        new BackupBeforeMigrateConfiguration()
+                .backupThenMigrate(backups, migrations)
+                .migrate(flyway);
 
         assertThat(flyway.info().pending()).isEmpty();
         try (var files = Files.list(dir)) {
@@ -113,14 +137,30 @@ class BackupBeforeMigrateTest {
         var tables = new HashMap<>(backup.manifest().tables());
         tables.put("environments", tables.get("environments") + 1);
         var m = backup.manifest();
-        var wrong = new BackupModel.Backup(backup.file(), backup.manifestFile(), new BackupManifest(m.format(), m.file(),
-                m.sha256(), m.bytes(), m.database(), m.schemaVersion(), m.serverVersion(), m.createdAt(), m.createdBy(),
-                m.reason(), m.dumpTool(), tables, m.precedesVersion()));
+        var wrong = new BackupModel.Backup(
+                backup.file(),
+                backup.manifestFile(),
+                new BackupManifest(
+                        m.format(),
+                        m.file(),
+                        m.sha256(),
+                        m.bytes(),
+                        m.database(),
+                        m.schemaVersion(),
+                        m.serverVersion(),
+                        m.createdAt(),
+                        m.createdBy(),
+                        m.reason(),
+                        m.dumpTool(),
+                        tables,
+                        m.precedesVersion()));
 
         var verification = backups.verify(wrong);
 
         assertThat(verification.ok()).isFalse();
-        assertThat(verification.problems()).singleElement().asString()
+        assertThat(verification.problems())
+                .singleElement()
+                .asString()
                 .isEqualTo("environments: " + tables.get("environments") + " rows in the dump, "
                         + (tables.get("environments") - 1) + " rows after restoring");
         assertThat(backups.verify(backup).ok()).isTrue();
@@ -129,7 +169,8 @@ class BackupBeforeMigrateTest {
     @Test
     void no_backup_when_switched_off_or_when_the_schema_is_empty() throws Exception {
         var off = backups(false);
-        assertThat(SystemAuthentication.call(() -> new BackupService(off, migrations, events::add).backupBeforeMigrate()))
+        assertThat(SystemAuthentication.call(
+                        () -> new BackupService(off, migrations, events::add).backupBeforeMigrate()))
                 .isEmpty();
         dropSchema();
 
@@ -151,7 +192,8 @@ class BackupBeforeMigrateTest {
             return null;
         });
         assertThat(on.holdsData()).isFalse();
-        assertThat(SystemAuthentication.call(() -> new BackupService(on, migrations, events::add).backupBeforeMigrate()))
+        assertThat(SystemAuthentication.call(
+                        () -> new BackupService(on, migrations, events::add).backupBeforeMigrate()))
                 .isEmpty();
     }
 }

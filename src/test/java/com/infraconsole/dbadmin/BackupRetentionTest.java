@@ -16,20 +16,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class BackupRetentionTest {
 
-    @Autowired Environment env;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Migrations migrations;
-    @Autowired Clock clock;
+    @Autowired
+    Environment env;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Migrations migrations;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void the_oldest_backups_beyond_keep_are_removed_with_their_manifests() throws Exception {
-        var dir = Files.createDirectories(Path.of("target/backup-tests/keep-" + System.nanoTime())).toAbsolutePath();
+        var dir = Files.createDirectories(Path.of("target/backup-tests/keep-" + System.nanoTime()))
+                .toAbsolutePath();
         var stranger = Files.writeString(dir.resolve("notes.txt"), "not a backup");
         var defaults = BackupSettings.from(env);
         var settings = new BackupSettings(dir, 2, "", true, defaults.dataDir(), defaults.embedded());
-        var backups = new Backups(settings, () -> DumpConnection.of(env.getProperty("spring.datasource.url"),
-                env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password")),
-                migrations, clock);
+        var backups = new Backups(
+                settings,
+                () -> DumpConnection.of(
+                        env.getProperty("spring.datasource.url"),
+                        env.getProperty("spring.datasource.username"),
+                        env.getProperty("spring.datasource.password")),
+                migrations,
+                clock);
 
         var first = SystemAuthentication.call(() -> backups.take(null, "manual", "system"));
         var second = SystemAuthentication.call(() -> backups.take(null, "manual", "system"));

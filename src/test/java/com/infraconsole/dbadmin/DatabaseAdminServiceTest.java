@@ -23,9 +23,16 @@ import org.springframework.security.access.AccessDeniedException;
 class DatabaseAdminServiceTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    @Autowired DatabaseAdminService service;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TestUsers users;
+
+    @Autowired
+    DatabaseAdminService service;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestUsers users;
+
     String table;
 
     @BeforeEach
@@ -34,7 +41,8 @@ class DatabaseAdminServiceTest {
         jdbc.execute("CREATE TABLE " + table + " (id BIGINT NOT NULL AUTO_INCREMENT, a INT, b INT, c VARCHAR(20), "
                 + "server_id BIGINT NULL, PRIMARY KEY (id), INDEX idx_used (a), INDEX idx_unused (b), "
                 + "INDEX idx_a_prefix (a), INDEX idx_ab (a, b), CONSTRAINT uq_" + table + "_c UNIQUE (c), "
-                + "CONSTRAINT fk_" + table + "_server FOREIGN KEY (server_id) REFERENCES servers (id) ON DELETE SET NULL"
+                + "CONSTRAINT fk_" + table
+                + "_server FOREIGN KEY (server_id) REFERENCES servers (id) ON DELETE SET NULL"
                 + ") ENGINE = InnoDB");
         jdbc.update("INSERT INTO " + table + " (a, b, c) VALUES (1, 1, 'x'), (2, 2, 'y'), (3, 3, 'z')");
         users.signIn(Role.ADMIN);
@@ -48,12 +56,17 @@ class DatabaseAdminServiceTest {
 
     @Test
     void table_sizes_list_the_probe_table_with_estimated_rows_and_an_exact_count_on_demand() {
-        var size = service.tableSizes().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
+        var size = service.tableSizes().stream()
+                .filter(t -> t.table().equals(table))
+                .findFirst()
+                .orElseThrow();
         assertThat(size.engine()).isEqualTo("InnoDB");
         assertThat(size.rowsAreEstimate()).isTrue();
         assertThat(size.dataBytes()).isPositive();
         assertThat(service.exactRowCount(table)).isEqualTo(3);
-        assertThat(service.tableSizes()).extracting(DbAdminModel.TableSize::table).contains("jobs", "servers", "flyway_schema_history");
+        assertThat(service.tableSizes())
+                .extracting(DbAdminModel.TableSize::table)
+                .contains("jobs", "servers", "flyway_schema_history");
     }
 
     @Test
@@ -64,15 +77,32 @@ class DatabaseAdminServiceTest {
 
     @Test
     void indexes_show_columns_in_order_cardinality_and_uniqueness() {
-        var mine = service.indexes().stream().filter(i -> i.table().equals(table)).toList();
-        assertThat(mine).extracting(IndexInfo::index)
-                .containsExactlyInAnyOrder("PRIMARY", "idx_used", "idx_unused", "idx_a_prefix", "idx_ab", "uq_" + table + "_c",
+        var mine =
+                service.indexes().stream().filter(i -> i.table().equals(table)).toList();
+        assertThat(mine)
+                .extracting(IndexInfo::index)
+                .containsExactlyInAnyOrder(
+                        "PRIMARY",
+                        "idx_used",
+                        "idx_unused",
+                        "idx_a_prefix",
+                        "idx_ab",
+                        "uq_" + table + "_c",
                         "fk_" + table + "_server");
-        var ab = mine.stream().filter(i -> i.index().equals("idx_ab")).findFirst().orElseThrow();
+        var ab = mine.stream()
+                .filter(i -> i.index().equals("idx_ab"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ab.columns()).isEqualTo("a, b");
         assertThat(ab.unique()).isFalse();
-        assertThat(mine.stream().filter(i -> i.index().startsWith("uq_")).findFirst().orElseThrow().unique()).isTrue();
-        assertThat(service.indexes()).extracting(IndexInfo::index)
+        assertThat(mine.stream()
+                        .filter(i -> i.index().startsWith("uq_"))
+                        .findFirst()
+                        .orElseThrow()
+                        .unique())
+                .isTrue();
+        assertThat(service.indexes())
+                .extracting(IndexInfo::index)
                 .contains("idx_jobs_completed_outcome", "idx_jobs_status_completed", "idx_jobs_completed_at");
     }
 
@@ -83,7 +113,10 @@ class DatabaseAdminServiceTest {
         assertThat(report.enabled()).isTrue();
         assertThat(report.measuredOver()).isPositive();
         assertThat(report.message()).contains("since the server started");
-        var mine = report.indexes().stream().filter(u -> u.table().equals(table)).map(UnusedIndex::index).toList();
+        var mine = report.indexes().stream()
+                .filter(u -> u.table().equals(table))
+                .map(UnusedIndex::index)
+                .toList();
         assertThat(mine).contains("idx_unused").doesNotContain("idx_used", "PRIMARY", "uq_" + table + "_c");
     }
 

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
-import org.springframework.core.env.Environment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Every read of the Database screen through an account with rights on its own schema only:
@@ -22,8 +22,12 @@ import org.springframework.context.ApplicationContext;
 @IntegrationTest
 class LeastPrivilegeTest {
 
-    @Autowired ApplicationContext ctx;
-    @Autowired Environment env;
+    @Autowired
+    ApplicationContext ctx;
+
+    @Autowired
+    Environment env;
+
     DatabaseAdminService service;
 
     @BeforeEach
@@ -33,10 +37,14 @@ class LeastPrivilegeTest {
 
     @Test
     void what_the_schema_alone_shows_works_as_for_a_privileged_account() {
-        assertThat(service.tableSizes()).extracting(DbAdminModel.TableSize::table).contains("jobs", "servers");
+        assertThat(service.tableSizes())
+                .extracting(DbAdminModel.TableSize::table)
+                .contains("jobs", "servers");
         assertThat(service.exactRowCount("servers")).isNotNegative();
         assertThat(service.indexes()).extracting(DbAdminModel.IndexInfo::index).contains("idx_jobs_completed_at");
-        assertThat(service.foreignKeys()).extracting(DbAdminModel.ForeignKey::constraint).contains("fk_jobs_playbook");
+        assertThat(service.foreignKeys())
+                .extracting(DbAdminModel.ForeignKey::constraint)
+                .contains("fk_jobs_playbook");
         var status = service.migrations();
         assertThat(status.valid()).isTrue();
         assertThat(status.upToDate()).isTrue();
@@ -51,7 +59,9 @@ class LeastPrivilegeTest {
 
         assertThat(report.enabled()).isFalse();
         assertThat(report.indexes()).isEmpty();
-        assertThat(report.message()).contains("not allowed to read performance_schema").doesNotContain("denied");
+        assertThat(report.message())
+                .contains("not allowed to read performance_schema")
+                .doesNotContain("denied");
         assertThat(report.grant()).isEqualTo("GRANT SELECT ON performance_schema.* TO 'infra_least'@'localhost'");
     }
 
@@ -61,7 +71,8 @@ class LeastPrivilegeTest {
 
         assertThat(report.available()).isFalse();
         assertThat(report.indexes()).isEmpty();
-        assertThat(report.message()).contains("not allowed to read the sys schema")
+        assertThat(report.message())
+                .contains("not allowed to read the sys schema")
                 .doesNotContain("denied", "command", LeastPrivilegedAccount.USER);
         assertThat(report.grant()).isEqualTo("GRANT SELECT ON sys.* TO 'infra_least'@'localhost'");
     }
@@ -78,19 +89,24 @@ class LeastPrivilegeTest {
 
         assertThat(service.unusedIndexes().enabled()).isTrue();
         assertThat(service.redundantIndexes().available()).isTrue();
-        assertThat(service.redundantIndexes().indexes()).anySatisfy(r ->
-                assertThat(r.redundantIndex()).isEqualTo("idx_jobs_completed_at"));
+        assertThat(service.redundantIndexes().indexes())
+                .anySatisfy(r -> assertThat(r.redundantIndex()).isEqualTo("idx_jobs_completed_at"));
     }
 
     @Test
     void verifying_a_backup_without_the_scratch_schema_grant_names_the_grant_not_the_driver_error() throws Exception {
         var url = TestSchemas.server().jdbcUrl();
-        var dir = Files.createDirectories(Path.of("target/backup-tests/least-" + System.nanoTime())).toAbsolutePath();
+        var dir = Files.createDirectories(Path.of("target/backup-tests/least-" + System.nanoTime()))
+                .toAbsolutePath();
         var defaults = BackupSettings.from(env);
-        var flyway = Flyway.configure().dataSource(LeastPrivilegedAccount.create(LeastPrivilegedAccount.USER)).load();
-        var backups = new Backups(new BackupSettings(dir, 10, "", true, defaults.dataDir(), defaults.embedded()),
+        var flyway = Flyway.configure()
+                .dataSource(LeastPrivilegedAccount.create(LeastPrivilegedAccount.USER))
+                .load();
+        var backups = new Backups(
+                new BackupSettings(dir, 10, "", true, defaults.dataDir(), defaults.embedded()),
                 () -> DumpConnection.of(url, LeastPrivilegedAccount.USER, LeastPrivilegedAccount.password()),
-                new Migrations(flyway, true), Clock.systemUTC());
+                new Migrations(flyway, true),
+                Clock.systemUTC());
         var backup = backups.take(null, "least-privilege", "test");
 
         var verification = backups.verify(backup);

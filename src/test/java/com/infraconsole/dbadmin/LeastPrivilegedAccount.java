@@ -28,10 +28,12 @@ public final class LeastPrivilegedAccount {
         if (!user.matches("\\w+")) {
             throw new IllegalArgumentException(user);
         }
-        asRoot("DROP USER IF EXISTS '" + user + "'@'localhost'",
+        asRoot(
+                "DROP USER IF EXISTS '" + user + "'@'localhost'",
                 "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "'",
                 "GRANT ALL PRIVILEGES ON " + EmbeddedMariaDb.DATABASE + ".* TO '" + user + "'@'localhost'");
-        return new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), TestSchemas.server().jdbcUrl(), user, PASSWORD);
+        return new SimpleDriverDataSource(
+                new org.mariadb.jdbc.Driver(), TestSchemas.server().jdbcUrl(), user, PASSWORD);
     }
 
     /** The password of every account made here. */
@@ -59,8 +61,11 @@ public final class LeastPrivilegedAccount {
 
     public static DatabaseAdminService service(ApplicationContext ctx, DataSource ds) {
         var jdbc = new JdbcTemplate(ds);
-        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
-        return new DatabaseAdminService(ds, new DbAdminQueries(jdbc), new Migrations(flyway, true), ctx,
-                ctx.getBean(BackupService.class));
+        var flyway = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load();
+        return new DatabaseAdminService(
+                ds, new DbAdminQueries(jdbc), new Migrations(flyway, true), ctx, ctx.getBean(BackupService.class));
     }
 }

@@ -23,18 +23,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class MigrationsTest {
 
-    @Autowired DataSource dataSource;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void a_pending_migration_shows_its_sql_and_applying_it_needs_a_backup_confirmation_and_is_audited() {
         var schema = "dbadmin_migtest_" + System.nanoTime() % 1_000_000;
         TestSchemas.create(schema);
         try {
-            Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/dbadmin-test").target("1").load().migrate();
-            var flyway = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/dbadmin-test").load();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(schema)
+                    .defaultSchema(schema)
+                    .locations("classpath:db/dbadmin-test")
+                    .target("1")
+                    .load()
+                    .migrate();
+            var flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(schema)
+                    .defaultSchema(schema)
+                    .locations("classpath:db/dbadmin-test")
+                    .load();
             var migrations = new Migrations(flyway, false);
 
             var status = migrations.status();
@@ -50,10 +63,12 @@ class MigrationsTest {
 
             var events = new ArrayList<Object>();
             // INFRA_BACKUP_BEFORE_MIGRATE=false: the confirmation checkbox stands in for the backup
-            var noBackup = new BackupSettings(Path.of("target/backup-tests"), 10, "", false, TestSchemas.dataDir(), true);
-            var backups = new BackupService(new Backups(noBackup, () -> null, migrations, Clock.systemUTC()),
-                    migrations, events::add);
-            var service = new DatabaseAdminService(dataSource, new DbAdminQueries(jdbc), migrations, events::add, backups);
+            var noBackup =
+                    new BackupSettings(Path.of("target/backup-tests"), 10, "", false, TestSchemas.dataDir(), true);
+            var backups = new BackupService(
+                    new Backups(noBackup, () -> null, migrations, Clock.systemUTC()), migrations, events::add);
+            var service =
+                    new DatabaseAdminService(dataSource, new DbAdminQueries(jdbc), migrations, events::add, backups);
             assertThatThrownBy(() -> service.applyPendingMigrations(false)).isInstanceOf(InvalidInputException.class);
             assertThat(migrations.status().pending()).hasSize(1);
             assertThat(events).isEmpty();

@@ -38,11 +38,11 @@ class PerformanceSchemaOffTest {
         db = DB.newEmbeddedDB(builder.build());
         db.start();
         var port = db.getConfiguration().getPort();
-        var server = new JdbcTemplate(new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(),
-                "jdbc:mariadb://localhost:" + port + "/", "root", ""));
+        var server = new JdbcTemplate(new SimpleDriverDataSource(
+                new org.mariadb.jdbc.Driver(), "jdbc:mariadb://localhost:" + port + "/", "root", ""));
         server.execute("CREATE DATABASE psoff");
-        jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(),
-                "jdbc:mariadb://localhost:" + port + "/psoff", "root", ""));
+        jdbc = new JdbcTemplate(new SimpleDriverDataSource(
+                new org.mariadb.jdbc.Driver(), "jdbc:mariadb://localhost:" + port + "/psoff", "root", ""));
         jdbc.execute("CREATE TABLE t (id INT PRIMARY KEY, a INT, INDEX idx_a (a))");
     }
 
@@ -62,7 +62,8 @@ class PerformanceSchemaOffTest {
 
         assertThat(report.enabled()).isFalse();
         assertThat(report.indexes()).isEmpty();
-        assertThat(report.message()).contains("performance_schema is OFF", "performance_schema=ON", "my.cnf", "restart");
+        assertThat(report.message())
+                .contains("performance_schema is OFF", "performance_schema=ON", "my.cnf", "restart");
         assertThat(queries.indexes()).extracting(DbAdminModel.IndexInfo::index).contains("idx_a");
     }
 }

@@ -34,11 +34,20 @@ class RollbackBrowserTest extends BrowserTest {
     private static final LocatorAssertions.ContainsTextOptions PATIENT =
             new LocatorAssertions.ContainsTextOptions().setTimeout(90_000);
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired RollbackService rollbacks;
-    @Autowired Flyway flyway;
-    @Autowired Backups backups;
-    @Autowired Migrations migrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RollbackService rollbacks;
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    Backups backups;
+
+    @Autowired
+    Migrations migrations;
 
     @DynamicPropertySource
     static void sideSchema(DynamicPropertyRegistry registry) {
@@ -46,7 +55,10 @@ class RollbackBrowserTest extends BrowserTest {
         TestSchemas.create(SCHEMA);
         var admin = server.admin();
         var url = "jdbc:mariadb://localhost:" + server.port() + "/" + SCHEMA;
-        Flyway.configure().dataSource(url, admin.user(), admin.password()).load().migrate();
+        Flyway.configure()
+                .dataSource(url, admin.user(), admin.password())
+                .load()
+                .migrate();
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> com.infraconsole.base.database.EmbeddedMariaDb.CONSOLE_USER);
         registry.add("spring.datasource.password", server::consolePassword);
@@ -59,8 +71,11 @@ class RollbackBrowserTest extends BrowserTest {
         registry.add("spring.flyway.password", admin::password);
         registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/rollback-test");
         registry.add("infra.flyway.migrate-on-start", () -> "false");
-        registry.add("infra.backup.dir", () -> Path.of("target/backup-tests/browser-" + System.nanoTime()).toAbsolutePath()
-                .toString());
+        registry.add(
+                "infra.backup.dir",
+                () -> Path.of("target/backup-tests/browser-" + System.nanoTime())
+                        .toAbsolutePath()
+                        .toString());
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "rollback-browser-test");
     }
 
@@ -71,8 +86,10 @@ class RollbackBrowserTest extends BrowserTest {
         page.waitForURL(url(""));
         waitForVaadin();
         // Through the menu, as a person would (in the same UI, no second page load).
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Database")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Database"))
+                .click();
         var summary = page.locator("#migration-summary");
         assertThat(summary).containsText("1 pending", PATIENT);
 
@@ -92,7 +109,8 @@ class RollbackBrowserTest extends BrowserTest {
 
         // Refused by the service whatever the screen shows: a wrong confirmation, another role.
         TestUsers.signIn(admin);
-        assertThatThrownBy(() -> rollbacks.rollBackBefore("85", "yes")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> rollbacks.rollBackBefore("85", "yes"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Type " + SCHEMA + " or V85 to confirm");
         testUsers.signIn(Role.OPERATOR);
         assertThatThrownBy(() -> rollbacks.rollBackBefore("85", "V85")).isInstanceOf(AccessDeniedException.class);
@@ -113,14 +131,24 @@ class RollbackBrowserTest extends BrowserTest {
         assertThat(summary).containsText("1 pending");
         screenshot("database-rolled-back");
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE table_schema = DATABASE() "
-                + "AND table_name = 'environments' AND column_name = 'rollback_probe'", Integer.class)).isZero();
-        var audit = jdbc.queryForMap("SELECT action, entity_id, username, outcome FROM audit_logs ORDER BY seq DESC LIMIT 1");
-        assertThat(audit).containsEntry("action", "DB_ROLLBACK").containsEntry("entity_id", "85")
-                .containsEntry("username", admin.getUsername()).containsEntry("outcome", "SUCCESS");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE table_schema = DATABASE() "
+                                + "AND table_name = 'environments' AND column_name = 'rollback_probe'",
+                        Integer.class))
+                .isZero();
+        var audit = jdbc.queryForMap(
+                "SELECT action, entity_id, username, outcome FROM audit_logs ORDER BY seq DESC LIMIT 1");
+        assertThat(audit)
+                .containsEntry("action", "DB_ROLLBACK")
+                .containsEntry("entity_id", "85")
+                .containsEntry("username", admin.getUsername())
+                .containsEntry("outcome", "SUCCESS");
         // A start of this release now refuses to re-apply V85 by itself.
-        assertThatThrownBy(() -> new BackupBeforeMigrateConfiguration().backupThenMigrate(backups, migrations)
-                .migrate(flyway)).hasMessageContaining("rolled back to before V85").hasMessageContaining("init-db");
+        assertThatThrownBy(() -> new BackupBeforeMigrateConfiguration()
+                        .backupThenMigrate(backups, migrations)
+                        .migrate(flyway))
+                .hasMessageContaining("rolled back to before V85")
+                .hasMessageContaining("init-db");
         assertThat(flyway.info().pending()).hasSize(1);
     }
 }

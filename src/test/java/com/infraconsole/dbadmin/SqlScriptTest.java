@@ -30,11 +30,12 @@ class SqlScriptTest {
                 /* a plain comment; with a semicolon */
                 SELECT 1; SELECT 2;
                 # trailing comment
-                """)).containsExactly(
-                "/*M!999999\\- enable the sandbox mode */\n/*!40101 SET NAMES utf8mb4 */",
-                "INSERT INTO `a;b` VALUES (1,'x;y','it\\'s; ok'),(2,\"q;\",NULL)",
-                "/* a plain comment; with a semicolon */\nSELECT 1",
-                "SELECT 2");
+                """))
+                .containsExactly(
+                        "/*M!999999\\- enable the sandbox mode */\n/*!40101 SET NAMES utf8mb4 */",
+                        "INSERT INTO `a;b` VALUES (1,'x;y','it\\'s; ok'),(2,\"q;\",NULL)",
+                        "/* a plain comment; with a semicolon */\nSELECT 1",
+                        "SELECT 2");
     }
 
     @Test
@@ -47,8 +48,7 @@ class SqlScriptTest {
                 /*!50003 SET sql_mode = @saved_sql_mode */ ;
                 """)).containsExactly("""
                 /*!50003 CREATE*/ /*!50017 DEFINER=``*/ /*!50003 TRIGGER t BEFORE UPDATE ON x FOR EACH ROW
-                    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no; never' */""",
-                "/*!50003 SET sql_mode = @saved_sql_mode */");
+                    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no; never' */""", "/*!50003 SET sql_mode = @saved_sql_mode */");
     }
 
     @Test

@@ -23,10 +23,17 @@ class DatabaseOutageJobTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired AuditLogProbe audit;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    AuditLogProbe audit;
 
     @BeforeEach
     void signIn() {
@@ -41,8 +48,8 @@ class DatabaseOutageJobTest {
     @Test
     void a_database_restart_during_a_run_ends_it_once_and_leaves_no_process() throws Exception {
         var marker = "infra-outage-" + System.nanoTime();
-        long id = jobs.launch(LaunchRequest.of(fx.tasks("- shell: sleep 120 && echo " + marker),
-                List.of(fx.localServer())));
+        long id = jobs.launch(
+                LaunchRequest.of(fx.tasks("- shell: sleep 120 && echo " + marker), List.of(fx.localServer())));
         fx.awaitStatus(id, WAIT, JobStatus.RUNNING);
         JobProcesses.await(marker, true);
         long seq = audit.lastSeq();
@@ -54,8 +61,10 @@ class DatabaseOutageJobTest {
         var job = fx.awaitEnd(id, WAIT);
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.FAILED);
         JobFixtures.sleep(3000); // a second writer (a runner retry, a sweeper) would show up here
-        var endings = audit.since(seq, "Job", id).stream().map(r -> r.changes())
-                .filter(c -> c != null && c.contains("\"status\"")).toList();
+        var endings = audit.since(seq, "Job", id).stream()
+                .map(r -> r.changes())
+                .filter(c -> c != null && c.contains("\"status\""))
+                .toList();
         assertThat(endings).as("final status changes").hasSize(1);
         assertThat(fx.awaitEnd(id, WAIT).job().getStatus()).isEqualTo(JobStatus.FAILED);
     }

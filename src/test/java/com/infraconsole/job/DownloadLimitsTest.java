@@ -40,16 +40,35 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @IntegrationTest
 class DownloadLimitsTest {
 
-    @Autowired TestUsers users;
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired ServerTransferService transfers;
-    @Autowired AuditService auditService;
-    @Autowired AuditLogProbe audit;
-    @Autowired DownloadSlots slots;
-    @Autowired DataSource dataSource;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    ServerTransferService transfers;
+
+    @Autowired
+    AuditService auditService;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    DownloadSlots slots;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     private final List<Stalling> stalled = new ArrayList<>();
 
@@ -68,24 +87,30 @@ class DownloadLimitsTest {
         var log = stall(100_000);
         var logDownload = inBackground(() -> jobs.writeLog(job, log));
         assertThat(log.awaitStalled()).isTrue();
-        assertThat(minActiveConnections()).as("active pool connections while the log's reader stalls").isZero();
+        assertThat(minActiveConnections())
+                .as("active pool connections while the log's reader stalls")
+                .isZero();
         log.release();
         logDownload.get(30, TimeUnit.SECONDS);
         assertThat(log.written).isGreaterThan(3L * JobLogStore.DOWNLOAD_CHUNK * 100);
 
         var servers = stall(200);
-        var serverExport = inBackground(() -> transfers.exportCsv(ServerFilter.none(),
-                new OutputStreamWriter(servers, StandardCharsets.UTF_8)));
+        var serverExport = inBackground(() ->
+                transfers.exportCsv(ServerFilter.none(), new OutputStreamWriter(servers, StandardCharsets.UTF_8)));
         assertThat(servers.awaitStalled()).isTrue();
-        assertThat(minActiveConnections()).as("active pool connections while the server CSV's reader stalls").isZero();
+        assertThat(minActiveConnections())
+                .as("active pool connections while the server CSV's reader stalls")
+                .isZero();
         servers.release();
         serverExport.get(30, TimeUnit.SECONDS);
 
         var auditCsv = stall(1_000);
-        var auditExport = inBackground(() -> auditService.exportCsv(AuditFilter.ALL,
-                new OutputStreamWriter(auditCsv, StandardCharsets.UTF_8)));
+        var auditExport = inBackground(() ->
+                auditService.exportCsv(AuditFilter.ALL, new OutputStreamWriter(auditCsv, StandardCharsets.UTF_8)));
         assertThat(auditCsv.awaitStalled()).isTrue();
-        assertThat(minActiveConnections()).as("active pool connections while the audit CSV's reader stalls").isZero();
+        assertThat(minActiveConnections())
+                .as("active pool connections while the audit CSV's reader stalls")
+                .isZero();
         auditCsv.release();
         auditExport.get(60, TimeUnit.SECONDS);
     }
@@ -105,14 +130,21 @@ class DownloadLimitsTest {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> jobs.writeLog(job, OutputStream.nullOutputStream()))
-                .isInstanceOf(TooManyDownloadsException.class).hasMessageContaining("try again");
-        assertThatThrownBy(() -> auditService.exportCsv(AuditFilter.ALL, new OutputStreamWriter(OutputStream.nullOutputStream())))
+                .isInstanceOf(TooManyDownloadsException.class)
+                .hasMessageContaining("try again");
+        assertThatThrownBy(() -> auditService.exportCsv(
+                        AuditFilter.ALL, new OutputStreamWriter(OutputStream.nullOutputStream())))
                 .isInstanceOf(TooManyDownloadsException.class);
-        assertThatThrownBy(() -> transfers.exportCsv(ServerFilter.none(), new OutputStreamWriter(OutputStream.nullOutputStream())))
+        assertThatThrownBy(() -> transfers.exportCsv(
+                        ServerFilter.none(), new OutputStreamWriter(OutputStream.nullOutputStream())))
                 .isInstanceOf(TooManyDownloadsException.class);
-        assertThat((System.nanoTime() - started) / 1_000_000).as("refused at once, ms").isLessThan(5_000);
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("refused at once, ms")
+                .isLessThan(5_000);
 
-        var refusals = audit.since(before).stream().filter(r -> r.action().equals("EXPORT")).toList();
+        var refusals = audit.since(before).stream()
+                .filter(r -> r.action().equals("EXPORT"))
+                .toList();
         assertThat(refusals).extracting(r -> r.entityType()).containsExactly("JobLog", "AuditLog", "Server");
         assertThat(refusals).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo("FAILURE");
@@ -144,9 +176,12 @@ class DownloadLimitsTest {
         download.get(60, TimeUnit.SECONDS);
 
         assertThat(log.written).isEqualTo(lines * 1_001L);
-        log().info("Heap held halfway through a {} MB log download: {} KB", lines * 1_001L / 1024 / 1024,
-                (midway - baseline) / 1024);
-        assertThat((midway - baseline) / 1024 / 1024).as("MB of heap held halfway through a 10 MB download")
+        log().info(
+                        "Heap held halfway through a {} MB log download: {} KB",
+                        lines * 1_001L / 1024 / 1024,
+                        (midway - baseline) / 1024);
+        assertThat((midway - baseline) / 1024 / 1024)
+                .as("MB of heap held halfway through a 10 MB download")
                 .isLessThan(4);
     }
 
@@ -158,11 +193,17 @@ class DownloadLimitsTest {
         var uuid = UUID.randomUUID().toString();
         var when = Timestamp.from(clock.instant());
         jdbc.sql("INSERT INTO jobs (job_id, playbook_id, server_id, user_id, status, created_at, completed_at)"
-                + " VALUES (?, ?, ?, ?, 'success', ?, ?)").params(uuid, fx.tasks("- debug:\n    msg: x"),
-                fx.localServer(), userId, when, when).update();
-        long id = jdbc.sql("SELECT id FROM jobs WHERE job_id = ?").param(uuid).query(Long.class).single();
-        jdbc.sql("INSERT INTO job_logs (job_id, line_number, content) SELECT ?, seq, REPEAT('x', ?) FROM seq_1_to_" + lines)
-                .params(id, lineLength).update();
+                        + " VALUES (?, ?, ?, ?, 'success', ?, ?)")
+                .params(uuid, fx.tasks("- debug:\n    msg: x"), fx.localServer(), userId, when, when)
+                .update();
+        long id = jdbc.sql("SELECT id FROM jobs WHERE job_id = ?")
+                .param(uuid)
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO job_logs (job_id, line_number, content) SELECT ?, seq, REPEAT('x', ?) FROM seq_1_to_"
+                        + lines)
+                .params(id, lineLength)
+                .update();
         return id;
     }
 
@@ -197,14 +238,16 @@ class DownloadLimitsTest {
     /** Runs a download as the signed-in user on another thread, as a servlet thread would. */
     private static CompletableFuture<Void> inBackground(Runnable download) {
         var context = SecurityContextHolder.getContext();
-        return CompletableFuture.runAsync(() -> {
-            SecurityContextHolder.setContext(context);
-            try {
-                download.run();
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        }, r -> new Thread(r, "slow-download").start());
+        return CompletableFuture.runAsync(
+                () -> {
+                    SecurityContextHolder.setContext(context);
+                    try {
+                        download.run();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                },
+                r -> new Thread(r, "slow-download").start());
     }
 
     /** A client that stops reading once it has more than afterBytes, until released. */

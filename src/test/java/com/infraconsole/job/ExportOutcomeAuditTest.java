@@ -30,12 +30,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ExportOutcomeAuditTest {
 
-    @Autowired TestUsers users;
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired ServerTransferService transfers;
-    @Autowired AuditService auditService;
-    @Autowired AuditLogProbe audit;
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    ServerTransferService transfers;
+
+    @Autowired
+    AuditService auditService;
+
+    @Autowired
+    AuditLogProbe audit;
 
     @AfterEach
     void signOut() {
@@ -84,8 +95,10 @@ class ExportOutcomeAuditTest {
     }
 
     private List<String> exports(long since, String entityType) {
-        return audit.since(since).stream().filter(r -> r.action().equals("EXPORT") && entityType.equals(r.entityType()))
-                .map(r -> r.outcome()).toList();
+        return audit.since(since).stream()
+                .filter(r -> r.action().equals("EXPORT") && entityType.equals(r.entityType()))
+                .map(r -> r.outcome())
+                .toList();
     }
 
     /** A client that goes away after the first bytes. */
@@ -102,12 +115,10 @@ class ExportOutcomeAuditTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

@@ -34,8 +34,12 @@ class ExtraVarsFuzzTest {
             message.ifPresent(m -> assertThat(m).isNotBlank());
         }
         // Deep nesting and alias bombs end in a message, not a stack overflow or an endless load.
-        for (var text : new String[] {"a: " + "[".repeat(50_000), "a: " + "{b: ".repeat(20_000),
-                "a: &a [x]\n" + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n".repeat(60), "k: " + "v".repeat(70_000)}) {
+        for (var text : new String[] {
+            "a: " + "[".repeat(50_000),
+            "a: " + "{b: ".repeat(20_000),
+            "a: &a [x]\n" + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n".repeat(60),
+            "k: " + "v".repeat(70_000)
+        }) {
             fuzz.tried();
             assertThat(ExtraVars.check(text, Role.OPERATOR)).isPresent();
         }

@@ -11,8 +11,10 @@ class ExtraVarsTest {
     void nothing_a_yaml_mapping_and_a_json_object_are_accepted() {
         assertThat(ExtraVars.check(null, Role.OPERATOR)).isEmpty();
         assertThat(ExtraVars.check("  \n", Role.OPERATOR)).isEmpty();
-        assertThat(ExtraVars.check("version: 1.2\nhosts:\n  - web-01\n", Role.OPERATOR)).isEmpty();
-        assertThat(ExtraVars.check("{\"version\": \"1.2\", \"restart\": true}", Role.OPERATOR)).isEmpty();
+        assertThat(ExtraVars.check("version: 1.2\nhosts:\n  - web-01\n", Role.OPERATOR))
+                .isEmpty();
+        assertThat(ExtraVars.check("{\"version\": \"1.2\", \"restart\": true}", Role.OPERATOR))
+                .isEmpty();
     }
 
     @Test
@@ -23,7 +25,10 @@ class ExtraVarsTest {
 
     @Test
     void broken_yaml_names_its_line() {
-        assertThat(ExtraVars.check("a: 1\nb: c: d\nc: 3\n", Role.OPERATOR)).get().asString().contains("line 2");
+        assertThat(ExtraVars.check("a: 1\nb: c: d\nc: 3\n", Role.OPERATOR))
+                .get()
+                .asString()
+                .contains("line 2");
     }
 
     @Test

@@ -39,11 +39,21 @@ class HostileJobTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired Environment env;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Environment env;
+
+    @Autowired
+    JdbcClient jdbc;
+
     long server;
 
     @BeforeEach
@@ -70,7 +80,10 @@ class HostileJobTest {
                         msg: "DS=[{{ lookup('env', 'SPRING_DATASOURCE_PASSWORD') }}] URL=[{{ lookup('env', 'DATABASE_URL') }}] DBP=[{{ lookup('env', 'DB_PASSWORD') }}]"
                 """);
 
-        var names = Pattern.compile("ENVNAME:(\\w+)").matcher(log).results().map(m -> m.group(1))
+        var names = Pattern.compile("ENVNAME:(\\w+)")
+                .matcher(log)
+                .results()
+                .map(m -> m.group(1))
                 .collect(Collectors.toSet());
         assertThat(names).isNotEmpty().allMatch(n -> ALLOWED_INSIDE.contains(n) || n.startsWith("ANSIBLE_"));
         assertThat(log).contains("DS=[] URL=[] DBP=[]");
@@ -94,21 +107,35 @@ class HostileJobTest {
                 """.formatted(pid));
 
         assertThat(log).contains("HIDDEN-PID").doesNotContain("VISIBLE-PID");
-        var procs = Integer.parseInt(Pattern.compile("PROCS=(\\d+)").matcher(log).results().findFirst()
-                .orElseThrow().group(1));
+        var procs = Integer.parseInt(Pattern.compile("PROCS=(\\d+)")
+                .matcher(log)
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1));
         assertThat(procs).as("processes visible inside the sandbox").isLessThan(20);
         var cmdline = Files.readString(Path.of("/proc/self/cmdline")).split("\0");
-        var longest = Arrays.stream(cmdline).max(Comparator.comparingInt(String::length)).orElseThrow();
+        var longest = Arrays.stream(cmdline)
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow();
         assertThat(log).doesNotContain(longest);
         assertNoConsoleSecret(log);
     }
 
     @Test
     void the_data_directory_configuration_logs_and_shadow_are_out_of_reach() {
-        var dataDir = Path.of(env.getRequiredProperty("infra.data-dir")).toAbsolutePath().normalize();
-        var paths = List.of(dataDir, dataDir.resolve("mariadb"), Path.of("target/classes/application.yml").toAbsolutePath(),
-                Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), Path.of("/etc/shadow"),
-                Path.of("/etc/ssh/ssh_host_ed25519_key"), Path.of("/var/log"));
+        var dataDir = Path.of(env.getRequiredProperty("infra.data-dir"))
+                .toAbsolutePath()
+                .normalize();
+        var paths = List.of(
+                dataDir,
+                dataDir.resolve("mariadb"),
+                Path.of("target/classes/application.yml").toAbsolutePath(),
+                Path.of("").toAbsolutePath(),
+                Path.of(System.getProperty("user.home")),
+                Path.of("/etc/shadow"),
+                Path.of("/etc/ssh/ssh_host_ed25519_key"),
+                Path.of("/var/log"));
         var tasks = paths.stream().map(p -> """
                     - shell: if test -e '%1$s'; then echo "VISI""BLE:%1$s"; ls '%1$s' | head -3; else echo "HIDD""EN:%1$s"; fi; cat '%1$s' 2>&1 | head -3
                       register: r
@@ -128,7 +155,12 @@ class HostileJobTest {
     @Test
     void no_database_login_with_anything_the_job_can_find() {
         var url = env.getRequiredProperty("spring.datasource.url");
-        var port = Pattern.compile(":(\\d+)/").matcher(url).results().findFirst().orElseThrow().group(1);
+        var port = Pattern.compile(":(\\d+)/")
+                .matcher(url)
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
         var accounts = Stream.of("root", env.getRequiredProperty("spring.datasource.username"), "infra", "mysql");
         var tasks = accounts.distinct().map(user -> """
                     - shell: mariadb --protocol=TCP -h 127.0.0.1 -P %1$s -u '%2$s' --password='' -N -e "SELECT CONCAT('DB','-OPEN-', CURRENT_USER())" 2>&1; mariadb --protocol=TCP -h 127.0.0.1 -P %1$s -u '%2$s' -N -e "SELECT CONCAT('DB','-OPEN-', CURRENT_USER())" 2>&1
@@ -145,9 +177,14 @@ class HostileJobTest {
     @Test
     void a_localhost_shell_task_cannot_write_outside_the_workspace() throws IOException {
         var name = "hostile-" + UUID.randomUUID();
-        var targets = List.of(Path.of("target").toAbsolutePath().resolve(name), Path.of("/tmp", name),
-                Path.of("/usr/local", name), Path.of("/etc", name), Path.of(System.getProperty("user.home"), name));
-        var writes = targets.stream().map(p -> "echo pwned > '" + p + "' 2>&1 || true")
+        var targets = List.of(
+                Path.of("target").toAbsolutePath().resolve(name),
+                Path.of("/tmp", name),
+                Path.of("/usr/local", name),
+                Path.of("/etc", name),
+                Path.of(System.getProperty("user.home"), name));
+        var writes = targets.stream()
+                .map(p -> "echo pwned > '" + p + "' 2>&1 || true")
                 .collect(Collectors.joining("; "));
         var log = run("""
                 - hosts: localhost
@@ -170,9 +207,12 @@ class HostileJobTest {
         var request = LaunchRequest.of(fx.tasks("- shell: id"), List.of(server))
                 .withExtraVars("{\"ansible_connection\": \"local\"}");
 
-        assertThatThrownBy(() -> jobs.launch(request)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors().get("extraVars")).contains("ansible_connection"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs").query(Long.class).single()).isEqualTo(before);
+        assertThatThrownBy(() -> jobs.launch(request))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("extraVars")).contains("ansible_connection"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -213,8 +253,8 @@ class HostileJobTest {
     }
 
     /** Names a run may see: the allow-list of AnsibleWorkspace.environment, and what a shell sets itself. */
-    private static final Set<String> ALLOWED_INSIDE = Set.of("PATH", "HOME", "LANG", "TMPDIR", "PYTHONUNBUFFERED",
-            "PWD", "SHLVL", "_", "LC_ALL", "LC_CTYPE", "OLDPWD");
+    private static final Set<String> ALLOWED_INSIDE = Set.of(
+            "PATH", "HOME", "LANG", "TMPDIR", "PYTHONUNBUFFERED", "PWD", "SHLVL", "_", "LC_ALL", "LC_CTYPE", "OLDPWD");
 
     private String run(String playbookYaml) {
         long id = jobs.launch(LaunchRequest.of(fx.playbook(playbookYaml), List.of(server)));

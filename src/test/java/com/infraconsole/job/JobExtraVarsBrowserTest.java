@@ -17,11 +17,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** What an operator sees in Chromium: a refused ansible_ var, masked secrets on the job page, a skipped schedule. */
 class JobExtraVarsBrowserTest extends BrowserTest {
 
-    @Autowired JobFixtures fx;
-    @Autowired ServerService servers;
-    @Autowired JobService jobs;
-    @Autowired JobScheduleService schedules;
-    @Autowired ScheduleSkips skips;
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobScheduleService schedules;
+
+    @Autowired
+    ScheduleSkips skips;
 
     @Test
     void operator_is_refused_a_connection_var_and_sees_secrets_masked_and_skipped_occurrences() {
@@ -31,9 +40,13 @@ class JobExtraVarsBrowserTest extends BrowserTest {
         long serverId = fx.localServer();
         var host = servers.get(serverId).orElseThrow().getHostname();
         var secret = "hunter2-" + System.nanoTime();
-        long jobId = jobs.launch(LaunchRequest.of(playbookId, List.of(serverId)).withExtraVars(
-                "version: \"1.4.2\"\ndb_password: " + secret + "\napi:\n  url: https://api.example.test\n  token: t-" + secret));
-        var schedule = schedules.create("nightly-deploy-" + System.nanoTime() % 100_000, "0 30 2 * * ?", "UTC",
+        long jobId = jobs.launch(LaunchRequest.of(playbookId, List.of(serverId))
+                .withExtraVars("version: \"1.4.2\"\ndb_password: " + secret
+                        + "\napi:\n  url: https://api.example.test\n  token: t-" + secret));
+        var schedule = schedules.create(
+                "nightly-deploy-" + System.nanoTime() % 100_000,
+                "0 30 2 * * ?",
+                "UTC",
                 LaunchRequest.of(playbookId, List.of(serverId)));
         skips.record(schedule.getId(), "Owner " + operator.getUsername() + " is deactivated");
         TestUsers.signOut();
@@ -42,18 +55,29 @@ class JobExtraVarsBrowserTest extends BrowserTest {
         logIn(operator.getUsername(), TestUsers.PASSWORD);
         page.waitForURL(url(""));
         page.navigate(url("jobs"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Launch job")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Launch job"))
+                .click();
         var dialog = page.getByRole(AriaRole.DIALOG);
-        dialog.getByLabel("Playbook", new Locator.GetByLabelOptions().setExact(true)).fill(playbook);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(playbook).setExact(true)).click();
+        dialog.getByLabel("Playbook", new Locator.GetByLabelOptions().setExact(true))
+                .fill(playbook);
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(playbook).setExact(true))
+                .click();
         dialog.getByLabel("Target servers").fill(host);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(host)).first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(host))
+                .first()
+                .click();
         page.keyboard().press("Tab");
         var extraVars = dialog.getByLabel("Extra vars (YAML or JSON)");
         extraVars.click();
         extraVars.fill("version: \"1.4.2\"\nansible_connection: local");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Launch").setExact(true)).click();
-        assertThat(dialog.getByText("Only admins may set ansible_connection").first()).isVisible();
+        dialog.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Launch").setExact(true))
+                .click();
+        assertThat(dialog.getByText("Only admins may set ansible_connection").first())
+                .isVisible();
         screenshot("job-extra-vars-refused");
 
         page.navigate(url("jobs/" + jobId));

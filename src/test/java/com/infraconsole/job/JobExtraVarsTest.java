@@ -22,22 +22,47 @@ class JobExtraVarsTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String NEVER = "0 0 3 1 1 ? 2099";
     /** Each rewrites how Ansible connects or what it runs on the controller. */
-    private static final List<String> ADMIN_ONLY = List.of("ansible_connection: local",
-            "ansible_ssh_common_args: \"-o ProxyCommand='sh -c id'\"", "ansible_ssh_extra_args: -v",
-            "ansible_sftp_extra_args: -v", "ansible_scp_extra_args: -v", "ansible_ssh_args: -v",
-            "ansible_ssh_executable: /bin/sh", "ansible_sftp_executable: /bin/sh", "ansible_python_interpreter: /bin/sh",
-            "ansible_become_exe: /bin/sh", "ansible_become_method: su", "ansible_become_flags: -c id",
-            "ansible_shell_executable: /bin/sh", "ansible_shell_type: csh", "ansible_private_key_file: /etc/ssh/x",
-            "ansible_host_key_checking: false", "ansible_paramiko_proxy_command: id", "ANSIBLE_Connection: local",
-            "\"ansible_connection \": local", "!unsafe ansible_connection: local",
-            "{\"ansible_connection\": \"local\"}", "base: &b {ansible_connection: local}\n<<: *b");
+    private static final List<String> ADMIN_ONLY = List.of(
+            "ansible_connection: local",
+            "ansible_ssh_common_args: \"-o ProxyCommand='sh -c id'\"",
+            "ansible_ssh_extra_args: -v",
+            "ansible_sftp_extra_args: -v",
+            "ansible_scp_extra_args: -v",
+            "ansible_ssh_args: -v",
+            "ansible_ssh_executable: /bin/sh",
+            "ansible_sftp_executable: /bin/sh",
+            "ansible_python_interpreter: /bin/sh",
+            "ansible_become_exe: /bin/sh",
+            "ansible_become_method: su",
+            "ansible_become_flags: -c id",
+            "ansible_shell_executable: /bin/sh",
+            "ansible_shell_type: csh",
+            "ansible_private_key_file: /etc/ssh/x",
+            "ansible_host_key_checking: false",
+            "ansible_paramiko_proxy_command: id",
+            "ANSIBLE_Connection: local",
+            "\"ansible_connection \": local",
+            "!unsafe ansible_connection: local",
+            "{\"ansible_connection\": \"local\"}",
+            "base: &b {ansible_connection: local}\n<<: *b");
 
-    @Autowired JobService jobs;
-    @Autowired JobScheduleService schedules;
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired AuditLogProbe audit;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobScheduleService schedules;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -52,16 +77,25 @@ class JobExtraVarsTest {
         long schedulesBefore = count("job_schedules");
         for (var vars : ADMIN_ONLY) {
             var withVars = request.withExtraVars(vars);
-            assertThatThrownBy(() -> jobs.launch(withVars)).as(vars).isInstanceOfSatisfying(InvalidInputException.class,
-                    e -> assertThat(e.fieldErrors().get("extraVars")).startsWithIgnoringCase("Only admins may set ansible_")
-                            .containsIgnoringCase(vars.contains("paramiko") ? "ansible_paramiko_proxy_command" : "ansible_"));
-            assertThatThrownBy(() -> schedules.create("x-" + System.nanoTime(), NEVER, "UTC", withVars)).as(vars)
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+            assertThatThrownBy(() -> jobs.launch(withVars))
+                    .as(vars)
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.fieldErrors().get("extraVars"))
+                                    .startsWithIgnoringCase("Only admins may set ansible_")
+                                    .containsIgnoringCase(
+                                            vars.contains("paramiko") ? "ansible_paramiko_proxy_command" : "ansible_"));
+            assertThatThrownBy(() -> schedules.create("x-" + System.nanoTime(), NEVER, "UTC", withVars))
+                    .as(vars)
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.fieldErrors()).containsKey("extraVars"));
         }
         assertThatThrownBy(() -> jobs.launch(request.withExtraVars("ansible_connection: local\nansible_ssh_args: -v")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("extraVars"))
-                        .startsWith("Only admins may set ansible_connection, ansible_ssh_args "));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("extraVars"))
+                                .startsWith("Only admins may set ansible_connection, ansible_ssh_args "));
         assertThat(count("jobs")).isEqualTo(jobsBefore);
         assertThat(count("job_schedules")).isEqualTo(schedulesBefore);
     }
@@ -69,9 +103,11 @@ class JobExtraVarsTest {
     @Test
     void an_operator_may_set_where_and_as_whom_to_connect_and_nested_keys_are_data() {
         users.signIn(Role.OPERATOR);
-        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: \"{{ app.ansible_connection }}\""), List.of(fx.localServer()))
-                .withExtraVars("ansible_user: root\nansible_port: 22\nansible_become: false\nansible_become_user: root\n"
-                        + "app:\n  ansible_connection: data only\n");
+        var request = LaunchRequest.of(
+                        fx.tasks("- debug:\n    msg: \"{{ app.ansible_connection }}\""), List.of(fx.localServer()))
+                .withExtraVars(
+                        "ansible_user: root\nansible_port: 22\nansible_become: false\nansible_become_user: root\n"
+                                + "app:\n  ansible_connection: data only\n");
         var job = fx.awaitEnd(jobs.launch(request), WAIT);
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.SUCCESS);
         assertThat(fx.log(job.job().getId())).contains("data only");
@@ -80,7 +116,8 @@ class JobExtraVarsTest {
     @Test
     void an_admin_may_set_them_and_the_run_uses_them() {
         users.signIn(Role.ADMIN);
-        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: \"via {{ ansible_connection }}\""), List.of(fx.localServer()))
+        var request = LaunchRequest.of(
+                        fx.tasks("- debug:\n    msg: \"via {{ ansible_connection }}\""), List.of(fx.localServer()))
                 .withExtraVars("ansible_connection: local\nansible_python_interpreter: /usr/bin/python3");
         var job = fx.awaitEnd(jobs.launch(request), WAIT);
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.SUCCESS);
@@ -94,8 +131,9 @@ class JobExtraVarsTest {
         users.signIn(Role.OPERATOR);
         var secret = "hunter2-" + System.nanoTime();
         var vars = "version: \"1.4\"\ndb_password: " + secret + "\napi:\n  token: tok-" + secret + "\n";
-        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: \"{{ db_password | length }}\""),
-                List.of(fx.localServer())).withExtraVars(vars);
+        var request = LaunchRequest.of(
+                        fx.tasks("- debug:\n    msg: \"{{ db_password | length }}\""), List.of(fx.localServer()))
+                .withExtraVars(vars);
         long since = audit.lastSeq();
         long id = jobs.launch(request);
         var schedule = schedules.create("masked-" + System.nanoTime(), NEVER, "UTC", request);
@@ -103,9 +141,12 @@ class JobExtraVarsTest {
         var launchRow = audit.since(since, "Job", id).getFirst();
         var scheduleRow = audit.since(since, "JobSchedule", schedule.getId()).getFirst();
         for (var row : List.of(launchRow, scheduleRow)) {
-            assertThat(row.changes()).doesNotContain(secret).contains("db_password: ***", "token: ***", "version: \\\"1.4\\\"");
+            assertThat(row.changes())
+                    .doesNotContain(secret)
+                    .contains("db_password: ***", "token: ***", "version: \\\"1.4\\\"");
         }
-        assertThat(audit.since(since)).allSatisfy(r -> assertThat(String.valueOf(r.changes())).doesNotContain(secret));
+        assertThat(audit.since(since))
+                .allSatisfy(r -> assertThat(String.valueOf(r.changes())).doesNotContain(secret));
         // ansible-playbook still gets the real value: its length is printed, not ***'s
         var job = fx.awaitEnd(id, WAIT);
         assertThat(fx.log(id)).contains("\"msg\": \"" + secret.length() + "\"");
@@ -126,17 +167,23 @@ class JobExtraVarsTest {
                           3636
                 label: !unsafe "{{ not templated }}"
                 """;
-        var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: \"{{ label }}\"\n- debug:\n    msg: \"{{ password }}\""),
-                List.of(fx.localServer())).withExtraVars(vault);
+        var request = LaunchRequest.of(
+                        fx.tasks("- debug:\n    msg: \"{{ label }}\"\n- debug:\n    msg: \"{{ password }}\""),
+                        List.of(fx.localServer()))
+                .withExtraVars(vault);
         var job = fx.awaitEnd(jobs.launch(request), WAIT);
         // No vault password is given to the run: ansible reads the !vault value and says it cannot decrypt it.
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.FAILED);
-        assertThat(fx.log(job.job().getId())).contains("{{ not templated }}", "Attempting to decrypt but no vault secrets found");
-        assertThat(job.maskedExtraVars()).contains("password: !vault (encrypted)").doesNotContain("$ANSIBLE_VAULT");
+        assertThat(fx.log(job.job().getId()))
+                .contains("{{ not templated }}", "Attempting to decrypt but no vault secrets found");
+        assertThat(job.maskedExtraVars())
+                .contains("password: !vault (encrypted)")
+                .doesNotContain("$ANSIBLE_VAULT");
 
         assertThatThrownBy(() -> jobs.launch(request.withExtraVars("password: !vault plain-text")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("extraVars"))
-                        .contains("line 1", "$ANSIBLE_VAULT;"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("extraVars")).contains("line 1", "$ANSIBLE_VAULT;"));
         assertThatThrownBy(() -> jobs.launch(request.withExtraVars("x: !python/object:os.system id")))
                 .isInstanceOf(InvalidInputException.class);
     }
@@ -153,8 +200,10 @@ class JobExtraVarsTest {
 
         var tooBig = fits + "é";
         assertThatThrownBy(() -> jobs.launch(request.withExtraVars(tooBig)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("extraVars"))
-                        .isEqualTo("Extra vars must be at most 65,535 bytes (UTF-8); these are 65,537 bytes"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("extraVars"))
+                                .isEqualTo("Extra vars must be at most 65,535 bytes (UTF-8); these are 65,537 bytes"));
     }
 
     private long count(String table) {

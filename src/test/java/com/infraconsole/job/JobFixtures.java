@@ -31,12 +31,20 @@ class JobFixtures {
     /** A playbook row (the playbook feature's service is not needed for this). */
     long playbook(String content) {
         var name = "job-test-" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
-        jdbc.sql("INSERT INTO playbooks (name, content, updated_by) VALUES (?, ?, 'test')").params(name, content).update();
-        return jdbc.sql("SELECT id FROM playbooks WHERE name = ?").param(name).query(Long.class).single();
+        jdbc.sql("INSERT INTO playbooks (name, content, updated_by) VALUES (?, ?, 'test')")
+                .params(name, content)
+                .update();
+        return jdbc.sql("SELECT id FROM playbooks WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     String playbookName(long playbookId) {
-        return jdbc.sql("SELECT name FROM playbooks WHERE id = ?").param(playbookId).query(String.class).single();
+        return jdbc.sql("SELECT name FROM playbooks WHERE id = ?")
+                .param(playbookId)
+                .query(String.class)
+                .single();
     }
 
     /** A playbook of tasks run on all hosts without gathering facts. */
@@ -83,17 +91,25 @@ class JobFixtures {
             }
             sleep(100);
         }
-        return fail("Job %d still %s after %s", jobId, last == null ? "?" : last.job().getStatus(), timeout);
+        return fail(
+                "Job %d still %s after %s",
+                jobId, last == null ? "?" : last.job().getStatus(), timeout);
     }
 
     String log(long jobId) {
-        return String.join("\n", jdbc.sql("SELECT content FROM job_logs WHERE job_id = ? ORDER BY line_number")
-                .param(jobId).query(String.class).list());
+        return String.join(
+                "\n",
+                jdbc.sql("SELECT content FROM job_logs WHERE job_id = ? ORDER BY line_number")
+                        .param(jobId)
+                        .query(String.class)
+                        .list());
     }
 
     long ticketsFor(long jobId) {
-        return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE job_id = ? AND status = 'open'").param(jobId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE job_id = ? AND status = 'open'")
+                .param(jobId)
+                .query(Long.class)
+                .single();
     }
 
     static void sleep(long ms) {

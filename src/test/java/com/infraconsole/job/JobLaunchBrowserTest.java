@@ -16,8 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** An operator launches a playbook from the jobs screen in Chromium and lands on its live page. */
 class JobLaunchBrowserTest extends BrowserTest {
 
-    @Autowired JobFixtures fx;
-    @Autowired ServerService servers;
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    ServerService servers;
 
     @Test
     void operator_launches_a_playbook_with_extra_vars_and_sees_it_succeed() {
@@ -34,16 +37,23 @@ class JobLaunchBrowserTest extends BrowserTest {
         logIn(operator.getUsername(), TestUsers.PASSWORD);
         page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("jobs"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Launch job")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Launch job"))
+                .click();
         var dialog = page.getByRole(AriaRole.DIALOG);
         button(dialog, "Launch").click();
         assertThat(dialog.getByText("Choose a playbook").first()).isVisible();
         assertThat(dialog.getByText("Choose at least one server").first()).isVisible();
 
-        dialog.getByLabel("Playbook", new Locator.GetByLabelOptions().setExact(true)).fill(playbook);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(playbook).setExact(true)).click();
+        dialog.getByLabel("Playbook", new Locator.GetByLabelOptions().setExact(true))
+                .fill(playbook);
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(playbook).setExact(true))
+                .click();
         dialog.getByLabel("Target servers").fill(host);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(host)).first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(host))
+                .first()
+                .click();
         var extraVars = dialog.getByLabel("Extra vars (YAML or JSON)");
         page.keyboard().press("Tab"); // leaves the servers' field, which closes its dropdown
         extraVars.click();
@@ -57,13 +67,16 @@ class JobLaunchBrowserTest extends BrowserTest {
         page.waitForURL(u -> u.matches(".*/jobs/\\d+$"));
         var patient = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
         assertThat(page.locator("[data-status=success]").first()).isVisible(patient);
-        assertThat(page.locator("vaadin-grid-cell-content").getByText("greeting is hello from the browser").first())
+        assertThat(page.locator("vaadin-grid-cell-content")
+                        .getByText("greeting is hello from the browser")
+                        .first())
                 .isVisible(patient);
         assertThat(page.getByText("greeting: hello from the browser").first()).isVisible(); // the run's extra vars
         screenshot("job-launched");
     }
 
     private static Locator button(Locator dialog, String name) {
-        return dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        return dialog.getByRole(
+                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 }

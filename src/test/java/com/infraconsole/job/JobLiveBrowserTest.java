@@ -15,8 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A real Chromium watches a running job: lines arrive live (pushed), and the page is captured. */
 class JobLiveBrowserTest extends BrowserTest {
 
-    @Autowired JobFixtures fx;
-    @Autowired JobService jobs;
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    JobService jobs;
 
     @Test
     void a_running_job_shows_its_output_live_and_can_be_cancelled() throws Exception {
@@ -45,23 +48,31 @@ class JobLiveBrowserTest extends BrowserTest {
         page.waitForURL(u -> !u.contains("/login"));
         page.navigate(url("jobs/" + id));
         // The page is open during the first 6 s task: later lines can only arrive by push.
-        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
-                .setHasText("worker 8 drained"))).hasCount(0);
-        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
-                .setHasText("TASK [Wait for health checks]"))).hasCount(1, new com.microsoft.playwright.assertions
-                .LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("worker 8 drained")))
+                .hasCount(0);
+        assertThat(page.locator(
+                        "vaadin-grid-cell-content",
+                        new Page.LocatorOptions().setHasText("TASK [Wait for health checks]")))
+                .hasCount(
+                        1,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
         assertThat(page.locator("[data-status=running]").first()).isVisible();
         assertThat(page.getByText(fx.playbookName(playbook) + ", version 1")).isVisible();
         page.waitForTimeout(1000);
         // Into target/screenshots; -Ddocs.screenshots=true also refreshes the one in docs/screenshots.
-        var shot = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots", "job-live.png")
+        var shot = Boolean.getBoolean("docs.screenshots")
+                ? Path.of("docs", "screenshots", "job-live.png")
                 : Path.of("target", "screenshots", "job-live.png");
         Files.createDirectories(shot.getParent());
         page.screenshot(new Page.ScreenshotOptions().setPath(shot));
 
         page.getByText("Cancel job").first().click();
-        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").getByText("Cancel job").last().click();
-        assertThat(page.locator("[data-status=cancelled]").first()).isVisible(
-                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Cancel job")
+                .last()
+                .click();
+        assertThat(page.locator("[data-status=cancelled]").first())
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(15_000));
     }
 }

@@ -27,14 +27,29 @@ class JobLogBenchmark {
     private static final int LINES = 200_000;
     private static final int BIG_LOG = 1_000_000;
 
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired JobLogStore store;
-    @Autowired JobService jobs;
-    @Autowired JobEvents events;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired Clock clock;
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JobLogStore store;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobEvents events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void print_job_log_figures() throws Exception {
@@ -43,7 +58,8 @@ class JobLogBenchmark {
         long server = fx.localServer();
         var lines = new ArrayList<String>(LINES);
         for (int i = 0; i < LINES; i++) {
-            lines.add("ok: [web-" + (i % 50) + ".example.com] => (item=" + i + ") => {\"changed\": false, \"msg\": \"step " + i + " done\"}");
+            lines.add("ok: [web-" + (i % 50) + ".example.com] => (item=" + i
+                    + ") => {\"changed\": false, \"msg\": \"step " + i + " done\"}");
         }
         // Warm-up of both paths (JIT, connection pool, buffer pool).
         writer(row(playbook, server, user.getId()), lines.subList(0, 20_000));
@@ -55,8 +71,11 @@ class JobLogBenchmark {
         t0 = System.nanoTime();
         plain(row(playbook, server, user.getId()), lines);
         double plainRate = LINES / seconds(t0);
-        System.out.printf("%n[bench] log writer:        %,10.0f lines/s (%d lines, batches of 1000 or 100 ms)%n", writerRate, LINES);
-        System.out.printf("[bench] plain multi-row:   %,10.0f lines/s (same lines, one INSERT per 1000 rows)%n", plainRate);
+        System.out.printf(
+                "%n[bench] log writer:        %,10.0f lines/s (%d lines, batches of 1000 or 100 ms)%n",
+                writerRate, LINES);
+        System.out.printf(
+                "[bench] plain multi-row:   %,10.0f lines/s (same lines, one INSERT per 1000 rows)%n", plainRate);
         System.out.printf("[bench] writer / plain:    %10.2f%n", writerRate / plainRate);
 
         latency(playbook, server);
@@ -100,7 +119,8 @@ class JobLogBenchmark {
         unwatch.run();
         var sorted = new ArrayList<>(delays);
         Collections.sort(sorted);
-        System.out.printf("[bench] line -> watcher:   p50 %d ms, p95 %d ms, max %d ms over %d lines of a real ansible-playbook run%n",
+        System.out.printf(
+                "[bench] line -> watcher:   p50 %d ms, p95 %d ms, max %d ms over %d lines of a real ansible-playbook run%n",
                 pct(sorted, 50), pct(sorted, 95), sorted.getLast(), sorted.size());
     }
 
@@ -122,9 +142,15 @@ class JobLogBenchmark {
         Collections.sort(first);
         Collections.sort(last);
         Collections.sort(count);
-        System.out.printf("[bench] 1M-line log, first page (200 lines): median %.2f ms, max %.2f ms%n", pct(first, 50) / 1000.0, first.getLast() / 1000.0);
-        System.out.printf("[bench] 1M-line log, last page (200 lines):  median %.2f ms, max %.2f ms%n", pct(last, 50) / 1000.0, last.getLast() / 1000.0);
-        System.out.printf("[bench] 1M-line log, line count:             median %.2f ms, max %.2f ms%n%n", pct(count, 50) / 1000.0, count.getLast() / 1000.0);
+        System.out.printf(
+                "[bench] 1M-line log, first page (200 lines): median %.2f ms, max %.2f ms%n",
+                pct(first, 50) / 1000.0, first.getLast() / 1000.0);
+        System.out.printf(
+                "[bench] 1M-line log, last page (200 lines):  median %.2f ms, max %.2f ms%n",
+                pct(last, 50) / 1000.0, last.getLast() / 1000.0);
+        System.out.printf(
+                "[bench] 1M-line log, line count:             median %.2f ms, max %.2f ms%n%n",
+                pct(count, 50) / 1000.0, count.getLast() / 1000.0);
     }
 
     private void writer(long jobId, List<String> lines) {
@@ -166,8 +192,12 @@ class JobLogBenchmark {
     private long row(long playbook, long server, long userId) {
         var uuid = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO jobs (job_id, playbook_id, server_id, user_id, status) VALUES (?, ?, ?, ?, 'success')")
-                .params(uuid, playbook, server, userId).update();
-        return jdbc.sql("SELECT id FROM jobs WHERE job_id = ?").param(uuid).query(Long.class).single();
+                .params(uuid, playbook, server, userId)
+                .update();
+        return jdbc.sql("SELECT id FROM jobs WHERE job_id = ?")
+                .param(uuid)
+                .query(Long.class)
+                .single();
     }
 
     private static long timeMicros(Runnable r) {

@@ -18,13 +18,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class JobLogWriterTest {
 
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired JobService jobs;
-    @Autowired JobLogStore store;
-    @Autowired JdbcClient jdbc;
-    @Autowired Scheduler scheduler;
-    @Autowired Clock clock;
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobLogStore store;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void restart() throws Exception {
@@ -43,7 +56,9 @@ class JobLogWriterTest {
         }
 
         var rows = jdbc.sql("SELECT line_number, content FROM job_logs WHERE job_id = ? ORDER BY line_number")
-                .param(jobId).query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2)).list();
+                .param(jobId)
+                .query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2))
+                .list();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isEqualTo("1:first");
         assertThat(rows.get(1)).isEqualTo("3:third");
@@ -56,13 +71,17 @@ class JobLogWriterTest {
         var flushes = new java.util.concurrent.atomic.AtomicInteger();
         var line = "w".repeat(16_000);
         int count = 400; // 6.4 MB of text (19 MB counted as UTF-8 upper bound): many batches, not one INSERT
-        try (var w = new JobLogWriter(jobId, 1, store, clock, 1000, Duration.ofSeconds(5), n -> flushes.incrementAndGet())) {
+        try (var w =
+                new JobLogWriter(jobId, 1, store, clock, 1000, Duration.ofSeconds(5), n -> flushes.incrementAndGet())) {
             for (int i = 0; i < count; i++) {
                 w.append(line);
             }
         }
         assertThat(store.lineCount(jobId)).isEqualTo(count);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM job_logs WHERE job_id = ?").param(jobId).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM job_logs WHERE job_id = ?")
+                        .param(jobId)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(count);
         assertThat(flushes.get()).isGreaterThanOrEqualTo(count * 16_000 * 3 / JobLogWriter.MAX_BATCH_BYTES);
     }

@@ -17,9 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class JobPickersTest {
 
-    @Autowired JobService jobs;
-    @Autowired TestUsers testUsers;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -35,9 +40,11 @@ class JobPickersTest {
         playbook("other-" + tag.replace("pick", "kcip"));
         testUsers.signIn(Role.AUDITOR);
 
-        assertThat(jobs.playbooks(tag, PageRequest.of(0, 2))).extracting(PlaybookSource.PlaybookRef::name)
+        assertThat(jobs.playbooks(tag, PageRequest.of(0, 2)))
+                .extracting(PlaybookSource.PlaybookRef::name)
                 .containsExactly(tag + "-a", tag + "-b");
-        assertThat(jobs.playbooks(tag.toUpperCase(), PageRequest.of(1, 2))).extracting(PlaybookSource.PlaybookRef::name)
+        assertThat(jobs.playbooks(tag.toUpperCase(), PageRequest.of(1, 2)))
+                .extracting(PlaybookSource.PlaybookRef::name)
                 .containsExactly(tag + "-c");
     }
 
@@ -48,7 +55,8 @@ class JobPickersTest {
         playbook("disk-100xx" + tag);
         testUsers.signIn(Role.OPERATOR);
 
-        assertThat(jobs.playbooks("100%_" + tag, PageRequest.of(0, 10))).extracting(PlaybookSource.PlaybookRef::name)
+        assertThat(jobs.playbooks("100%_" + tag, PageRequest.of(0, 10)))
+                .extracting(PlaybookSource.PlaybookRef::name)
                 .containsExactly("disk-100%_" + tag);
     }
 
@@ -57,13 +65,16 @@ class JobPickersTest {
         var admin = testUsers.create(Role.ADMIN);
         testUsers.signIn(Role.AUDITOR);
 
-        assertThat(jobs.users(admin.getUsername(), PageRequest.of(0, 5))).extracting(UserRef::username)
+        assertThat(jobs.users(admin.getUsername(), PageRequest.of(0, 5)))
+                .extracting(UserRef::username)
                 .containsExactly(admin.getUsername());
-        assertThat(jobs.users("no-such-user-" + UUID.randomUUID(), PageRequest.of(0, 5))).isEmpty();
+        assertThat(jobs.users("no-such-user-" + UUID.randomUUID(), PageRequest.of(0, 5)))
+                .isEmpty();
     }
 
     private void playbook(String name) {
         jdbc.sql("INSERT INTO playbooks (name, content, updated_by) VALUES (?, ?, 'test')")
-                .params(name, "- hosts: all\n  tasks: []\n").update();
+                .params(name, "- hosts: all\n  tasks: []\n")
+                .update();
     }
 }

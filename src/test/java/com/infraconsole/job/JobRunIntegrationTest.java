@@ -21,10 +21,18 @@ class JobRunIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired JobRunner runner;
-    @Autowired TestUsers users;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    JobRunner runner;
+
+    @Autowired
+    TestUsers users;
+
     long server;
 
     @BeforeEach
@@ -122,7 +130,8 @@ class JobRunIntegrationTest {
 
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.FAILED);
         assertThat(job.job().getErrorMessage())
-                .isEqualTo("ansible-playbook not found: install the Debian package 'ansible' (apt-get install ansible)");
+                .isEqualTo(
+                        "ansible-playbook not found: install the Debian package 'ansible' (apt-get install ansible)");
         assertThat(fx.log(id)).contains("apt-get install ansible").doesNotContain("PLAY");
     }
 
@@ -150,11 +159,15 @@ class JobRunIntegrationTest {
     @Test
     void invalid_extra_vars_and_missing_targets_are_refused_at_their_fields() {
         var playbook = fx.tasks("- debug:\n    msg: x");
-        assertThatThrownBy(() -> jobs.launch(LaunchRequest.of(playbook, List.of()).withExtraVars("a: [1, 2")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
-                        .containsKeys("targets", "extraVars"));
-        assertThatThrownBy(() -> jobs.launch(LaunchRequest.of(playbook, List.of(server)).withExtraVars("- a\n- b")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("extraVars"))
-                        .contains("mapping"));
+        assertThatThrownBy(
+                        () -> jobs.launch(LaunchRequest.of(playbook, List.of()).withExtraVars("a: [1, 2")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKeys("targets", "extraVars"));
+        assertThatThrownBy(() ->
+                        jobs.launch(LaunchRequest.of(playbook, List.of(server)).withExtraVars("- a\n- b")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("extraVars")).contains("mapping"));
     }
 }

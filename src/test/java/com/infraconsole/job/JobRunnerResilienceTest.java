@@ -25,14 +25,30 @@ class JobRunnerResilienceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
 
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired AuditLogProbe audit;
-    @Autowired JobSweeper sweeper;
-    @Autowired JobDispatcher dispatcher;
-    @Autowired Scheduler scheduler;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    JobSweeper sweeper;
+
+    @Autowired
+    JobDispatcher dispatcher;
+
+    @Autowired
+    Scheduler scheduler;
+
     long server;
 
     @BeforeEach
@@ -68,9 +84,10 @@ class JobRunnerResilienceTest {
 
         var job = fx.awaitEnd(id, WAIT);
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.job().getErrorMessage()).satisfiesAnyOf(
-                m -> assertThat(m).startsWith("Stopped: no heartbeat reached the database"),
-                m -> assertThat(m).startsWith("Node lost"));
+        assertThat(job.job().getErrorMessage())
+                .satisfiesAnyOf(
+                        m -> assertThat(m).startsWith("Stopped: no heartbeat reached the database"),
+                        m -> assertThat(m).startsWith("Node lost"));
         assertThat(finalStatusChanges(id, seq)).as("audited status changes").hasSize(1);
         JobFixtures.sleep(3000); // a late second writer (runner retry or sweeper) would show up here
         assertThat(finalStatusChanges(id, seq)).hasSize(1);
@@ -115,20 +132,28 @@ class JobRunnerResilienceTest {
         var job = fx.awaitEnd(id, WAIT);
 
         assertThat(job.job().getStatus()).isEqualTo(JobStatus.SUCCESS);
-        var lines = jdbc.sql("SELECT content FROM job_logs WHERE job_id = ? ORDER BY line_number").param(id)
-                .query(String.class).list();
-        var truncated = lines.stream().filter(l -> l.contains("[console] line truncated:")).toList();
+        var lines = jdbc.sql("SELECT content FROM job_logs WHERE job_id = ? ORDER BY line_number")
+                .param(id)
+                .query(String.class)
+                .list();
+        var truncated = lines.stream()
+                .filter(l -> l.contains("[console] line truncated:"))
+                .toList();
         assertThat(truncated).hasSize(1);
         // 16 KB kept of the 1 MB + 11 bytes line ('    "msg": "' before, '"' after).
-        assertThat(truncated.getFirst()).startsWith("    \"msg\": \"xxxx")
-                .endsWith(" [console] line truncated: " + (1_048_576 + 12 + 1 - OutputLines.MAX_LINE_BYTES) + " bytes dropped");
+        assertThat(truncated.getFirst())
+                .startsWith("    \"msg\": \"xxxx")
+                .endsWith(" [console] line truncated: " + (1_048_576 + 12 + 1 - OutputLines.MAX_LINE_BYTES)
+                        + " bytes dropped");
         assertThat(truncated.getFirst().getBytes(StandardCharsets.UTF_8).length)
                 .isLessThan(OutputLines.MAX_LINE_BYTES + 64);
         var log = String.join("\n", lines);
         assertThat(log).contains("line-before", "line-after", "PLAY RECAP");
         assertThat(job.recap().get(job.targets().getFirst().hostname())).containsEntry("ok", 3);
-        var numbers = jdbc.sql("SELECT line_number FROM job_logs WHERE job_id = ? ORDER BY line_number").param(id)
-                .query(Integer.class).list();
+        var numbers = jdbc.sql("SELECT line_number FROM job_logs WHERE job_id = ? ORDER BY line_number")
+                .param(id)
+                .query(Integer.class)
+                .list();
         assertThat(numbers.getLast()).as("no line lost").isEqualTo(numbers.size());
     }
 
@@ -172,7 +197,8 @@ class JobRunnerResilienceTest {
         long waiting = jobs.launch(LaunchRequest.of(fx.tasks("- debug:\n    msg: later"), List.of(server)));
         dispatcher.remove(stranded);
         jdbc.sql("UPDATE jobs SET created_at = created_at - INTERVAL 2 HOUR WHERE id IN (?, ?)")
-                .params(stranded, waiting).update();
+                .params(stranded, waiting)
+                .update();
 
         sweeper.requeueStranded(Duration.ZERO);
 
@@ -204,7 +230,9 @@ class JobRunnerResilienceTest {
     }
 
     private List<String> finalStatusChanges(long jobId, long seq) {
-        return audit.since(seq, "Job", jobId).stream().map(r -> r.changes())
-                .filter(c -> c != null && c.contains("\"status\"")).toList();
+        return audit.since(seq, "Job", jobId).stream()
+                .map(r -> r.changes())
+                .filter(c -> c != null && c.contains("\"status\""))
+                .toList();
     }
 }

@@ -29,7 +29,8 @@ class JobSandboxTest {
         var status = sandbox("on", "/nonexistent/bwrap").status();
 
         assertThat(status.available()).isFalse();
-        assertThat(status.problem()).doesNotContain("\n")
+        assertThat(status.problem())
+                .doesNotContain("\n")
                 .contains("apt-get install bubblewrap", "INFRA_JOB_SANDBOX=off");
         assertThat(status.warning()).isEqualTo(status.problem());
         assertThat(sandbox("on", "/nonexistent/bwrap").refusal(Path.of("/usr/bin/ansible-playbook")))
@@ -50,13 +51,17 @@ class JobSandboxTest {
         var sandbox = sandbox("on", "/usr/bin/bwrap");
         assertThat(sandbox.status().available()).as(sandbox.status().problem()).isTrue();
 
-        var out = runInside(sandbox, "id -u; echo HOME=$HOME; ls / | sed 's/^/ROOT:/'; ls /etc | sed 's/^/ETC:/';"
-                + " echo x > /usr/probe 2>/dev/null || echo USR-READ-ONLY; echo ok > probe && cat probe");
+        var out = runInside(
+                sandbox,
+                "id -u; echo HOME=$HOME; ls / | sed 's/^/ROOT:/'; ls /etc | sed 's/^/ETC:/';"
+                        + " echo x > /usr/probe 2>/dev/null || echo USR-READ-ONLY; echo ok > probe && cat probe");
 
         assertThat(out).contains("65534", "HOME=/job/home", "USR-READ-ONLY", "ok");
-        assertThat(entries(out, "ROOT:")).isSubsetOf("bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc",
-                "dev", "proc", "tmp", "job");
-        assertThat(entries(out, "ETC:")).contains("passwd", "group", "hosts")
+        assertThat(entries(out, "ROOT:"))
+                .isSubsetOf(
+                        "bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc", "dev", "proc", "tmp", "job");
+        assertThat(entries(out, "ETC:"))
+                .contains("passwd", "group", "hosts")
                 .doesNotContain("shadow", "gshadow", "sudoers", "ansible", "mysql", "ssh_host_ed25519_key");
     }
 
@@ -68,8 +73,9 @@ class JobSandboxTest {
             sshDir.toFile().setReadable(true, false);
             sshDir.toFile().setExecutable(true, false);
             sshDir.resolve("known_hosts").toFile().setReadable(true, false);
-            var sandbox = new JobSandbox(new SandboxProperties("on", "/usr/bin/bwrap", null, null, null, List.of(),
-                    sshDir.toString()), Clock.systemUTC());
+            var sandbox = new JobSandbox(
+                    new SandboxProperties("on", "/usr/bin/bwrap", null, null, null, List.of(), sshDir.toString()),
+                    Clock.systemUTC());
 
             var out = runInside(sandbox, "cat ~/.ssh/known_hosts; touch ~/.ssh/new 2>/dev/null || echo SSH-READ-ONLY");
 
@@ -84,8 +90,9 @@ class JobSandboxTest {
     void an_executable_outside_usr_is_refused_unless_shown_read_only() {
         assertThat(sandbox("on", "/usr/bin/bwrap").refusal(Path.of("/opt/venv/bin/ansible-playbook")))
                 .hasValueSatisfying(s -> assertThat(s).contains("read-only-paths"));
-        var withVenv = new JobSandbox(new SandboxProperties("on", "/usr/bin/bwrap", null, null, null,
-                List.of("/opt/venv"), null), Clock.systemUTC());
+        var withVenv = new JobSandbox(
+                new SandboxProperties("on", "/usr/bin/bwrap", null, null, null, List.of("/opt/venv"), null),
+                Clock.systemUTC());
         assertThat(withVenv.refusal(Path.of("/opt/venv/bin/ansible-playbook"))).isEmpty();
     }
 
@@ -94,21 +101,33 @@ class JobSandboxTest {
         try (var ws = AnsibleWorkspace.create("", List.of(), null)) {
             var argv = sandbox("on", "/usr/bin/bwrap").wrap(ws, List.of("ansible-playbook"));
 
-            assertThat(argv).contains("--unshare-all", "--share-net", "--die-with-parent", "--new-session",
-                    "--clearenv", "--uid", "--gid");
-            assertThat(String.join(" ", argv)).contains("--ro-bind /usr /usr", "--tmpfs /tmp",
-                    "--bind " + ws.work() + " /job").doesNotContain("--bind / ", "/etc/shadow", "ssh_host");
+            assertThat(argv)
+                    .contains(
+                            "--unshare-all",
+                            "--share-net",
+                            "--die-with-parent",
+                            "--new-session",
+                            "--clearenv",
+                            "--uid",
+                            "--gid");
+            assertThat(String.join(" ", argv))
+                    .contains("--ro-bind /usr /usr", "--tmpfs /tmp", "--bind " + ws.work() + " /job")
+                    .doesNotContain("--bind / ", "/etc/shadow", "ssh_host");
             assertThat(argv.getLast()).isEqualTo("ansible-playbook");
         }
     }
 
     private static List<String> entries(String out, String prefix) {
-        return out.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        return out.lines()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()))
+                .toList();
     }
 
     private static String runInside(JobSandbox sandbox, String script) throws Exception {
         try (var ws = AnsibleWorkspace.create("", List.of(), null)) {
-            var process = sandbox.processBuilder(ws, List.of("/bin/sh", "-c", script)).start();
+            var process =
+                    sandbox.processBuilder(ws, List.of("/bin/sh", "-c", script)).start();
             var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             return out;

@@ -27,13 +27,26 @@ class JobScheduleIntegrationTest {
 
     private static final String NEVER = "0 0 3 1 1 ? 2099";
 
-    @Autowired JobScheduleService schedules;
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired Scheduler scheduler;
-    @Autowired UserAdminService userAdmin;
-    @Autowired AuditLogProbe audit;
+    @Autowired
+    JobScheduleService schedules;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    UserAdminService userAdmin;
+
+    @Autowired
+    AuditLogProbe audit;
 
     @AfterEach
     void signOut() {
@@ -52,8 +65,11 @@ class JobScheduleIntegrationTest {
             JobFixtures.sleep(200);
         }
         assertThat(jobsOf(schedule.getId())).isPositive();
-        assertThat(jdbc.sql("SELECT DISTINCT user_id FROM jobs WHERE schedule_id = ?").param(schedule.getId())
-                .query(Long.class).list()).containsExactly(owner.getId());
+        assertThat(jdbc.sql("SELECT DISTINCT user_id FROM jobs WHERE schedule_id = ?")
+                        .param(schedule.getId())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(owner.getId());
 
         schedules.disable(schedule.getId());
         assertThat(schedules.nextRun(schedule.getId())).isEmpty();
@@ -72,7 +88,9 @@ class JobScheduleIntegrationTest {
         users.signIn(Role.OPERATOR);
         var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: x"), List.of(fx.localServer()));
         assertThatThrownBy(() -> schedules.create("bad-" + System.nanoTime(), "every night", "UTC", request))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("cron"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("cron"));
         users.signIn(Role.AUDITOR);
         assertThatThrownBy(() -> schedules.create("x-" + System.nanoTime(), "0 0 3 * * ?", "UTC", request))
                 .isInstanceOf(AccessDeniedException.class);
@@ -86,8 +104,8 @@ class JobScheduleIntegrationTest {
         var demoted = users.signIn(Role.OPERATOR);
         var two = schedules.create("skip-auditor-" + System.nanoTime(), NEVER, "UTC", request);
         var exAdmin = users.signIn(Role.ADMIN);
-        var three = schedules.create("skip-vars-" + System.nanoTime(), NEVER, "UTC",
-                request.withExtraVars("ansible_connection: local"));
+        var three = schedules.create(
+                "skip-vars-" + System.nanoTime(), NEVER, "UTC", request.withExtraVars("ansible_connection: local"));
         users.signIn(Role.ADMIN);
         userAdmin.deactivate(deactivated);
         userAdmin.changeRole(demoted, Role.AUDITOR);
@@ -102,7 +120,9 @@ class JobScheduleIntegrationTest {
             JobFixtures.sleep(200);
         }
 
-        var reasons = List.of(deactivated.getUsername() + " is deactivated", demoted.getUsername() + " is now Auditor",
+        var reasons = List.of(
+                deactivated.getUsername() + " is deactivated",
+                demoted.getUsername() + " is now Auditor",
                 "Only admins may set ansible_connection");
         var all = List.of(one, two, three);
         for (int i = 0; i < 3; i++) {
@@ -110,8 +130,11 @@ class JobScheduleIntegrationTest {
             var reason = reasons.get(i);
             assertThat(jobsOf(id)).isZero();
             assertThat(skips(id)).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT last_skip_reason FROM job_schedules WHERE id = ?").param(id).query(String.class)
-                    .single()).contains(reason);
+            assertThat(jdbc.sql("SELECT last_skip_reason FROM job_schedules WHERE id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single())
+                    .contains(reason);
             assertThat(audit.since(since, "JobSchedule", id)).singleElement().satisfies(row -> {
                 assertThat(row.action()).isEqualTo("JOB_SCHEDULE_SKIP");
                 assertThat(row.username()).isEqualTo("system");
@@ -124,14 +147,18 @@ class JobScheduleIntegrationTest {
     void an_occurrence_no_worker_took_in_time_is_recorded_as_skipped() throws Exception {
         users.signIn(Role.OPERATOR);
         var request = LaunchRequest.of(fx.tasks("- debug:\n    msg: x"), List.of(fx.localServer()));
-        var threeMinutesAgo = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(3);
+        var threeMinutesAgo =
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(3);
         var daily = "0 " + threeMinutesAgo.getMinute() + " " + threeMinutesAgo.getHour() + " * * ?";
         var schedule = schedules.create("misfire-" + System.nanoTime(), daily, "UTC", request);
         // As if every worker had been busy: the trigger's next occurrence lies minutes in the past,
         // beyond the misfire threshold, where Quartz's misfire handling (not a worker) finds it.
         var key = TriggerKey.triggerKey("schedule-" + schedule.getId(), "schedules");
-        var late = scheduler.getTrigger(key).getTriggerBuilder()
-                .startAt(Date.from(Instant.now().minus(Duration.ofMinutes(5)))).build();
+        var late = scheduler
+                .getTrigger(key)
+                .getTriggerBuilder()
+                .startAt(Date.from(Instant.now().minus(Duration.ofMinutes(5))))
+                .build();
         long since = audit.lastSeq();
         scheduler.rescheduleJob(key, late);
 
@@ -142,17 +169,27 @@ class JobScheduleIntegrationTest {
         schedules.disable(schedule.getId());
         assertThat(skips(schedule.getId())).isEqualTo(1);
         assertThat(jobsOf(schedule.getId())).isZero();
-        assertThat(jdbc.sql("SELECT last_skip_reason FROM job_schedules WHERE id = ?").param(schedule.getId())
-                .query(String.class).single()).startsWith("Not started: no job slot on any node was free");
-        assertThat(audit.since(since, "JobSchedule", schedule.getId())).first()
+        assertThat(jdbc.sql("SELECT last_skip_reason FROM job_schedules WHERE id = ?")
+                        .param(schedule.getId())
+                        .query(String.class)
+                        .single())
+                .startsWith("Not started: no job slot on any node was free");
+        assertThat(audit.since(since, "JobSchedule", schedule.getId()))
+                .first()
                 .satisfies(row -> assertThat(row.action()).isEqualTo("JOB_SCHEDULE_SKIP"));
     }
 
     private long skips(long scheduleId) {
-        return jdbc.sql("SELECT skip_count FROM job_schedules WHERE id = ?").param(scheduleId).query(Long.class).single();
+        return jdbc.sql("SELECT skip_count FROM job_schedules WHERE id = ?")
+                .param(scheduleId)
+                .query(Long.class)
+                .single();
     }
 
     private long jobsOf(long scheduleId) {
-        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE schedule_id = ?").param(scheduleId).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE schedule_id = ?")
+                .param(scheduleId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -53,8 +53,11 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
               return {name, row, inDialog};
             }""";
 
-    @Autowired JobFixtures fx;
-    @Autowired ServerService servers;
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    ServerService servers;
 
     @Test
     void logs_in_launches_a_job_and_reports_and_opens_a_ticket_with_the_keyboard_only() {
@@ -94,7 +97,9 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
         tabTo("Launch job");
         page.keyboard().press("Enter");
         waitForVaadin();
-        assertThat(focus().get("inDialog")).as("focus moves into the launch dialog, now on: " + focus()).isEqualTo(true);
+        assertThat(focus().get("inDialog"))
+                .as("focus moves into the launch dialog, now on: " + focus())
+                .isEqualTo(true);
         tabTo("Playbook");
         page.keyboard().type(playbook);
         option(playbook).waitFor(); // looking, not clicking: the lazy list answers after a round trip
@@ -112,7 +117,10 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
         page.waitForURL(u -> u.matches(".*/jobs/\\d+$"));
         var patient = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
         assertThat(page.locator("[data-status=success]").first()).isVisible(patient);
-        assertThat(page.locator("vaadin-grid-cell-content").getByText("typed without a mouse").first()).isVisible(patient);
+        assertThat(page.locator("vaadin-grid-cell-content")
+                        .getByText("typed without a mouse")
+                        .first())
+                .isVisible(patient);
 
         // Back to the navigation: Shift+Tab from the page's content.
         tabBackTo("Tickets");
@@ -122,7 +130,8 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
         tabTo("New ticket");
         page.keyboard().press("Enter");
         waitForVaadin();
-        assertThat(focus().get("name").toString()).as("the new ticket dialog puts focus on its first field")
+        assertThat(focus().get("name").toString())
+                .as("the new ticket dialog puts focus on its first field")
                 .contains("Title");
         page.keyboard().type(title);
         tabTo("Description");
@@ -141,10 +150,14 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
         for (int i = 0; i < 50 && !String.valueOf(focus().get("row")).contains(title); i++) {
             page.keyboard().press("ArrowDown");
         }
-        assertThat(focus().get("row").toString()).as("the new ticket's row has focus").contains(title);
+        assertThat(focus().get("row").toString())
+                .as("the new ticket's row has focus")
+                .contains(title);
         page.keyboard().press("Enter");
         waitForVaadin();
-        assertThat(focus().get("inDialog")).as("Enter on a row opens the ticket, focus in it: " + focus()).isEqualTo(true);
+        assertThat(focus().get("inDialog"))
+                .as("Enter on a row opens the ticket, focus in it: " + focus())
+                .isEqualTo(true);
         var dialog = page.getByRole(AriaRole.DIALOG);
         assertThat(dialog.getByText(title).first()).isVisible();
         assertThat(dialog.getByLabel("Description")).hasValue("Reported without touching the mouse.");
@@ -152,7 +165,8 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
     }
 
     private Locator option(String name) {
-        return page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(name)).first();
+        return page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(name))
+                .first();
     }
 
     private Map<?, ?> focus() {

@@ -20,12 +20,14 @@ class OutputLinesTest {
     }
 
     @Test
-    void a_long_line_keeps_its_first_16_kb_and_says_how_much_was_dropped_and_the_next_line_is_whole() throws IOException {
+    void a_long_line_keeps_its_first_16_kb_and_says_how_much_was_dropped_and_the_next_line_is_whole()
+            throws IOException {
         var text = "y".repeat(100_000) + "\nnext\n";
         var lines = lines(text);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).isEqualTo("y".repeat(OutputLines.MAX_LINE_BYTES)
-                + " [console] line truncated: " + (100_000 - OutputLines.MAX_LINE_BYTES) + " bytes dropped");
+        assertThat(lines.get(0))
+                .isEqualTo("y".repeat(OutputLines.MAX_LINE_BYTES) + " [console] line truncated: "
+                        + (100_000 - OutputLines.MAX_LINE_BYTES) + " bytes dropped");
         assertThat(lines.get(1)).isEqualTo("next");
     }
 
@@ -37,7 +39,9 @@ class OutputLinesTest {
         var kept = line.substring(0, line.indexOf(" [console]"));
         assertThat(kept).doesNotContain("\uFFFD").matches("a€+");
         int keptBytes = kept.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(keptBytes).isLessThanOrEqualTo(OutputLines.MAX_LINE_BYTES).isGreaterThan(OutputLines.MAX_LINE_BYTES - 3);
+        assertThat(keptBytes)
+                .isLessThanOrEqualTo(OutputLines.MAX_LINE_BYTES)
+                .isGreaterThan(OutputLines.MAX_LINE_BYTES - 3);
         assertThat(line).endsWith(" [console] line truncated: " + (1 + 120_000 - keptBytes) + " bytes dropped");
     }
 
@@ -51,7 +55,9 @@ class OutputLinesTest {
         recap.accept("late : ok=1");
         var json = recap.toJson();
         assertThat(PlayRecap.parse(json)).containsOnlyKeys("web", "db");
-        assertThat(PlayRecap.parse(json).get("web")).containsEntry("ok", Integer.MAX_VALUE).containsEntry("changed", 7)
+        assertThat(PlayRecap.parse(json).get("web"))
+                .containsEntry("ok", Integer.MAX_VALUE)
+                .containsEntry("changed", 7)
                 .containsEntry("failed", Integer.MAX_VALUE);
     }
 

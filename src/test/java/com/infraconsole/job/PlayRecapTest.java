@@ -25,7 +25,10 @@ class PlayRecapTest {
 
                 """);
         assertThat(hosts).containsOnlyKeys("web-01", "db-01.example.com");
-        assertThat(hosts.get("web-01")).containsEntry("ok", 3).containsEntry("changed", 1).containsEntry("skipped", 2)
+        assertThat(hosts.get("web-01"))
+                .containsEntry("ok", 3)
+                .containsEntry("changed", 1)
+                .containsEntry("skipped", 2)
                 .containsEntry("failed", 0);
         assertThat(hosts.get("db-01.example.com")).containsEntry("unreachable", 1);
     }

@@ -14,7 +14,8 @@ class RunMarkTest {
         var marker = "infra-mark-test-" + System.nanoTime();
         var mark = new RunMark(marker);
         // Like a task that daemonizes: a new session, in the background, the parent exits at once.
-        var pb = new ProcessBuilder("sh", "-c", "setsid sh -c 'sleep 600; echo " + marker + "' >/dev/null 2>&1 </dev/null &");
+        var pb = new ProcessBuilder(
+                "sh", "-c", "setsid sh -c 'sleep 600; echo " + marker + "' >/dev/null 2>&1 </dev/null &");
         mark.apply(pb);
         var parent = pb.start();
         parent.waitFor();
@@ -39,7 +40,9 @@ class RunMarkTest {
         try {
             JobProcesses.await(marker, true);
             assertThat(new RunMark(marker).processes()).isEmpty();
-            assertThat(new RunMark(marker + "-longer").processes()).extracting(ProcessHandle::pid).contains(p.pid());
+            assertThat(new RunMark(marker + "-longer").processes())
+                    .extracting(ProcessHandle::pid)
+                    .contains(p.pid());
         } finally {
             p.destroyForcibly();
         }

@@ -21,8 +21,12 @@ import org.springframework.test.context.TestPropertySource;
  * and the dashboard and the Database screen warn about it. Its Quartz scheduler has a name of its
  * own, so no other test's node (sandboxed, same database) takes its jobs, nor it theirs.
  */
-@TestPropertySource(properties = {"infra.jobs.sandbox.mode=off", "infra.jobs.node-id=test-node-unsandboxed",
-        "spring.quartz.properties.org.quartz.scheduler.instanceName=unsandboxed-test"})
+@TestPropertySource(
+        properties = {
+            "infra.jobs.sandbox.mode=off",
+            "infra.jobs.node-id=test-node-unsandboxed",
+            "spring.quartz.properties.org.quartz.scheduler.instanceName=unsandboxed-test"
+        })
 @DirtiesContext
 class SandboxOffBrowserTest extends BrowserTest {
 
@@ -30,14 +34,21 @@ class SandboxOffBrowserTest extends BrowserTest {
     private static final LocatorAssertions.ContainsTextOptions PATIENT =
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void the_start_of_an_unsandboxed_node_is_audited() {
         var rows = jdbc.sql("SELECT COUNT(*) FROM audit_logs WHERE action = 'JOB_SANDBOX_OFF'"
-                + " AND entity_id = 'test-node-unsandboxed'").query(Long.class).single();
+                        + " AND entity_id = 'test-node-unsandboxed'")
+                .query(Long.class)
+                .single();
 
         assertThat(rows).isPositive();
     }

@@ -14,7 +14,8 @@ public final class StrandedJobs {
 
     /** Queues the job again if it is pending without a Quartz trigger; returns whether it did. */
     public static boolean requeue(ApplicationContext ctx, long jobId) {
-        return SystemAuthentication.call(() -> ctx.getBean(JobStateStore.class).requeueIfStranded(jobId, Duration.ofHours(1)))
+        return SystemAuthentication.call(
+                        () -> ctx.getBean(JobStateStore.class).requeueIfStranded(jobId, Duration.ofHours(1)))
                 == JobStateStore.Stranded.REQUEUED;
     }
 }

@@ -6,32 +6,32 @@ import com.infraconsole.Application;
 import com.infraconsole.IntegrationTest;
 import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.quartz.Scheduler;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Two console nodes on one database: the test's context (node a) and a second Spring
@@ -42,14 +42,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIntegrationTest {
 
-    @Autowired JobService jobs;
-    @Autowired JobFixtures fx;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired Scheduler schedulerA;
-    @Autowired DataSource dataSource;
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    JobFixtures fx;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Scheduler schedulerA;
+
+    @Autowired
+    DataSource dataSource;
     /** Started once and shared (a context start is the slow part); the crash test, last, kills it. */
     static ConfigurableApplicationContext nodeB;
+
     static SecurityContextHolderStrategy strategyOfNodeA;
     long server;
 
@@ -64,7 +76,8 @@ class TwoNodeClusterIntegrationTest {
         // contexts in one JVM must share one, or each would not see the other's signed-in thread.
         var strategy = SecurityContextHolder.getContextHolderStrategy();
         strategyOfNodeA = strategy;
-        nodeB = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
+        nodeB = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.SERVLET)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                     @Override
                     public Object postProcessAfterInitialization(Object bean, String name) {
@@ -102,7 +115,8 @@ class TwoNodeClusterIntegrationTest {
      */
     private void useOwnQuartzConnections() {
         var manager = DBConnectionManager.getInstance();
-        manager.addConnectionProvider("springTxDataSource.quartzScheduler", provider(() -> DataSourceUtils.doGetConnection(dataSource)));
+        manager.addConnectionProvider(
+                "springTxDataSource.quartzScheduler", provider(() -> DataSourceUtils.doGetConnection(dataSource)));
         manager.addConnectionProvider("springNonTxDataSource.quartzScheduler", provider(dataSource::getConnection));
     }
 
@@ -141,7 +155,9 @@ class TwoNodeClusterIntegrationTest {
             var job = fx.awaitEnd(id, Duration.ofSeconds(60));
             assertThat(job.job().getStatus()).as("job %d", id).isEqualTo(JobStatus.SUCCESS);
             // A second run would have written a second PLAY RECAP (or failed on the unique line numbers).
-            assertThat(fx.log(id).split("PLAY RECAP", -1)).as("recaps in job %d", id).hasSize(2);
+            assertThat(fx.log(id).split("PLAY RECAP", -1))
+                    .as("recaps in job %d", id)
+                    .hasSize(2);
             nodes.add(job.job().getNodeId());
         }
         assertThat(nodes).allMatch(n -> n.equals("test-node-a") || n.equals("test-node-b"));

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 
 /**
  * Launch hooks through the real filter chains and controller (MockMvc on the shared context): the
@@ -36,17 +36,31 @@ import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfig
 @IntegrationTest
 class LaunchHookTest {
 
-    @Autowired WebApplicationContext context;
-    @Autowired HookService hooks;
-    @Autowired TestUsers testUsers;
-    @Autowired NotificationFixtures fx;
-    @Autowired AuditLogProbe audit;
-    @Autowired UserAdminService userAdmin;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    HookService hooks;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    NotificationFixtures fx;
+
+    @Autowired
+    AuditLogProbe audit;
+
+    @Autowired
+    UserAdminService userAdmin;
+
     MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @AfterEach
@@ -59,8 +73,8 @@ class LaunchHookTest {
         testUsers.signIn(Role.ADMIN);
         var playbook = fx.playbook("- name: hello\n  debug:\n    msg: hello from a hook");
         var server = fx.localServer();
-        var created = hooks.create(new HookService.NewHook("hook-" + UUID.randomUUID(), null, playbook, List.of(server),
-                null, false, perMinute));
+        var created = hooks.create(new HookService.NewHook(
+                "hook-" + UUID.randomUUID(), null, playbook, List.of(server), null, false, perMinute));
         TestUsers.signOut();
         return created;
     }
@@ -75,18 +89,24 @@ class LaunchHookTest {
         var body = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);
         long since = audit.lastSeq();
 
-        var result = mvc.perform(call(h.hook(), body).header("X-Hub-Signature-256", HookSignature.sign(h.secret(), body))
-                .header("X-GitHub-Delivery", UUID.randomUUID().toString())).andReturn();
+        var result = mvc.perform(call(h.hook(), body)
+                        .header("X-Hub-Signature-256", HookSignature.sign(h.secret(), body))
+                        .header("X-GitHub-Delivery", UUID.randomUUID().toString()))
+                .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(202);
         long jobId = Long.parseLong(result.getResponse().getContentAsString().replaceAll(".*\"jobId\":(\\d+).*", "$1"));
         assertThat(fx.awaitEnd(jobId, Duration.ofSeconds(60))).isEqualTo("success");
         assertThat(fx.launchedBy(jobId)).isEqualTo(h.hook().getOwnerId());
         var rows = audit.since(since);
-        assertThat(rows).filteredOn(r -> r.action().equals("HOOK_CALL")).singleElement()
+        assertThat(rows)
+                .filteredOn(r -> r.action().equals("HOOK_CALL"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo("SUCCESS"))
                 .satisfies(r -> assertThat(r.changes()).contains("job " + jobId));
-        assertThat(rows).filteredOn(r -> r.action().equals("JOB_LAUNCH")).singleElement()
+        assertThat(rows)
+                .filteredOn(r -> r.action().equals("JOB_LAUNCH"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.userId()).isEqualTo(h.hook().getOwnerId()));
         assertNoSecretIn(rows, h);
     }
@@ -98,21 +118,31 @@ class LaunchHookTest {
         long jobs = fx.jobCount();
         long since = audit.lastSeq();
 
-        var forged = mvc.perform(call(h.hook(), body).header("X-Hub-Signature-256", HookSignature.sign("not-the-secret", body))
-                .header("X-GitHub-Delivery", "d1")).andReturn();
-        var tampered = mvc.perform(call(h.hook(), "{\"x\":1}".getBytes(StandardCharsets.UTF_8))
-                .header("X-Hub-Signature-256", HookSignature.sign(h.secret(), body)).header("X-GitHub-Delivery", "d2")).andReturn();
-        var garbage = mvc.perform(call(h.hook(), body).header("X-Hub-Signature-256", "sha256=zz").header("X-GitHub-Delivery", "d3"))
+        var forged = mvc.perform(call(h.hook(), body)
+                        .header("X-Hub-Signature-256", HookSignature.sign("not-the-secret", body))
+                        .header("X-GitHub-Delivery", "d1"))
                 .andReturn();
-        var missing = mvc.perform(call(h.hook(), body).header("X-GitHub-Delivery", "d4")).andReturn();
-        var wrongToken = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret() + "x")
-                .header("X-Gitlab-Event-UUID", "d5")).andReturn();
+        var tampered = mvc.perform(call(h.hook(), "{\"x\":1}".getBytes(StandardCharsets.UTF_8))
+                        .header("X-Hub-Signature-256", HookSignature.sign(h.secret(), body))
+                        .header("X-GitHub-Delivery", "d2"))
+                .andReturn();
+        var garbage = mvc.perform(call(h.hook(), body)
+                        .header("X-Hub-Signature-256", "sha256=zz")
+                        .header("X-GitHub-Delivery", "d3"))
+                .andReturn();
+        var missing = mvc.perform(call(h.hook(), body).header("X-GitHub-Delivery", "d4"))
+                .andReturn();
+        var wrongToken = mvc.perform(call(h.hook(), body)
+                        .header("X-Gitlab-Token", h.secret() + "x")
+                        .header("X-Gitlab-Event-UUID", "d5"))
+                .andReturn();
 
         for (var r : List.of(forged, tampered, garbage, missing, wrongToken)) {
             assertThat(r.getResponse().getStatus()).isEqualTo(401);
             assertThat(r.getResponse().getContentType()).contains("application/problem+json");
         }
-        assertThat(missing.getResponse().getContentAsString()).contains("no X-Hub-Signature-256 or X-Gitlab-Token header");
+        assertThat(missing.getResponse().getContentAsString())
+                .contains("no X-Hub-Signature-256 or X-Gitlab-Token header");
         assertThat(fx.jobCount()).isEqualTo(jobs);
         var rows = audit.since(since, "LaunchHook", h.hook().getId());
         assertThat(rows).hasSize(5).allSatisfy(r -> {
@@ -130,13 +160,20 @@ class LaunchHookTest {
         var body = "{\"object_kind\":\"push\"}".getBytes(StandardCharsets.UTF_8);
         var delivery = UUID.randomUUID().toString();
 
-        var first = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret()).header("X-Gitlab-Event-UUID", delivery))
+        var first = mvc.perform(call(h.hook(), body)
+                        .header("X-Gitlab-Token", h.secret())
+                        .header("X-Gitlab-Event-UUID", delivery))
                 .andReturn();
-        var replay = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret()).header("X-Gitlab-Event-UUID", delivery))
+        var replay = mvc.perform(call(h.hook(), body)
+                        .header("X-Gitlab-Token", h.secret())
+                        .header("X-Gitlab-Event-UUID", delivery))
                 .andReturn();
-        var noDelivery = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret())).andReturn();
-        var viaIdempotencyKey = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret())
-                .header("Idempotency-Key", UUID.randomUUID().toString())).andReturn();
+        var noDelivery = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret()))
+                .andReturn();
+        var viaIdempotencyKey = mvc.perform(call(h.hook(), body)
+                        .header("X-Gitlab-Token", h.secret())
+                        .header("Idempotency-Key", UUID.randomUUID().toString()))
+                .andReturn();
 
         assertThat(first.getResponse().getStatus()).isEqualTo(202);
         assertThat(first.getResponse().getHeader("Location")).startsWith("/api/v1/jobs/");
@@ -156,15 +193,19 @@ class LaunchHookTest {
         var statuses = new java.util.ArrayList<Integer>();
         MvcResult last = null;
         for (int i = 0; i < 3; i++) {
-            last = mvc.perform(call(h.hook(), body).header("X-Hub-Signature-256", "sha256=00").header("X-GitHub-Delivery", "r" + i))
+            last = mvc.perform(call(h.hook(), body)
+                            .header("X-Hub-Signature-256", "sha256=00")
+                            .header("X-GitHub-Delivery", "r" + i))
                     .andReturn();
             statuses.add(last.getResponse().getStatus());
         }
 
         assertThat(statuses).containsExactly(401, 401, 429);
         assertThat(Long.parseLong(last.getResponse().getHeader("Retry-After"))).isBetween(1L, 30L);
-        assertThat(audit.since(since, "LaunchHook", h.hook().getId())).hasSize(3)
-                .last().satisfies(r -> assertThat(r.changes()).contains("429"));
+        assertThat(audit.since(since, "LaunchHook", h.hook().getId()))
+                .hasSize(3)
+                .last()
+                .satisfies(r -> assertThat(r.changes()).contains("429"));
     }
 
     @Test
@@ -173,7 +214,8 @@ class LaunchHookTest {
         TestUsers.signIn(owner);
         var playbook = fx.playbook("- debug:\n    msg: hi");
         var server = fx.localServer();
-        var h = hooks.create(new HookService.NewHook("hook-" + UUID.randomUUID(), null, playbook, List.of(server), null, false, 10));
+        var h = hooks.create(
+                new HookService.NewHook("hook-" + UUID.randomUUID(), null, playbook, List.of(server), null, false, 10));
         testUsers.signIn(Role.ADMIN);
         userAdmin.changeRole(userAdmin.get(owner.getId()).orElseThrow(), Role.AUDITOR);
         TestUsers.signOut();
@@ -181,27 +223,40 @@ class LaunchHookTest {
         long since = audit.lastSeq();
 
         var body = "{}".getBytes(StandardCharsets.UTF_8);
-        var r = mvc.perform(call(h.hook(), body).header("X-Hub-Signature-256", HookSignature.sign(h.secret(), body))
-                .header("X-GitHub-Delivery", "x")).andReturn();
+        var r = mvc.perform(call(h.hook(), body)
+                        .header("X-Hub-Signature-256", HookSignature.sign(h.secret(), body))
+                        .header("X-GitHub-Delivery", "x"))
+                .andReturn();
 
         assertThat(r.getResponse().getStatus()).isEqualTo(422);
         assertThat(r.getResponse().getContentAsString()).contains("only admins and operators launch jobs");
         assertThat(fx.jobCount()).isEqualTo(jobs);
-        assertThat(audit.since(since, "LaunchHook", h.hook().getId())).singleElement()
+        assertThat(audit.since(since, "LaunchHook", h.hook().getId()))
+                .singleElement()
                 .satisfies(row -> assertThat(row.outcome()).isEqualTo("FAILURE"));
     }
 
     @Test
     void unknown_hooks_and_other_methods_launch_nothing() throws Exception {
-        assertThat(mvc.perform(post("/api/v1/hooks/999999999").content("{}")).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(post("/api/v1/hooks/abc").content("{}")).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/api/v1/hooks/1")).andReturn().getResponse().getStatus()).isEqualTo(405);
+        assertThat(mvc.perform(post("/api/v1/hooks/999999999").content("{}"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(post("/api/v1/hooks/abc").content("{}"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/hooks/1")).andReturn().getResponse().getStatus())
+                .isEqualTo(405);
     }
 
     @Test
     void only_admins_manage_hooks() {
         var h = hook(10);
-        var request = new HookService.NewHook("op-hook", null, h.hook().getPlaybookId(), h.hook().getTargets(), null, false, 10);
+        var request = new HookService.NewHook(
+                "op-hook", null, h.hook().getPlaybookId(), h.hook().getTargets(), null, false, 10);
         assertThatThrownBy(() -> hooks.create(request)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         for (var role : List.of(Role.OPERATOR, Role.AUDITOR)) {
             testUsers.signIn(role);
@@ -216,16 +271,24 @@ class LaunchHookTest {
     void bad_input_names_its_field_and_rotation_retires_the_old_secret() throws Exception {
         var h = hook(10);
         testUsers.signIn(Role.ADMIN);
-        assertThatThrownBy(() -> hooks.create(new HookService.NewHook(h.hook().getName(), null, null, List.of(), null, false, 0)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
-                        .containsKeys("name", "ratePerMinute", "playbook", "targets"));
+        assertThatThrownBy(() -> hooks.create(
+                        new HookService.NewHook(h.hook().getName(), null, null, List.of(), null, false, 0)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKeys("name", "ratePerMinute", "playbook", "targets"));
         var rotated = hooks.rotateSecret(h.hook());
-        assertThatThrownBy(() -> hooks.rotateSecret(h.hook())).isInstanceOf(com.infraconsole.base.StaleDataException.class);
+        assertThatThrownBy(() -> hooks.rotateSecret(h.hook()))
+                .isInstanceOf(com.infraconsole.base.StaleDataException.class);
         TestUsers.signOut();
 
         var body = "{}".getBytes(StandardCharsets.UTF_8);
-        var old = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", h.secret()).header("Idempotency-Key", "o")).andReturn();
-        var fresh = mvc.perform(call(h.hook(), body).header("X-Gitlab-Token", rotated.secret()).header("Idempotency-Key", "n"))
+        var old = mvc.perform(call(h.hook(), body)
+                        .header("X-Gitlab-Token", h.secret())
+                        .header("Idempotency-Key", "o"))
+                .andReturn();
+        var fresh = mvc.perform(call(h.hook(), body)
+                        .header("X-Gitlab-Token", rotated.secret())
+                        .header("Idempotency-Key", "n"))
                 .andReturn();
         assertThat(old.getResponse().getStatus()).isEqualTo(401);
         assertThat(fresh.getResponse().getStatus()).isEqualTo(202);
@@ -237,7 +300,10 @@ class LaunchHookTest {
     }
 
     static void assertNoSecretIn(List<AuditRow> rows, HookService.HookSecret h) {
-        assertThat(rows).allSatisfy(r -> assertThat(String.valueOf(r.changes())).doesNotContain(h.secret())
-                .doesNotContain(HookSignature.sign(h.secret(), "{}".getBytes(StandardCharsets.UTF_8)).substring(7, 20)));
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(String.valueOf(r.changes()))
+                        .doesNotContain(h.secret())
+                        .doesNotContain(HookSignature.sign(h.secret(), "{}".getBytes(StandardCharsets.UTF_8))
+                                .substring(7, 20)));
     }
 }

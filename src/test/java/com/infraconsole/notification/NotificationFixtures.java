@@ -24,8 +24,13 @@ class NotificationFixtures {
     long playbook(String tasksYaml) {
         var name = "notify-test-" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
         var content = "- hosts: all\n  gather_facts: false\n  tasks:\n" + tasksYaml.indent(4);
-        jdbc.sql("INSERT INTO playbooks (name, content, updated_by) VALUES (?, ?, 'test')").params(name, content).update();
-        return jdbc.sql("SELECT id FROM playbooks WHERE name = ?").param(name).query(Long.class).single();
+        jdbc.sql("INSERT INTO playbooks (name, content, updated_by) VALUES (?, ?, 'test')")
+                .params(name, content)
+                .update();
+        return jdbc.sql("SELECT id FROM playbooks WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     long localServer() {
@@ -44,7 +49,10 @@ class NotificationFixtures {
         long until = System.nanoTime() + timeout.toNanos();
         String status = null;
         while (System.nanoTime() < until) {
-            status = jdbc.sql("SELECT status FROM jobs WHERE id = ?").param(jobId).query(String.class).single();
+            status = jdbc.sql("SELECT status FROM jobs WHERE id = ?")
+                    .param(jobId)
+                    .query(String.class)
+                    .single();
             if (!status.equals("pending") && !status.equals("running")) {
                 return status;
             }
@@ -54,7 +62,10 @@ class NotificationFixtures {
     }
 
     Long launchedBy(long jobId) {
-        return jdbc.sql("SELECT user_id FROM jobs WHERE id = ?").param(jobId).query(Long.class).single();
+        return jdbc.sql("SELECT user_id FROM jobs WHERE id = ?")
+                .param(jobId)
+                .query(Long.class)
+                .single();
     }
 
     long jobCount() {

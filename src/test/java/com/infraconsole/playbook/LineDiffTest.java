@@ -16,26 +16,30 @@ class LineDiffTest {
     @Test
     void a_changed_line_sits_next_to_its_replacement_and_additions_and_removals_align() {
         var rows = LineDiff.diff("a\nb\nc\nd\n", "a\nB\nc\nd\ne\n");
-        assertThat(rows).containsExactly(
-                new Row(Kind.SAME, 1, "a", 1, "a"),
-                new Row(Kind.CHANGED, 2, "b", 2, "B"),
-                new Row(Kind.SAME, 3, "c", 3, "c"),
-                new Row(Kind.SAME, 4, "d", 4, "d"),
-                new Row(Kind.ADDED, null, null, 5, "e"));
+        assertThat(rows)
+                .containsExactly(
+                        new Row(Kind.SAME, 1, "a", 1, "a"),
+                        new Row(Kind.CHANGED, 2, "b", 2, "B"),
+                        new Row(Kind.SAME, 3, "c", 3, "c"),
+                        new Row(Kind.SAME, 4, "d", 4, "d"),
+                        new Row(Kind.ADDED, null, null, 5, "e"));
     }
 
     @Test
     void a_removed_line_leaves_the_right_side_empty() {
-        assertThat(LineDiff.diff("a\nx\nb", "a\nb")).containsExactly(
-                new Row(Kind.SAME, 1, "a", 1, "a"),
-                new Row(Kind.REMOVED, 2, "x", null, null),
-                new Row(Kind.SAME, 3, "b", 2, "b"));
+        assertThat(LineDiff.diff("a\nx\nb", "a\nb"))
+                .containsExactly(
+                        new Row(Kind.SAME, 1, "a", 1, "a"),
+                        new Row(Kind.REMOVED, 2, "x", null, null),
+                        new Row(Kind.SAME, 3, "b", 2, "b"));
     }
 
     @Test
     void moved_blocks_keep_the_longest_common_part() {
         var rows = LineDiff.diff("x\na\nb\nc", "a\nb\nc\nx");
-        assertThat(rows).extracting(Row::kind).containsExactly(Kind.REMOVED, Kind.SAME, Kind.SAME, Kind.SAME, Kind.ADDED);
+        assertThat(rows)
+                .extracting(Row::kind)
+                .containsExactly(Kind.REMOVED, Kind.SAME, Kind.SAME, Kind.SAME, Kind.ADDED);
     }
 
     @Test
@@ -65,8 +69,16 @@ class LineDiffTest {
             var a = randomLines(random);
             var b = randomLines(random);
             var rows = LineDiff.diff(String.join("\n", a), String.join("\n", b));
-            assertThat(rows.stream().filter(r -> r.left() != null).map(Row::left).toList()).isEqualTo(a);
-            assertThat(rows.stream().filter(r -> r.right() != null).map(Row::right).toList()).isEqualTo(b);
+            assertThat(rows.stream()
+                            .filter(r -> r.left() != null)
+                            .map(Row::left)
+                            .toList())
+                    .isEqualTo(a);
+            assertThat(rows.stream()
+                            .filter(r -> r.right() != null)
+                            .map(Row::right)
+                            .toList())
+                    .isEqualTo(b);
             assertThat(rows.stream().filter(r -> r.kind() == Kind.SAME).count()).isEqualTo(lcs(a, b));
         }
     }

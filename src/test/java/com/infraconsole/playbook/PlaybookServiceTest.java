@@ -3,8 +3,8 @@ package com.infraconsole.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
@@ -54,7 +54,8 @@ class PlaybookServiceTest {
             assertThat(saved.getUpdatedBy()).isEqualTo(user.getUsername());
             saved.setDescription("second");
             saved = service.save(saved);
-            assertThat(service.get(saved.getId()).orElseThrow().getDescription()).isEqualTo("second");
+            assertThat(service.get(saved.getId()).orElseThrow().getDescription())
+                    .isEqualTo("second");
             service.delete(saved);
             assertThat(service.get(saved.getId())).isEmpty();
         }
@@ -66,7 +67,8 @@ class PlaybookServiceTest {
         var saved = service.save(new Playbook(unique("pb"), null, YAML));
         testUsers.signIn(Role.AUDITOR);
         assertThat(service.get(saved.getId())).isPresent();
-        assertThat(service.list(new PlaybookFilter(saved.getName()), PageRequest.of(0, 10))).hasSize(1);
+        assertThat(service.list(new PlaybookFilter(saved.getName()), PageRequest.of(0, 10)))
+                .hasSize(1);
         assertThat(service.history(saved.getId())).hasSize(1);
         assertThatThrownBy(() -> service.save(new Playbook(unique("pb"), null, YAML)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -87,14 +89,17 @@ class PlaybookServiceTest {
         testUsers.signIn(Role.OPERATOR);
         var name = unique("bad");
         assertThatThrownBy(() -> service.save(new Playbook(name, null, "- hosts: web\n  tasks: [\n")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e ->
-                        assertThat(e.fieldErrors().get("content")).startsWith("Line 3: YAML syntax error"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("content")).startsWith("Line 3: YAML syntax error"));
         assertThatThrownBy(() -> service.save(new Playbook(name, null, "hosts: web\n")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e ->
-                        assertThat(e.fieldErrors().get("content")).contains("must be a list of plays"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("content")).contains("must be a list of plays"));
         assertThatThrownBy(() -> service.save(new Playbook(name, null, "- tasks: []\n")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e ->
-                        assertThat(e.fieldErrors().get("content")).contains("no \"hosts\""));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("content")).contains("no \"hosts\""));
         assertThat(service.count(new PlaybookFilter(name))).isZero();
     }
 
@@ -102,19 +107,24 @@ class PlaybookServiceTest {
     void empty_too_long_and_duplicate_names_are_field_messages() {
         testUsers.signIn(Role.ADMIN);
         assertThatThrownBy(() -> service.save(new Playbook("  ", null, YAML)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("name", "Name is required"));
         assertThatThrownBy(() -> service.save(new Playbook("x".repeat(256), null, YAML)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsKey("name"));
         assertThatThrownBy(() -> service.save(new Playbook("two\nlines", null, YAML)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsKey("name"));
         var name = unique("dup");
         service.save(new Playbook(name, null, YAML));
         assertThatThrownBy(() -> service.save(new Playbook(name.toUpperCase(), null, YAML)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
-                        .containsEntry("name", "A playbook named " + name.toUpperCase() + " already exists"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsEntry("name", "A playbook named " + name.toUpperCase() + " already exists"));
     }
 
     @Test
@@ -134,8 +144,15 @@ class PlaybookServiceTest {
         assertThat(service.version(pb.getId(), 1).orElseThrow().getContent()).isEqualTo(YAML);
 
         var rows = service.diff(pb.getId(), 1, 3);
-        assertThat(rows).extracting(LineDiff.Row::kind).containsExactly(LineDiff.Kind.SAME, LineDiff.Kind.SAME,
-                LineDiff.Kind.CHANGED, LineDiff.Kind.SAME, LineDiff.Kind.ADDED, LineDiff.Kind.ADDED);
+        assertThat(rows)
+                .extracting(LineDiff.Row::kind)
+                .containsExactly(
+                        LineDiff.Kind.SAME,
+                        LineDiff.Kind.SAME,
+                        LineDiff.Kind.CHANGED,
+                        LineDiff.Kind.SAME,
+                        LineDiff.Kind.ADDED,
+                        LineDiff.Kind.ADDED);
         assertThat(rows.get(2).left()).endsWith("name: ping");
         assertThat(rows.get(2).right()).endsWith("name: ping twice");
         var id = pb.getId();
@@ -150,7 +167,9 @@ class PlaybookServiceTest {
         var pb = service.list(new PlaybookFilter(name), PageRequest.of(0, 1)).getFirst();
         pb.setContent(YAML + "- hosts: db\n  roles: [x]\n");
         service.save(pb);
-        assertThat(service.history(pb.getId())).extracting(PlaybookVersionSummary::versionNo).containsExactly(2, 1);
+        assertThat(service.history(pb.getId()))
+                .extracting(PlaybookVersionSummary::versionNo)
+                .containsExactly(2, 1);
         assertThat(service.version(pb.getId(), 1).orElseThrow().getContent()).isEqualTo(YAML);
     }
 
@@ -165,11 +184,10 @@ class PlaybookServiceTest {
 
         testUsers.signIn(Role.ADMIN);
         mine.setDescription("mine");
-        assertThatThrownBy(() -> service.save(mine))
-                .isInstanceOfSatisfying(StaleDataException.class, e -> {
-                    assertThat(e.savedBy()).isEqualTo(first.getUsername());
-                    assertThat(e.getMessage()).contains("was changed by " + first.getUsername());
-                });
+        assertThatThrownBy(() -> service.save(mine)).isInstanceOfSatisfying(StaleDataException.class, e -> {
+            assertThat(e.savedBy()).isEqualTo(first.getUsername());
+            assertThat(e.getMessage()).contains("was changed by " + first.getUsername());
+        });
         assertThat(mine.getDescription()).isEqualTo("mine");
         assertThat(service.get(pb.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
         assertThat(service.history(pb.getId())).hasSize(2);
@@ -183,11 +201,19 @@ class PlaybookServiceTest {
         var host = unique("host");
         jdbc.update("INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.9.9.9', 1)", host);
         var serverId = jdbc.queryForObject("SELECT id FROM servers WHERE hostname = ?", Long.class, host);
-        jdbc.update("INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), pb.getId(), serverId, user.getId());
+        jdbc.update(
+                "INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, ?, ?)",
+                UUID.randomUUID().toString(),
+                pb.getId(),
+                serverId,
+                user.getId());
         assertThatThrownBy(() -> service.delete(pb))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get(""))
-                        .isEqualTo("Playbook " + pb.getName() + " is used by jobs or schedules and cannot be deleted; their history needs it."));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get(""))
+                                .isEqualTo(
+                                        "Playbook " + pb.getName()
+                                                + " is used by jobs or schedules and cannot be deleted; their history needs it."));
         assertThat(service.get(pb.getId())).isPresent();
     }
 
@@ -196,8 +222,10 @@ class PlaybookServiceTest {
         testUsers.signIn(Role.OPERATOR);
         var name = unique("long");
         var tooLong = new Playbook(name, "d".repeat(10_001), YAML + "#".repeat(Playbook.MAX_CONTENT));
-        assertThatThrownBy(() -> service.save(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsKeys("description", "content"));
+        assertThatThrownBy(() -> service.save(tooLong))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKeys("description", "content"));
         assertThat(service.count(new PlaybookFilter(name))).isZero();
     }
 
@@ -205,10 +233,16 @@ class PlaybookServiceTest {
     void a_duplicate_name_racing_past_the_check_becomes_a_field_message() throws Exception {
         var operator = testUsers.create(Role.OPERATOR);
         var name = unique("race");
-        var thrown = race.lose(operator, () -> service.save(new Playbook(name, "mine", YAML)),
-                "INSERT INTO playbooks (name, content) VALUES (?, '- hosts: all')", name);
-        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsEntry("name", "A playbook named " + name + " already exists"));
+        var thrown = race.lose(
+                operator,
+                () -> service.save(new Playbook(name, "mine", YAML)),
+                "INSERT INTO playbooks (name, content) VALUES (?, '- hosts: all')",
+                name);
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsEntry("name", "A playbook named " + name + " already exists"));
         TestUsers.signIn(operator);
         assertThat(service.count(new PlaybookFilter(name))).isOne();
     }
@@ -219,10 +253,15 @@ class PlaybookServiceTest {
         var saved = service.save(new Playbook(unique("wrace"), "first", YAML));
         var mine = service.get(saved.getId()).orElseThrow();
         mine.setDescription("mine");
-        var thrown = race.lose(operator, () -> service.save(mine), "UPDATE playbooks SET version = version + 1, "
-                + "description = 'theirs', updated_by = 'racing-operator' WHERE id = ?", saved.getId());
-        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        var thrown = race.lose(
+                operator,
+                () -> service.save(mine),
+                "UPDATE playbooks SET version = version + 1, "
+                        + "description = 'theirs', updated_by = 'racing-operator' WHERE id = ?",
+                saved.getId());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
         TestUsers.signIn(operator);
         assertThat(service.get(saved.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
         assertThat(service.history(saved.getId())).hasSize(1);

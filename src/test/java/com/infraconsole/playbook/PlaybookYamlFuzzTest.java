@@ -28,9 +28,12 @@ class PlaybookYamlFuzzTest {
             fuzz.tried();
             PlaybookYaml.problemWith(text).ifPresent(p -> assertThat(p).startsWith("Line "));
         }
-        for (var text : new String[] {"- " + "[".repeat(50_000), "- hosts: " + "{a: ".repeat(20_000),
-                "- hosts: all\n  tasks: &a [x]\n" + "  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n".repeat(60),
-                "x".repeat(Playbook.MAX_CONTENT * 2)}) {
+        for (var text : new String[] {
+            "- " + "[".repeat(50_000),
+            "- hosts: " + "{a: ".repeat(20_000),
+            "- hosts: all\n  tasks: &a [x]\n" + "  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n".repeat(60),
+            "x".repeat(Playbook.MAX_CONTENT * 2)
+        }) {
             fuzz.tried();
             assertThat(PlaybookYaml.problemWith(text)).isPresent();
         }

@@ -21,7 +21,8 @@ class IdleTimeoutBrowserTest extends BrowserTest {
 
     private static final Duration IDLE = Duration.ofSeconds(7);
 
-    @Autowired IdleTimeout idleTimeout;
+    @Autowired
+    IdleTimeout idleTimeout;
 
     @AfterEach
     void restoreTimeout() {
@@ -35,10 +36,12 @@ class IdleTimeoutBrowserTest extends BrowserTest {
         // 16 s of use, more than twice the idle time, with polls in between.
         long lastClick = 0;
         for (int i = 0; i < 6; i++) {
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Launch job")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Launch job"))
+                    .click();
             var dialog = page.getByRole(AriaRole.DIALOG);
             lastClick = System.nanoTime(); // before the server can see this click: the idle time starts later
-            dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Cancel")).click();
+            dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Cancel"))
+                    .click();
             dialog.waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                     .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
             page.waitForTimeout(2_500);
@@ -47,7 +50,8 @@ class IdleTimeoutBrowserTest extends BrowserTest {
 
         page.waitForURL(Pattern.compile(".*/login$"), new Page.WaitForURLOptions().setTimeout(40_000));
         org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - lastClick))
-                .as("signed out after the idle time, not before").isGreaterThanOrEqualTo(IDLE);
+                .as("signed out after the idle time, not before")
+                .isGreaterThanOrEqualTo(IDLE);
         page.navigate(url("jobs"));
         page.waitForURL(Pattern.compile(".*/login$"));
     }

@@ -21,10 +21,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LiveSessionsBrowserTest extends BrowserTest {
 
-    @Autowired UserAdminService admin;
-    @Autowired UserService users;
-    @Autowired LiveSessions liveSessions;
-    @Autowired SessionRevocations revocations;
+    @Autowired
+    UserAdminService admin;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    LiveSessions liveSessions;
+
+    @Autowired
+    SessionRevocations revocations;
 
     @AfterEach
     void signOut() {
@@ -39,11 +46,13 @@ class LiveSessionsBrowserTest extends BrowserTest {
         var second = secondBrowserLoggedIn(user);
         page.navigate(url("users"));
         assertThat(page.getByText("New user")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId())).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId()))
+                .isEqualTo(2);
 
         act(user, u -> admin.changeRole(u, Role.AUDITOR));
 
-        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId())).isZero();
+        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId()))
+                .isZero();
         nextRequestLandsOnLogin(page, "users");
         nextRequestLandsOnLogin(second, "servers");
         second.context().close();
@@ -61,8 +70,10 @@ class LiveSessionsBrowserTest extends BrowserTest {
         page.navigate(url("jobs")); // polls every 5 s
         waitForVaadin();
         // A poll has run (and been answered) while the account was still active.
-        page.waitForResponse(r -> r.url().contains("v-r=uidl")
-                && String.valueOf(r.request().postData()).contains("\"ui-poll\""), () -> {});
+        page.waitForResponse(
+                r -> r.url().contains("v-r=uidl")
+                        && String.valueOf(r.request().postData()).contains("\"ui-poll\""),
+                () -> {});
         org.assertj.core.api.Assertions.assertThat(page.url()).isEqualTo(url("jobs"));
 
         act(user, admin::deactivate);
@@ -97,7 +108,8 @@ class LiveSessionsBrowserTest extends BrowserTest {
 
         // What another node's UserAdminService writes: this node's session registry is not told.
         revocations.revoke(user.getId(), null);
-        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId())).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(liveSessions.count(user.getId()))
+                .isEqualTo(1);
         page.waitForTimeout(RevokedSessionFilter.CHECK_EVERY.toMillis());
 
         nextRequestLandsOnLogin(page, "tickets");
@@ -134,10 +146,13 @@ class LiveSessionsBrowserTest extends BrowserTest {
         other.setDefaultTimeout(45_000);
         var second = other.newPage();
         second.navigate(url("login"));
-        second.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(user.getUsername());
-        second.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestUsers.PASSWORD);
-        second.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Log in")).click();
+        second.getByLabel("Username", new Page.GetByLabelOptions().setExact(true))
+                .fill(user.getUsername());
+        second.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                .fill(TestUsers.PASSWORD);
+        second.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         second.waitForURL(url(""));
         return second;
     }

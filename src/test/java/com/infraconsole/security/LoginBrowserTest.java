@@ -24,10 +24,12 @@ class LoginBrowserTest extends BrowserTest {
             logIn(user.getUsername(), com.infraconsole.TestUsers.PASSWORD);
             page.waitForURL(url("")); // the dashboard is the landing page
             var nav = page.locator("vaadin-side-nav-item");
-            assertThat(nav.filter(new Locator.FilterOptions().setHasText("Servers"))).isVisible();
+            assertThat(nav.filter(new Locator.FilterOptions().setHasText("Servers")))
+                    .isVisible();
             var labels = nav.allInnerTexts().stream().map(String::trim).toList();
             if (role != Role.ADMIN) {
-                org.assertj.core.api.Assertions.assertThat(labels).as(role.name())
+                org.assertj.core.api.Assertions.assertThat(labels)
+                        .as(role.name())
                         .doesNotContain("Users", "Environments", "Database");
             }
             if (role == Role.OPERATOR) {
@@ -40,7 +42,8 @@ class LoginBrowserTest extends BrowserTest {
             if (role != Role.ADMIN) {
                 for (var path : List.of("users", "admin/database")) {
                     var response = page.navigate(url(path));
-                    org.assertj.core.api.Assertions.assertThat(response.status()).isIn(403, 404);
+                    org.assertj.core.api.Assertions.assertThat(response.status())
+                            .isIn(403, 404);
                     assertThat(page.getByText("You cannot open this page")).isVisible();
                     assertThat(page.locator("vaadin-grid")).hasCount(0);
                 }
@@ -70,17 +73,22 @@ class LoginBrowserTest extends BrowserTest {
         page.navigate(url("servers"));
         page.waitForURL("**/change-password");
         page.getByLabel("Current password").fill(com.infraconsole.TestUsers.PASSWORD);
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("short");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("short");
         page.getByLabel("Repeat new password").fill("short");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
         // .first(): Vaadin also announces field errors in an aria-live region.
         assertThat(page.getByText("Use at least 12 characters").first()).isVisible();
         var fresh = "Blue-Lantern-Orbit-42";
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(fresh);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill(fresh);
         page.getByLabel("Repeat new password").fill(fresh);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
         page.waitForURL(url("")); // the dashboard is the landing page
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
-                "SELECT must_change_password FROM users WHERE id = ?", Boolean.class, user.getId())).isFalse();
+                        "SELECT must_change_password FROM users WHERE id = ?", Boolean.class, user.getId()))
+                .isFalse();
     }
 }

@@ -36,13 +36,27 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @IntegrationTest
 class LoginThrottleTest {
 
-    @Autowired TestUsers testUsers;
-    @Autowired AuthenticationConfiguration authConfig;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired JdbcClient jdbcClient;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired LoginSources sources;
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    AuthenticationConfiguration authConfig;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    LoginSources sources;
+
     AuthenticationManager manager;
 
     @BeforeEach
@@ -61,27 +75,34 @@ class LoginThrottleTest {
         var user = testUsers.create(Role.OPERATOR);
         var source = "198.51.100.11";
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> login(source, user.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login(source, user.getUsername(), "wrong-password-123"))
+                    .isInstanceOf(BadCredentialsException.class);
         }
         assertThat(blockedUntil(source)).as("five failures are free").isNull();
-        assertThatThrownBy(() -> login(source, user.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> login(source, user.getUsername(), "wrong-password-123"))
+                .isInstanceOf(BadCredentialsException.class);
         var firstWait = Duration.between(Instant.now(), blockedUntil(source));
         assertThat(firstWait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
 
         // Refused unchecked, whatever the password, and without counting against the account.
         assertThatThrownBy(() -> login(source, user.getUsername(), TestUsers.PASSWORD))
                 .isInstanceOf(LoginThrottledException.class)
-                .satisfies(e -> assertThat(((LoginThrottledException) e).retryAfterSeconds()).isEqualTo(1));
+                .satisfies(e -> assertThat(((LoginThrottledException) e).retryAfterSeconds())
+                        .isEqualTo(1));
         assertThat(failedAttempts(user.getId())).isEqualTo(6);
 
         sleep(firstWait.plusMillis(100));
-        assertThatThrownBy(() -> login(source, user.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
-        assertThat(Duration.between(Instant.now(), blockedUntil(source))).isBetween(Duration.ofMillis(1000), Duration.ofSeconds(2));
+        assertThatThrownBy(() -> login(source, user.getUsername(), "wrong-password-123"))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(Duration.between(Instant.now(), blockedUntil(source)))
+                .isBetween(Duration.ofMillis(1000), Duration.ofSeconds(2));
         assertThat(sources.delayAfter(3)).isEqualTo(Duration.ofSeconds(4));
         assertThat(sources.delayAfter(30)).as("capped").isEqualTo(Duration.ofMinutes(15));
 
         // Another address is not held up by this one, and the account is not locked: it signs in.
-        assertThat(login("198.51.100.12", user.getUsername(), TestUsers.PASSWORD).isAuthenticated()).isTrue();
+        assertThat(login("198.51.100.12", user.getUsername(), TestUsers.PASSWORD)
+                        .isAuthenticated())
+                .isTrue();
     }
 
     @Test
@@ -89,10 +110,20 @@ class LoginThrottleTest {
         var source = "198.51.100.21";
         for (int i = 0; i < 6; i++) {
             var name = "nobody-" + i;
-            assertThatThrownBy(() -> login(source, name, "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login(source, name, "wrong-password-123"))
+                    .isInstanceOf(BadCredentialsException.class);
         }
-        var otherNode = new LoginSources(jdbcClient, transactions, events, Clock.systemUTC(), 5, Duration.ofSeconds(1),
-                Duration.ofMinutes(15), Duration.ofHours(1), 20, Duration.ofMinutes(10));
+        var otherNode = new LoginSources(
+                jdbcClient,
+                transactions,
+                events,
+                Clock.systemUTC(),
+                5,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(15),
+                Duration.ofHours(1),
+                20,
+                Duration.ofMinutes(10));
         assertThat(otherNode.blockedFor(source)).isPresent();
         assertThatThrownBy(() -> otherNode.checkAllowed(source)).isInstanceOf(LoginThrottledException.class);
         assertThat(otherNode.blockedFor("198.51.100.22")).isEmpty();
@@ -121,8 +152,10 @@ class LoginThrottleTest {
         assertThat(sources.closeWindows(later)).isGreaterThanOrEqualTo(1);
         sources.closeWindows(later);
         assertThat(rows("LOGIN_FAILURES_SUPPRESSED", source)).isEqualTo(1);
-        var summary = jdbc.queryForObject("SELECT changes FROM audit_logs WHERE action = 'LOGIN_FAILURES_SUPPRESSED'"
-                + " AND client_ip = ?", String.class, source);
+        var summary = jdbc.queryForObject(
+                "SELECT changes FROM audit_logs WHERE action = 'LOGIN_FAILURES_SUPPRESSED'" + " AND client_ip = ?",
+                String.class,
+                source);
         assertThat(summary).contains("\"suppressed\":[null,480]");
         assertThat(rows("LOGIN_FAILURE", source) + 480).isEqualTo(500);
     }
@@ -135,30 +168,56 @@ class LoginThrottleTest {
     void failures_from_many_addresses_lock_the_account_but_not_for_a_browser_that_signed_in_to_it_before() {
         var user = testUsers.create(Role.OPERATOR);
         var ownerResponse = new MockHttpServletResponse();
-        assertThat(login("192.0.2.10", null, ownerResponse, user.getUsername(), TestUsers.PASSWORD).isAuthenticated()).isTrue();
+        assertThat(login("192.0.2.10", null, ownerResponse, user.getUsername(), TestUsers.PASSWORD)
+                        .isAuthenticated())
+                .isTrue();
         var setCookie = ownerResponse.getHeader("Set-Cookie");
-        assertThat(setCookie).startsWith(LoginDetails.DEVICE_COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(setCookie)
+                .startsWith(LoginDetails.DEVICE_COOKIE + "=")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax");
         var deviceToken = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
 
         for (int i = 1; i <= 10; i++) {
             var source = "203.0.113." + (100 + i);
-            assertThatThrownBy(() -> login(source, user.getUsername(), "guess-" + source)).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login(source, user.getUsername(), "guess-" + source))
+                    .isInstanceOf(BadCredentialsException.class);
         }
         var lockedUntil = lockedUntil(user.getId());
-        assertThat(lockedUntil).isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(lockedUntil)
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(29)),
+                        Instant.now().plus(Duration.ofMinutes(31)));
 
-        assertThatThrownBy(() -> login("192.0.2.99", user.getUsername(), TestUsers.PASSWORD)).isInstanceOf(LockedException.class);
-        assertThatThrownBy(() -> login("192.0.2.98", "forged-device-token", new MockHttpServletResponse(), user.getUsername(),
-                TestUsers.PASSWORD)).isInstanceOf(LockedException.class);
-        assertThat(login("192.0.2.11", deviceToken, new MockHttpServletResponse(), user.getUsername(), TestUsers.PASSWORD)
-                .isAuthenticated()).isTrue();
-        assertThat(lockedUntil(user.getId())).as("still locked for everyone else").isEqualTo(lockedUntil);
+        assertThatThrownBy(() -> login("192.0.2.99", user.getUsername(), TestUsers.PASSWORD))
+                .isInstanceOf(LockedException.class);
+        assertThatThrownBy(() -> login(
+                        "192.0.2.98",
+                        "forged-device-token",
+                        new MockHttpServletResponse(),
+                        user.getUsername(),
+                        TestUsers.PASSWORD))
+                .isInstanceOf(LockedException.class);
+        assertThat(login(
+                                "192.0.2.11",
+                                deviceToken,
+                                new MockHttpServletResponse(),
+                                user.getUsername(),
+                                TestUsers.PASSWORD)
+                        .isAuthenticated())
+                .isTrue();
+        assertThat(lockedUntil(user.getId()))
+                .as("still locked for everyone else")
+                .isEqualTo(lockedUntil);
 
         // Repeats never make it longer: once the lock has run out, ten more failures lock it for 30 minutes again.
-        jdbc.update("UPDATE users SET locked_until = NOW(6) - INTERVAL 1 SECOND, failed_login_attempts = 0 WHERE id = ?", user.getId());
+        jdbc.update(
+                "UPDATE users SET locked_until = NOW(6) - INTERVAL 1 SECOND, failed_login_attempts = 0 WHERE id = ?",
+                user.getId());
         for (int i = 1; i <= 10; i++) {
             var source = "203.0.113." + (200 + i);
-            assertThatThrownBy(() -> login(source, user.getUsername(), "guess-" + source)).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login(source, user.getUsername(), "guess-" + source))
+                    .isInstanceOf(BadCredentialsException.class);
         }
         assertThat(lockedUntil(user.getId())).isBefore(Instant.now().plus(Duration.ofMinutes(31)));
     }
@@ -169,14 +228,16 @@ class LoginThrottleTest {
     }
 
     private int rows(String action, String source) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_logs WHERE action = ? AND client_ip = ?", Integer.class,
-                action, source);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_logs WHERE action = ? AND client_ip = ?", Integer.class, action, source);
     }
 
     private Instant blockedUntil(String source) {
-        return jdbc.query("SELECT blocked_until FROM login_sources WHERE source = ?",
+        return jdbc.query(
+                "SELECT blocked_until FROM login_sources WHERE source = ?",
                 rs -> rs.next() && rs.getTimestamp(1) != null
-                        ? rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC) : null,
+                        ? rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
+                        : null,
                 source);
     }
 
@@ -189,8 +250,8 @@ class LoginThrottleTest {
         return login(source, null, null, username, password);
     }
 
-    private Authentication login(String source, String deviceToken, MockHttpServletResponse response, String username,
-            String password) {
+    private Authentication login(
+            String source, String deviceToken, MockHttpServletResponse response, String username, String password) {
         var request = new MockHttpServletRequest("POST", "/login");
         request.setRemoteAddr(source);
         if (deviceToken != null) {

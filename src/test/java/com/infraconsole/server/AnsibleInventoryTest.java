@@ -26,11 +26,23 @@ class AnsibleInventoryTest {
                 """);
         assertThat(hosts).extracting(Host::name).containsExactly("ungrouped-01", "web-01", "web-02");
         assertThat(hosts.get(0).groups()).containsExactly("ungrouped");
-        assertThat(hosts.get(0).vars()).containsEntry("ansible_host", "10.0.0.9").containsEntry("ansible_user", "root");
+        assertThat(hosts.get(0).vars())
+                .containsEntry("ansible_host", "10.0.0.9")
+                .containsEntry("ansible_user", "root");
         assertThat(hosts.get(1).line()).isEqualTo(4);
-        assertThat(hosts.get(1).vars()).isEqualTo(Map.of("ansible_host", "10.0.0.1", "ansible_user", "deploy user",
-                "ansible_port", "22", "location", "dc1"));
-        assertThat(hosts.get(2).vars()).containsEntry("ansible_host", "10.0.0.2").containsEntry("ansible_port", "2222")
+        assertThat(hosts.get(1).vars())
+                .isEqualTo(Map.of(
+                        "ansible_host",
+                        "10.0.0.1",
+                        "ansible_user",
+                        "deploy user",
+                        "ansible_port",
+                        "22",
+                        "location",
+                        "dc1"));
+        assertThat(hosts.get(2).vars())
+                .containsEntry("ansible_host", "10.0.0.2")
+                .containsEntry("ansible_port", "2222")
                 .containsEntry("ansible_user", "ops");
         assertThat(hosts).extracting(Host::problem).containsOnlyNulls();
     }
@@ -47,7 +59,9 @@ class AnsibleInventoryTest {
                 [web:children]
                 datacenter
                 """);
-        assertThat(hosts).singleElement().extracting(Host::groups)
+        assertThat(hosts)
+                .singleElement()
+                .extracting(Host::groups)
                 .isEqualTo(List.of("web", "production", "datacenter"));
     }
 
@@ -70,12 +84,15 @@ class AnsibleInventoryTest {
 
     @Test
     void a_line_of_only_an_unbalanced_quote_is_a_rejected_row_not_a_crash() {
-        var hosts = AnsibleInventory.parse("[web]\nweb-01 ansible_host=10.0.0.1\n\"\n[prod:children]\n'\n[db]\nweb-02\n");
-        assertThat(hosts).extracting(Host::line, Host::name, Host::problem).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "web-01", null),
-                org.assertj.core.groups.Tuple.tuple(3, "\"", "the line has a quote that is never closed"),
-                org.assertj.core.groups.Tuple.tuple(5, "'", "the line has a quote that is never closed"),
-                org.assertj.core.groups.Tuple.tuple(7, "web-02", null));
+        var hosts =
+                AnsibleInventory.parse("[web]\nweb-01 ansible_host=10.0.0.1\n\"\n[prod:children]\n'\n[db]\nweb-02\n");
+        assertThat(hosts)
+                .extracting(Host::line, Host::name, Host::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "web-01", null),
+                        org.assertj.core.groups.Tuple.tuple(3, "\"", "the line has a quote that is never closed"),
+                        org.assertj.core.groups.Tuple.tuple(5, "'", "the line has a quote that is never closed"),
+                        org.assertj.core.groups.Tuple.tuple(7, "web-02", null));
     }
 
     @Test

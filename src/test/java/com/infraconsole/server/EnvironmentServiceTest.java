@@ -3,28 +3,35 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
 import java.util.UUID;
-import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 @IntegrationTest
 class EnvironmentServiceTest {
 
-    @Autowired EnvironmentService environments;
-    @Autowired ServerService servers;
-    @Autowired TestUsers testUsers;
-    @Autowired RacingWrite race;
+    @Autowired
+    EnvironmentService environments;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -51,7 +58,8 @@ class EnvironmentServiceTest {
     void operator_and_auditor_may_read_but_not_change_environments() {
         for (var role : new Role[] {Role.OPERATOR, Role.AUDITOR}) {
             testUsers.signIn(role);
-            assertThat(environments.list(PageRequest.of(0, 10, Sort.by("name")))).isNotEmpty();
+            assertThat(environments.list(PageRequest.of(0, 10, Sort.by("name"))))
+                    .isNotEmpty();
             assertThatThrownBy(() -> environments.save(new Environment(unique("op"), null)))
                     .isInstanceOf(AccessDeniedException.class);
             var production = environments.all().getFirst();
@@ -65,7 +73,8 @@ class EnvironmentServiceTest {
         var name = unique("dup");
         environments.save(new Environment(name, null));
         assertThatThrownBy(() -> environments.save(new Environment(name.toUpperCase(), null)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsKey("name"));
     }
 
@@ -74,7 +83,8 @@ class EnvironmentServiceTest {
         testUsers.signIn(Role.ADMIN);
         for (var bad : new String[] {"", "x".repeat(51), "has space!"}) {
             assertThatThrownBy(() -> environments.save(new Environment(bad, null)))
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.fieldErrors()).containsKey("name"));
         }
     }
@@ -91,7 +101,8 @@ class EnvironmentServiceTest {
             servers.save(server);
         }
         assertThatThrownBy(() -> environments.delete(env))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("used by 2 servers");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("used by 2 servers");
         assertThat(environments.get(env.getId())).isPresent();
     }
 
@@ -113,7 +124,8 @@ class EnvironmentServiceTest {
         environments.save(theirs);
         mine.setDescription("mine");
         assertThatThrownBy(() -> environments.save(mine))
-                .isInstanceOfSatisfying(StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
         assertThat(mine.getDescription()).isEqualTo("mine");
     }
@@ -132,8 +144,10 @@ class EnvironmentServiceTest {
         var env = environments.save(new Environment(unique("desc"), "short"));
         var edit = environments.get(env.getId()).orElseThrow();
         edit.setDescription("x".repeat(256));
-        assertThatThrownBy(() -> environments.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
+        assertThatThrownBy(() -> environments.save(edit))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("short");
     }
 
@@ -141,10 +155,16 @@ class EnvironmentServiceTest {
     void a_duplicate_name_racing_past_the_check_becomes_a_field_message() throws Exception {
         var admin = testUsers.create(Role.ADMIN);
         var name = unique("race");
-        var thrown = race.lose(admin, () -> environments.save(new Environment(name, "mine")),
-                "INSERT INTO environments (name, description) VALUES (?, 'theirs')", name);
-        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsEntry("name", "An environment named " + name + " already exists"));
+        var thrown = race.lose(
+                admin,
+                () -> environments.save(new Environment(name, "mine")),
+                "INSERT INTO environments (name, description) VALUES (?, 'theirs')",
+                name);
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsEntry("name", "An environment named " + name + " already exists"));
     }
 
     @Test
@@ -153,10 +173,15 @@ class EnvironmentServiceTest {
         var env = environments.save(new Environment(unique("wrace"), "first"));
         var mine = environments.get(env.getId()).orElseThrow();
         mine.setDescription("mine");
-        var thrown = race.lose(admin, () -> environments.save(mine), "UPDATE environments SET version = version + 1, "
-                + "description = 'theirs', updated_by = 'racing-admin' WHERE id = ?", env.getId());
-        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
+        var thrown = race.lose(
+                admin,
+                () -> environments.save(mine),
+                "UPDATE environments SET version = version + 1, "
+                        + "description = 'theirs', updated_by = 'racing-admin' WHERE id = ?",
+                env.getId());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
         TestUsers.signIn(admin);
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
     }

@@ -61,8 +61,12 @@ class ImportParsersFuzzTest {
             check(fuzz, () -> ImportRows.fromInventory(text, ENVIRONMENTS));
         }
         // Long host names, long quoted values and a long run of quotes on one line.
-        for (var line : List.of("h".repeat(200_000), "web ansible_host=\"" + "1".repeat(200_000) + "\"",
-                "\"a\"".repeat(100_000), "'".repeat(200_001), "a=".repeat(100_000))) {
+        for (var line : List.of(
+                "h".repeat(200_000),
+                "web ansible_host=\"" + "1".repeat(200_000) + "\"",
+                "\"a\"".repeat(100_000),
+                "'".repeat(200_001),
+                "a=".repeat(100_000))) {
             check(fuzz, () -> ImportRows.fromInventory("[web]\n" + line + "\n", ENVIRONMENTS));
         }
         System.out.println("[fuzz] inventory import cases tried: " + fuzz.cases());

@@ -23,7 +23,8 @@ class ImportRowsTest {
 
     @Test
     void a_csv_without_the_two_required_columns_or_without_anything_is_refused_as_a_whole() {
-        assertThatThrownBy(() -> ImportRows.fromCsv("name,address\nx,y\n")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> ImportRows.fromCsv("name,address\nx,y\n"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("The first line must be a header naming at least hostname and ip_address");
         assertThatThrownBy(() -> ImportRows.fromCsv("\n\n")).hasMessage("The file is empty.");
     }
@@ -38,10 +39,14 @@ class ImportRowsTest {
                 [Production:children]
                 web
                 """, Set.of("production"));
-        assertThat(rows).extracting(Candidate::problem).containsExactly(null, null,
-                "no ansible_host variable, and the host name is not an IP address");
-        assertThat(rows.get(0).fields()).containsEntry("ip_address", "10.0.0.1").containsEntry("ssh_port", "2222")
-                .containsEntry("ssh_user", "deploy").containsEntry("environment", "Production");
+        assertThat(rows)
+                .extracting(Candidate::problem)
+                .containsExactly(null, null, "no ansible_host variable, and the host name is not an IP address");
+        assertThat(rows.get(0).fields())
+                .containsEntry("ip_address", "10.0.0.1")
+                .containsEntry("ssh_port", "2222")
+                .containsEntry("ssh_user", "deploy")
+                .containsEntry("environment", "Production");
         assertThat(rows.get(1).get("ip_address")).isEqualTo("10.0.0.7");
     }
 
@@ -49,7 +54,8 @@ class ImportRowsTest {
     void an_unreadable_inventory_line_becomes_a_rejected_candidate_on_its_line() {
         assertThat(ImportRows.fromInventory("web-01 ansible_host=10.0.0.1\n\"\n", Set.of()))
                 .extracting(Candidate::line, Candidate::problem)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, null),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, null),
                         org.assertj.core.groups.Tuple.tuple(2, "the line has a quote that is never closed"));
     }
 
@@ -62,7 +68,8 @@ class ImportRowsTest {
         // Beyond the limit: a quote never closed, which a parse of the whole file would stumble on.
         csv.append("\"never closed,10.0.0.2\n");
 
-        assertThatThrownBy(() -> ImportRows.fromCsv(csv.toString())).isInstanceOf(ImportLimitException.class)
+        assertThatThrownBy(() -> ImportRows.fromCsv(csv.toString()))
+                .isInstanceOf(ImportLimitException.class)
                 .hasMessage("The file has more than 5000 rows; import at most 5000 at a time. Nothing was imported.");
         assertThat(ImportRows.fromCsv(csv.substring(0, csv.indexOf("h" + ServerTransferService.MAX_ROWS + ","))))
                 .hasSize(ServerTransferService.MAX_ROWS);
@@ -75,9 +82,11 @@ class ImportRowsTest {
             ini.append("h").append(i).append(" ansible_host=10.0.0.1\n");
         }
 
-        assertThatThrownBy(() -> ImportRows.fromInventory(ini.toString(), Set.of())).isInstanceOf(ImportLimitException.class)
+        assertThatThrownBy(() -> ImportRows.fromInventory(ini.toString(), Set.of()))
+                .isInstanceOf(ImportLimitException.class)
                 .hasMessageContaining("more than 5000 rows");
-        assertThat(ImportRows.fromInventory(ini.substring(0, ini.indexOf("h" + ServerTransferService.MAX_ROWS + " ")), Set.of()))
+        assertThat(ImportRows.fromInventory(
+                        ini.substring(0, ini.indexOf("h" + ServerTransferService.MAX_ROWS + " ")), Set.of()))
                 .hasSize(ServerTransferService.MAX_ROWS);
     }
 }

@@ -15,7 +15,15 @@ class IpAddressTest {
 
     @Test
     void host_names_out_of_range_octets_and_malformed_ipv6_are_not() {
-        assertThat(List.of("web-01", "256.0.0.1", "10.0.0", "10.0.0.012", "2001:db8:::1", "fe80::1%eth0", "localhost", ":"))
+        assertThat(List.of(
+                        "web-01",
+                        "256.0.0.1",
+                        "10.0.0",
+                        "10.0.0.012",
+                        "2001:db8:::1",
+                        "fe80::1%eth0",
+                        "localhost",
+                        ":"))
                 .noneMatch(IpAddress.Validator::isValid);
     }
 

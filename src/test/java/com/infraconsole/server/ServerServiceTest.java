@@ -3,8 +3,8 @@ package com.infraconsole.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
@@ -48,7 +48,10 @@ class ServerServiceTest {
         assertThat(saved.getId()).isNotNull();
         assertThat(saved.getCreatedBy()).isEqualTo(operator.getId());
         assertThat(saved.getUpdatedBy()).isEqualTo(operator.getUsername());
-        assertThat(servers.get(saved.getId())).get().extracting(Server::getIpAddress).isEqualTo("10.0.0.12");
+        assertThat(servers.get(saved.getId()))
+                .get()
+                .extracting(Server::getIpAddress)
+                .isEqualTo("10.0.0.12");
     }
 
     @Test
@@ -56,8 +59,10 @@ class ServerServiceTest {
         users.signIn(Role.ADMIN);
         assertThat(servers.save(server(unique("v6"), "2001:db8::12")).getId()).isNotNull();
         for (var bad : new String[] {"10.0.0.256", "10.0.0", "example.com", "2001:db8:::1", "1.2.3.4.5"}) {
-            assertThatThrownBy(() -> servers.save(server(unique("bad"), bad))).as(bad)
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+            assertThatThrownBy(() -> servers.save(server(unique("bad"), bad)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.fieldErrors()).containsKey("ipAddress"));
         }
     }
@@ -69,12 +74,16 @@ class ServerServiceTest {
         var s = server("not a host!", "10.0.0.1");
         s.setSshPort(70000);
         s.setEnvironment(null);
-        assertThatThrownBy(() -> servers.save(s)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsKeys("hostname", "sshPort", "environment"));
+        assertThatThrownBy(() -> servers.save(s))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKeys("hostname", "sshPort", "environment"));
         var tooLong = server(unique("long"), "10.0.0.1");
         tooLong.setLocation("x".repeat(101));
-        assertThatThrownBy(() -> servers.save(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsOnlyKeys("location"));
+        assertThatThrownBy(() -> servers.save(tooLong))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("location"));
         assertThat(servers.count(ServerFilter.none())).isEqualTo(before);
     }
 
@@ -84,7 +93,8 @@ class ServerServiceTest {
         var name = unique("dup");
         servers.save(server(name, "10.0.0.1"));
         assertThatThrownBy(() -> servers.save(server(name.toUpperCase(), "10.0.0.2")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors().get("hostname")).contains("already exists"));
     }
 
@@ -97,8 +107,9 @@ class ServerServiceTest {
         theirs.setLocation("Rack A1");
         servers.save(theirs);
         mine.setLocation("Rack Z9");
-        assertThatThrownBy(() -> servers.save(mine)).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
+        assertThatThrownBy(() -> servers.save(mine))
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
         assertThat(servers.get(created.getId()).orElseThrow().getLocation()).isEqualTo("Rack A1");
     }
 
@@ -108,7 +119,8 @@ class ServerServiceTest {
         var existing = servers.save(server(unique("ro"), "10.0.0.4"));
         users.signIn(Role.AUDITOR);
         assertThat(servers.list(ServerFilter.none(), PageRequest.of(0, 10))).isNotEmpty();
-        assertThatThrownBy(() -> servers.save(server(unique("no"), "10.0.0.5"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> servers.save(server(unique("no"), "10.0.0.5")))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> servers.delete(existing)).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -122,17 +134,24 @@ class ServerServiceTest {
     void filters_and_sorting_run_in_the_database() {
         users.signIn(Role.ADMIN);
         var tag = unique("flt");
-        var prod = servers.environments().stream().filter(e -> e.getName().equals("production")).findFirst().orElseThrow();
+        var prod = servers.environments().stream()
+                .filter(e -> e.getName().equals("production"))
+                .findFirst()
+                .orElseThrow();
         var a = server(tag + "-a", "10.9.0.1");
         a.setEnvironment(prod);
         a.setStatus(ServerStatus.MAINTENANCE);
         servers.save(a);
         servers.save(server(tag + "-b", "10.9.0.2"));
-        var byText = servers.list(new ServerFilter(tag, null, null), PageRequest.of(0, 10, Sort.by("hostname").descending()));
+        var byText = servers.list(
+                new ServerFilter(tag, null, null),
+                PageRequest.of(0, 10, Sort.by("hostname").descending()));
         assertThat(byText).extracting(Server::getHostname).containsExactly(tag + "-b", tag + "-a");
         assertThat(servers.list(new ServerFilter(tag, prod.getId(), ServerStatus.MAINTENANCE), PageRequest.of(0, 10)))
-                .extracting(Server::getHostname).containsExactly(tag + "-a");
-        assertThat(servers.list(new ServerFilter("100%_", null, null), PageRequest.of(0, 10))).isEmpty();
+                .extracting(Server::getHostname)
+                .containsExactly(tag + "-a");
+        assertThat(servers.list(new ServerFilter("100%_", null, null), PageRequest.of(0, 10)))
+                .isEmpty();
     }
 
     @Test
@@ -141,9 +160,14 @@ class ServerServiceTest {
         var s = servers.save(server(unique("busy"), "10.0.0.6"));
         jdbc.update("INSERT INTO playbooks (name, content) VALUES (?, '- hosts: all')", s.getHostname());
         var playbook = jdbc.queryForObject("SELECT id FROM playbooks WHERE name = ?", Long.class, s.getHostname());
-        jdbc.update("INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), playbook, s.getId(), admin.getId());
-        assertThatThrownBy(() -> servers.delete(s)).isInstanceOf(InvalidInputException.class)
+        jdbc.update(
+                "INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, ?, ?)",
+                UUID.randomUUID().toString(),
+                playbook,
+                s.getId(),
+                admin.getId());
+        assertThatThrownBy(() -> servers.delete(s))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot be deleted");
         assertThat(servers.get(s.getId())).isPresent();
     }
@@ -167,9 +191,13 @@ class ServerServiceTest {
         environments.delete(env);
         users.signIn(Role.OPERATOR);
         var before = servers.count(ServerFilter.none());
-        assertThatThrownBy(() -> servers.save(s)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsEntry("environment",
-                        "Environment " + env.getName() + " no longer exists; choose another"));
+        assertThatThrownBy(() -> servers.save(s))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsEntry(
+                                        "environment",
+                                        "Environment " + env.getName() + " no longer exists; choose another"));
         assertThat(servers.count(ServerFilter.none())).isEqualTo(before);
     }
 
@@ -180,10 +208,16 @@ class ServerServiceTest {
         var envId = jdbc.queryForObject("SELECT MIN(id) FROM environments", Long.class);
         TestUsers.signIn(operator);
         var mine = server(name, "10.0.0.10");
-        var thrown = race.lose(operator, () -> servers.save(mine),
-                "INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.0.0.11', ?)", name, envId);
-        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors().get("hostname")).contains("already exists"));
+        var thrown = race.lose(
+                operator,
+                () -> servers.save(mine),
+                "INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.0.0.11', ?)",
+                name,
+                envId);
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("hostname")).contains("already exists"));
         assertThat(jdbc.queryForObject("SELECT ip_address FROM servers WHERE hostname = ?", String.class, name))
                 .isEqualTo("10.0.0.11");
         // The form's server is still new: the user picks another hostname and saves it.
@@ -201,10 +235,15 @@ class ServerServiceTest {
         var saved = servers.save(server(unique("wrace"), "10.0.0.12"));
         var mine = servers.get(saved.getId()).orElseThrow();
         mine.setLocation("Rack Z9");
-        var thrown = race.lose(operator, () -> servers.save(mine), "UPDATE servers SET version = version + 1, "
-                + "location = 'Rack A1', updated_by = 'racing-operator' WHERE id = ?", saved.getId());
-        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        var thrown = race.lose(
+                operator,
+                () -> servers.save(mine),
+                "UPDATE servers SET version = version + 1, "
+                        + "location = 'Rack A1', updated_by = 'racing-operator' WHERE id = ?",
+                saved.getId());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
         TestUsers.signIn(operator);
         assertThat(servers.get(saved.getId()).orElseThrow().getLocation()).isEqualTo("Rack A1");
         assertThat(mine.getLocation()).isEqualTo("Rack Z9");
@@ -230,8 +269,10 @@ class ServerServiceTest {
         var edit = servers.get(saved.getId()).orElseThrow();
         edit.setHostname("h".repeat(254));
         edit.setDescription("d".repeat(10_001));
-        assertThatThrownBy(() -> servers.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsOnlyKeys("hostname", "description"));
+        assertThatThrownBy(() -> servers.save(edit))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("hostname", "description"));
         var stored = servers.get(saved.getId()).orElseThrow();
         assertThat(stored.getHostname()).isEqualTo(saved.getHostname());
         assertThat(stored.getDescription()).isNull();

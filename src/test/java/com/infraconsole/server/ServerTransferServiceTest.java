@@ -10,22 +10,31 @@ import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.ImportReport.Outcome;
 import java.io.StringWriter;
-import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 @IntegrationTest
 class ServerTransferServiceTest {
 
-    @Autowired ServerTransferService transfer;
-    @Autowired ServerService servers;
-    @Autowired EnvironmentService environments;
-    @Autowired TestUsers testUsers;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ServerTransferService transfer;
+
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    EnvironmentService environments;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -77,9 +86,18 @@ class ServerTransferServiceTest {
         var envId = environments.all().getFirst().getId();
         var report = transfer.importValid(csv, ImportFormat.CSV, envId);
         assertThat(report.applied()).isTrue();
-        assertThat(report.rows()).extracting(ImportReport.Row::outcome).containsExactly(
-                Outcome.NEW, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.REJECTED, Outcome.REJECTED,
-                Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED, Outcome.NEW);
+        assertThat(report.rows())
+                .extracting(ImportReport.Row::outcome)
+                .containsExactly(
+                        Outcome.NEW,
+                        Outcome.DUPLICATE,
+                        Outcome.DUPLICATE,
+                        Outcome.REJECTED,
+                        Outcome.REJECTED,
+                        Outcome.REJECTED,
+                        Outcome.REJECTED,
+                        Outcome.REJECTED,
+                        Outcome.NEW);
         assertThat(report.rows().get(2).reason()).contains("line 2");
         assertThat(report.rows().get(3).reason()).contains("whole number");
         assertThat(report.rows().get(4).reason()).contains("Unknown environment");
@@ -87,7 +105,8 @@ class ServerTransferServiceTest {
         assertThat(report.rows().get(6).reason()).contains("cells");
         assertThat(report.rows().get(7).reason()).contains("hostname");
         assertThat(countHosts(p)).isEqualTo(3);
-        var first = servers.list(new ServerFilter(p + "-1", null, null), PageRequest.of(0, 5)).getFirst();
+        var first = servers.list(new ServerFilter(p + "-1", null, null), PageRequest.of(0, 5))
+                .getFirst();
         assertThat(first.getSshPort()).isEqualTo(2222);
         assertThat(first.getStatus()).isEqualTo(ServerStatus.MAINTENANCE);
         assertThat(first.getDescription()).isEqualTo("multi\nline, quoted \"text\"");
@@ -116,15 +135,22 @@ class ServerTransferServiceTest {
                 %1$s-web[01:03].example.test ansible_host=10.3.0.9
                 %1$s-bad.example.test ansible_host=not-an-ip
                 """.formatted(p);
-        var staging = environments.all().stream().filter(e -> e.getName().equals("staging")).findFirst().orElseThrow();
+        var staging = environments.all().stream()
+                .filter(e -> e.getName().equals("staging"))
+                .findFirst()
+                .orElseThrow();
         var report = transfer.importValid(ini, ImportFormat.ANSIBLE_INI, staging.getId());
-        assertThat(report.rows()).extracting(ImportReport.Row::outcome).containsExactly(
-                Outcome.NEW, Outcome.NEW, Outcome.NEW, Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED);
-        var web1 = servers.list(new ServerFilter(p + "-web1", null, null), PageRequest.of(0, 1)).getFirst();
+        assertThat(report.rows())
+                .extracting(ImportReport.Row::outcome)
+                .containsExactly(
+                        Outcome.NEW, Outcome.NEW, Outcome.NEW, Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED);
+        var web1 = servers.list(new ServerFilter(p + "-web1", null, null), PageRequest.of(0, 1))
+                .getFirst();
         assertThat(web1.getEnvironment().getName()).isEqualTo("production");
         assertThat(web1.getSshPort()).isEqualTo(2200);
         assertThat(web1.getSshUser()).isEqualTo("deploy");
-        var db1 = servers.list(new ServerFilter(p + "-db1", null, null), PageRequest.of(0, 1)).getFirst();
+        var db1 = servers.list(new ServerFilter(p + "-db1", null, null), PageRequest.of(0, 1))
+                .getFirst();
         assertThat(db1.getEnvironment().getName()).isEqualTo("staging");
         assertThat(db1.getSshUser()).isEqualTo("dba");
         assertThat(report.rows().get(3).reason()).contains("ansible_host");
@@ -144,7 +170,8 @@ class ServerTransferServiceTest {
                 """.formatted(p);
         var report = transfer.importValid(ini, ImportFormat.ANSIBLE_INI, null);
         assertThat(report.count(Outcome.NEW)).isEqualTo(1);
-        var w1 = servers.list(new ServerFilter(p + "-w1", null, null), PageRequest.of(0, 1)).getFirst();
+        var w1 = servers.list(new ServerFilter(p + "-w1", null, null), PageRequest.of(0, 1))
+                .getFirst();
         assertThat(w1.getEnvironment().getName()).isEqualTo("production");
     }
 
@@ -158,10 +185,12 @@ class ServerTransferServiceTest {
                 + "IF NEW.hostname = '" + p + "-2.example.test' THEN "
                 + "SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'simulated duplicate'; END IF");
         try {
-            var csv = "hostname,ip_address,environment\n%1$s-1.example.test,10.4.0.1,staging\n%1$s-2.example.test,10.4.0.2,staging\n"
-                    .formatted(p);
+            var csv =
+                    "hostname,ip_address,environment\n%1$s-1.example.test,10.4.0.1,staging\n%1$s-2.example.test,10.4.0.2,staging\n"
+                            .formatted(p);
             assertThatThrownBy(() -> transfer.importValid(csv, ImportFormat.CSV, null))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing was imported");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Nothing was imported");
             assertThat(countHosts(p)).isZero();
         } finally {
             jdbc.execute("DROP TRIGGER trg_test_half");
@@ -182,7 +211,9 @@ class ServerTransferServiceTest {
     void a_file_without_the_required_header_is_refused_as_a_whole() {
         testUsers.signIn(Role.OPERATOR);
         assertThatThrownBy(() -> transfer.preview("name,ip\nx,10.0.0.1\n", ImportFormat.CSV, null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("file"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("file"));
         assertThatThrownBy(() -> transfer.preview("hostname,ip_address\n\"x,10.0.0.1\n", ImportFormat.CSV, null))
                 .hasMessageContaining("never closed");
     }
@@ -202,8 +233,9 @@ class ServerTransferServiceTest {
         var lines = out.toString().split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith(String.join(",", ServerTransferService.COLUMNS) + ",created_by");
-        assertThat(lines[1]).startsWith(p + "-a.example.test,10.5.0.1,22,deploy,Debian 12,staging,active,\"Rack 1, row 2\",'=cmd(),"
-                + me.getUsername() + ",");
+        assertThat(lines[1])
+                .startsWith(p + "-a.example.test,10.5.0.1,22,deploy,Debian 12,staging,active,\"Rack 1, row 2\",'=cmd(),"
+                        + me.getUsername() + ",");
         var reimport = transfer.preview(out.toString(), ImportFormat.CSV, null);
         assertThat(reimport.rows()).extracting(ImportReport.Row::outcome).containsExactly(Outcome.DUPLICATE);
     }
@@ -228,7 +260,8 @@ class ServerTransferServiceTest {
                 + p + "-" + "h".repeat(250) + ".example.test,10.5.0.3,staging,,\n"
                 + p + "-4.example.test,10.5.0.4,staging,Rack 4,Debian 12\n";
         var report = transfer.importValid(csv, ImportFormat.CSV, null);
-        assertThat(report.rows()).extracting(ImportReport.Row::outcome)
+        assertThat(report.rows())
+                .extracting(ImportReport.Row::outcome)
                 .containsExactly(Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED, Outcome.NEW);
         assertThat(report.rows().get(0).reason()).contains("location");
         assertThat(report.rows().get(1).reason()).contains("os_type");

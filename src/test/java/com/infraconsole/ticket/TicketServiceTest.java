@@ -9,11 +9,10 @@ import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
 import com.infraconsole.security.Role;
-import com.infraconsole.user.User;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerService;
+import com.infraconsole.user.User;
 import java.util.UUID;
-import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 @IntegrationTest
 class TicketServiceTest {
@@ -73,7 +73,8 @@ class TicketServiceTest {
             service.addComment(edited.getId(), "by " + role.name());
             var started = service.changeStatus(edited.getId(), edited.getVersion(), TicketStatus.IN_PROGRESS);
             assertThat(started.getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
-            assertThat(service.comments(edited.getId())).extracting(TicketComment::getAuthorUsername)
+            assertThat(service.comments(edited.getId()))
+                    .extracting(TicketComment::getAuthorUsername)
                     .containsExactly(me.getUsername());
         }
     }
@@ -124,8 +125,10 @@ class TicketServiceTest {
         var id = t.getId();
         var version = t.getVersion();
         assertThatThrownBy(() -> service.changeStatus(id, version, TicketStatus.RESOLVED))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("status"))
-                        .isEqualTo("A ticket that is open cannot become resolved; allowed next: in progress"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("status"))
+                                .isEqualTo("A ticket that is open cannot become resolved; allowed next: in progress"));
         assertThatThrownBy(() -> service.changeStatus(id, version, TicketStatus.CLOSED))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> service.changeStatus(id, version, TicketStatus.OPEN))
@@ -143,8 +146,8 @@ class TicketServiceTest {
         service.changeStatus(t.getId(), t.getVersion(), TicketStatus.IN_PROGRESS);
         testUsers.signIn(Role.ADMIN);
         assertThatThrownBy(() -> service.changeStatus(t.getId(), t.getVersion(), TicketStatus.IN_PROGRESS))
-                .isInstanceOfSatisfying(StaleDataException.class,
-                        e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(first.getUsername()));
     }
 
     @Test
@@ -168,13 +171,19 @@ class TicketServiceTest {
     @Test
     void bad_input_becomes_field_messages() {
         testUsers.signIn(Role.OPERATOR);
-        assertThatThrownBy(() -> create("   ")).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsEntry("title", "Title is required"));
-        assertThatThrownBy(() -> create("x".repeat(256))).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsKey("title"));
+        assertThatThrownBy(() -> create("   "))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("title", "Title is required"));
+        assertThatThrownBy(() -> create("x".repeat(256)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("title"));
         var noPriority = new Ticket(unique("p"), null);
-        assertThatThrownBy(() -> service.save(noPriority)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsKey("priority"));
+        assertThatThrownBy(() -> service.save(noPriority))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("priority"));
         var badLinks = new Ticket(unique("links"), TicketPriority.LOW);
         badLinks.setJobId(987654321L);
         var inactive = testUsers.create(Role.OPERATOR);
@@ -184,7 +193,8 @@ class TicketServiceTest {
             assertThat(e.fieldErrors()).containsEntry("jobId", "There is no job 987654321");
             assertThat(e.fieldErrors()).containsEntry("assignee", inactive.getUsername() + " is not an active user");
         });
-        assertThat(service.count(new TicketFilter(badLinks.getTitle(), null, null, null, false))).isZero();
+        assertThat(service.count(new TicketFilter(badLinks.getTitle(), null, null, null, false)))
+                .isZero();
     }
 
     @Test
@@ -201,8 +211,10 @@ class TicketServiceTest {
 
         var other = service.save(new Ticket(unique("other"), TicketPriority.LOW));
         other.setAssignee(leaver);
-        assertThatThrownBy(() -> service.save(other)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsKey("assignee"));
+        assertThatThrownBy(() -> service.save(other))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("assignee"));
     }
 
     @Test
@@ -214,7 +226,8 @@ class TicketServiceTest {
         var page = PageRequest.of(0, 10, Sort.by("username"));
         assertThat(service.assignableUsers(active.getUsername(), page)).containsExactly(active);
         assertThat(service.assignableUsers(leaver.getUsername(), page)).isEmpty();
-        assertThat(service.assignableUsers("", PageRequest.of(0, 3, Sort.by("username")))).hasSize(3)
+        assertThat(service.assignableUsers("", PageRequest.of(0, 3, Sort.by("username"))))
+                .hasSize(3)
                 .allMatch(User::isActive);
     }
 
@@ -228,8 +241,12 @@ class TicketServiceTest {
         server = servers.save(server);
         jdbc.update("INSERT INTO playbooks (name, content) VALUES (?, '- hosts: all')", unique("pb"));
         var playbookId = jdbc.queryForObject("SELECT MAX(id) FROM playbooks", Long.class);
-        jdbc.update("INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), playbookId, server.getId(), user.getId());
+        jdbc.update(
+                "INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, ?, ?)",
+                UUID.randomUUID().toString(),
+                playbookId,
+                server.getId(),
+                user.getId());
         var jobId = jdbc.queryForObject("SELECT MAX(id) FROM jobs", Long.class);
         var ticket = new Ticket(unique("linked"), TicketPriority.MEDIUM);
         ticket.setServer(server);
@@ -245,15 +262,19 @@ class TicketServiceTest {
         var t = create(unique("comments"));
         service.addComment(t.getId(), "  first  ");
         service.addComment(t.getId(), "second\nwith two lines");
-        assertThat(service.comments(t.getId())).extracting(TicketComment::getBody)
+        assertThat(service.comments(t.getId()))
+                .extracting(TicketComment::getBody)
                 .containsExactly("first", "second\nwith two lines");
         assertThat(service.comments(t.getId()).getFirst().getAuthorUsername()).isEqualTo(me.getUsername());
-        assertThatThrownBy(() -> service.addComment(t.getId(), "  ")).isInstanceOfSatisfying(
-                InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("body", "Write a comment first"));
+        assertThatThrownBy(() -> service.addComment(t.getId(), "  "))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("body", "Write a comment first"));
         assertThatThrownBy(() -> service.addComment(t.getId(), "x".repeat(10001)))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> service.addComment(999999999L, "lost")).isInstanceOf(StaleDataException.class);
-        assertThat(t.getVersion()).isEqualTo(service.get(t.getId()).orElseThrow().getVersion());
+        assertThat(t.getVersion())
+                .isEqualTo(service.get(t.getId()).orElseThrow().getVersion());
     }
 
     @Test
@@ -271,17 +292,25 @@ class TicketServiceTest {
         service.changeStatus(done.getId(), done.getVersion(), TicketStatus.RESOLVED);
 
         var page = PageRequest.of(0, 10, Sort.by("assignee.username", "id"));
-        assertThat(service.list(new TicketFilter(tag, null, null, null, false), page)).hasSize(3);
-        assertThat(service.list(new TicketFilter(tag, null, null, me.getId(), false), page)).hasSize(2);
+        assertThat(service.list(new TicketFilter(tag, null, null, null, false), page))
+                .hasSize(3);
+        assertThat(service.list(new TicketFilter(tag, null, null, me.getId(), false), page))
+                .hasSize(2);
         assertThat(service.list(new TicketFilter(tag, null, null, me.getId(), true), page))
-                .extracting(Ticket::getId).containsExactly(mine.getId());
-        assertThat(service.list(new TicketFilter(tag, null, null, null, true), page)).hasSize(2);
-        assertThat(service.list(new TicketFilter(tag, TicketStatus.RESOLVED, null, null, false), page)).hasSize(1);
+                .extracting(Ticket::getId)
+                .containsExactly(mine.getId());
+        assertThat(service.list(new TicketFilter(tag, null, null, null, true), page))
+                .hasSize(2);
+        assertThat(service.list(new TicketFilter(tag, TicketStatus.RESOLVED, null, null, false), page))
+                .hasSize(1);
         assertThat(service.list(new TicketFilter(tag, null, TicketPriority.HIGH, null, false), page))
-                .extracting(Ticket::getId).containsExactly(other.getId());
+                .extracting(Ticket::getId)
+                .containsExactly(other.getId());
         assertThat(service.list(new TicketFilter("#" + other.getId(), null, null, null, false), page))
-                .extracting(Ticket::getId).contains(other.getId());
-        assertThat(service.count(new TicketFilter(tag + "%", null, null, null, false))).isZero();
+                .extracting(Ticket::getId)
+                .contains(other.getId());
+        assertThat(service.count(new TicketFilter(tag + "%", null, null, null, false)))
+                .isZero();
     }
 
     @Test
@@ -297,7 +326,8 @@ class TicketServiceTest {
     void no_signed_in_user_of_any_role_may_open_a_ticket_for_a_failed_job() {
         for (var role : Role.values()) {
             testUsers.signIn(role);
-            assertThatThrownBy(() -> service.openForFailedJob(1L, "Job failed", null, null, null)).as(role.name())
+            assertThatThrownBy(() -> service.openForFailedJob(1L, "Job failed", null, null, null))
+                    .as(role.name())
                     .isInstanceOf(AccessDeniedException.class);
         }
     }
@@ -308,8 +338,10 @@ class TicketServiceTest {
         var t = create(unique("long"));
         var edit = service.get(t.getId()).orElseThrow();
         edit.setDescription("x".repeat(10_001));
-        assertThatThrownBy(() -> service.save(edit)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
+        assertThatThrownBy(() -> service.save(edit))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("description"));
         var stored = service.get(t.getId()).orElseThrow();
         assertThat(stored.getDescription()).isNull();
         assertThat(stored.getVersion()).isEqualTo(t.getVersion());
@@ -319,10 +351,14 @@ class TicketServiceTest {
     void a_status_change_racing_with_another_save_is_stale_and_names_who_saved() throws Exception {
         var operator = testUsers.signIn(Role.OPERATOR);
         var t = create(unique("wrace"));
-        var thrown = race.lose(operator, () -> service.changeStatus(t.getId(), t.getVersion(), TicketStatus.IN_PROGRESS),
-                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?", t.getId());
-        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        var thrown = race.lose(
+                operator,
+                () -> service.changeStatus(t.getId(), t.getVersion(), TicketStatus.IN_PROGRESS),
+                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?",
+                t.getId());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
         TestUsers.signIn(operator);
         assertThat(service.get(t.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
     }
@@ -333,10 +369,14 @@ class TicketServiceTest {
         var t = create(unique("wrace"));
         var mine = service.get(t.getId()).orElseThrow();
         mine.setTitle("mine");
-        var thrown = race.lose(operator, () -> service.save(mine),
-                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?", t.getId());
-        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
+        var thrown = race.lose(
+                operator,
+                () -> service.save(mine),
+                "UPDATE tickets SET version = version + 1, updated_by = 'racing-operator' WHERE id = ?",
+                t.getId());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo("racing-operator"));
         TestUsers.signIn(operator);
         assertThat(service.get(t.getId()).orElseThrow().getTitle()).isEqualTo(t.getTitle());
     }

@@ -14,16 +14,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class InitialAdminTest {
 
-    @Autowired InitialAdmin initialAdmin;
-    @Autowired UserService userService;
-    @Autowired TestUsers testUsers;
+    @Autowired
+    InitialAdmin initialAdmin;
+
+    @Autowired
+    UserService userService;
+
+    @Autowired
+    TestUsers testUsers;
 
     @Test
     void creates_an_administrator_who_must_change_the_password() {
         var name = "first-" + UUID.randomUUID().toString().substring(0, 8);
         var password = initialAdmin.create(name);
         assertThat(password).get().asString().hasSize(20);
-        var user = SystemAuthentication.call(() -> userService.findByUsername(name)).orElseThrow();
+        var user = SystemAuthentication.call(() -> userService.findByUsername(name))
+                .orElseThrow();
         assertThat(user.getRole()).isEqualTo(Role.ADMIN);
         assertThat(user.isMustChangePassword()).isTrue();
     }

@@ -23,10 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class LastAdminLockTest {
 
-    @Autowired UserAdminService admin;
-    @Autowired UserRepository repository;
-    @Autowired TransactionTemplate transactions;
-    @Autowired TestUsers testUsers;
+    @Autowired
+    UserAdminService admin;
+
+    @Autowired
+    UserRepository repository;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    TestUsers testUsers;
 
     @AfterEach
     void signOut() {
@@ -42,20 +49,24 @@ class LastAdminLockTest {
         // Own threads: on two cores the common pool has one, and the deactivation would merely queue
         // behind the holder, so the "waits" below would pass without any lock.
         var threads = Executors.newFixedThreadPool(2);
-        var holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            repository.lockActiveByRole(Role.ADMIN);
-            locked.countDown();
-            await(release);
-        }), threads);
+        var holder = CompletableFuture.runAsync(
+                () -> transactions.executeWithoutResult(tx -> {
+                    repository.lockActiveByRole(Role.ADMIN);
+                    locked.countDown();
+                    await(release);
+                }),
+                threads);
         assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
-        var deactivation = CompletableFuture.supplyAsync(() -> {
-            TestUsers.signIn(actor);
-            try {
-                return admin.deactivate(target);
-            } finally {
-                TestUsers.signOut();
-            }
-        }, threads);
+        var deactivation = CompletableFuture.supplyAsync(
+                () -> {
+                    TestUsers.signIn(actor);
+                    try {
+                        return admin.deactivate(target);
+                    } finally {
+                        TestUsers.signOut();
+                    }
+                },
+                threads);
         Thread.sleep(1500);
         assertThat(deactivation).as("waits for the admin rows").isNotDone();
         release.countDown();

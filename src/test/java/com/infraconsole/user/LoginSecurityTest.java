@@ -52,9 +52,12 @@ class LoginSecurityTest {
             assertThatThrownBy(() -> login(manager, user.getUsername(), "wrong-password-123"))
                     .isInstanceOf(BadCredentialsException.class);
         }
-        var lockedUntil = jdbc.queryForObject("SELECT locked_until FROM users WHERE id = ?", Instant.class, user.getId());
-        assertThat(lockedUntil).isBetween(Instant.now().plusSeconds(29 * 60), Instant.now().plusSeconds(31 * 60));
-        assertThatThrownBy(() -> login(manager, user.getUsername(), TestUsers.PASSWORD)).isInstanceOf(LockedException.class);
+        var lockedUntil =
+                jdbc.queryForObject("SELECT locked_until FROM users WHERE id = ?", Instant.class, user.getId());
+        assertThat(lockedUntil)
+                .isBetween(Instant.now().plusSeconds(29 * 60), Instant.now().plusSeconds(31 * 60));
+        assertThatThrownBy(() -> login(manager, user.getUsername(), TestUsers.PASSWORD))
+                .isInstanceOf(LockedException.class);
     }
 
     @Test
@@ -62,13 +65,18 @@ class LoginSecurityTest {
         var user = testUsers.create(Role.OPERATOR);
         var manager = authConfig.getAuthenticationManager();
         for (int i = 0; i < 9; i++) {
-            assertThatThrownBy(() -> login(manager, user.getUsername(), "nope-nope-nope")).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login(manager, user.getUsername(), "nope-nope-nope"))
+                    .isInstanceOf(BadCredentialsException.class);
         }
-        assertThat(login(manager, user.getUsername(), TestUsers.PASSWORD).isAuthenticated()).isTrue();
-        assertThat(jdbc.queryForObject("SELECT failed_login_attempts FROM users WHERE id = ?", Integer.class, user.getId()))
+        assertThat(login(manager, user.getUsername(), TestUsers.PASSWORD).isAuthenticated())
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT failed_login_attempts FROM users WHERE id = ?", Integer.class, user.getId()))
                 .isZero();
-        assertThatThrownBy(() -> login(manager, user.getUsername(), "nope-nope-nope")).isInstanceOf(BadCredentialsException.class);
-        assertThat(login(manager, user.getUsername(), TestUsers.PASSWORD).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> login(manager, user.getUsername(), "nope-nope-nope"))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(login(manager, user.getUsername(), TestUsers.PASSWORD).isAuthenticated())
+                .isTrue();
     }
 
     @Test
@@ -97,8 +105,10 @@ class LoginSecurityTest {
         var inactive = testUsers.create(Role.OPERATOR);
         jdbc.update("UPDATE users SET locked_until = NOW() + INTERVAL 30 MINUTE WHERE id = ?", locked.getId());
         jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", inactive.getId());
-        assertThatThrownBy(() -> login(manager, locked.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
-        assertThatThrownBy(() -> login(manager, inactive.getUsername(), "wrong-password-123")).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> login(manager, locked.getUsername(), "wrong-password-123"))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> login(manager, inactive.getUsername(), "wrong-password-123"))
+                .isInstanceOf(BadCredentialsException.class);
 
         long activeNanos = medianNanos(manager, active.getUsername());
         long lockedNanos = medianNanos(manager, locked.getUsername());
@@ -125,7 +135,8 @@ class LoginSecurityTest {
         return times[times.length / 2];
     }
 
-    private static org.springframework.security.core.Authentication login(AuthenticationManager manager, String u, String p) {
+    private static org.springframework.security.core.Authentication login(
+            AuthenticationManager manager, String u, String p) {
         return manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(u, p));
     }
 }

@@ -19,10 +19,15 @@ class PasswordPolicyTest {
 
     @Test
     void more_than_72_bytes_is_refused_also_when_accents_make_fewer_characters_too_many() {
-        assertThat(PasswordPolicy.problemWith("Tall-Giraffe-".repeat(6), "alice")).get().asString()
+        assertThat(PasswordPolicy.problemWith("Tall-Giraffe-".repeat(6), "alice"))
+                .get()
+                .asString()
                 .startsWith("Use at most 72 characters");
         var accented = "é".repeat(37); // 37 characters, 74 bytes
-        assertThat(PasswordPolicy.problemWith(accented, "alice")).get().asString().startsWith("Use at most 72");
+        assertThat(PasswordPolicy.problemWith(accented, "alice"))
+                .get()
+                .asString()
+                .startsWith("Use at most 72");
     }
 
     @Test
@@ -33,8 +38,17 @@ class PasswordPolicyTest {
 
     @Test
     void a_common_password_or_one_of_fewer_than_four_distinct_characters_is_refused() {
-        assertThat(PasswordPolicy.problemWith("aaaaaaaaaaaaaaaaaaaa", "alice")).get().asString().contains("too common");
-        assertThat(PasswordPolicy.problemWith("abcabcabcabcabc", "alice")).get().asString().contains("too common");
-        assertThat(PasswordPolicy.problemWith("1Q2W3E4R2026", "alice")).get().asString().contains("too common");
+        assertThat(PasswordPolicy.problemWith("aaaaaaaaaaaaaaaaaaaa", "alice"))
+                .get()
+                .asString()
+                .contains("too common");
+        assertThat(PasswordPolicy.problemWith("abcabcabcabcabc", "alice"))
+                .get()
+                .asString()
+                .contains("too common");
+        assertThat(PasswordPolicy.problemWith("1Q2W3E4R2026", "alice"))
+                .get()
+                .asString()
+                .contains("too common");
     }
 }

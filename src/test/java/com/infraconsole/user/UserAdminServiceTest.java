@@ -12,24 +12,35 @@ import com.infraconsole.security.Role;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.springframework.security.core.AuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
 @IntegrationTest
 class UserAdminServiceTest {
 
-    @Autowired UserAdminService admin;
-    @Autowired UserRepository repository;
-    @Autowired PasswordEncoder encoder;
-    @Autowired EntityManager entityManager;
-    @Autowired TestUsers testUsers;
-    @Autowired RacingWrite race;
+    @Autowired
+    UserAdminService admin;
+
+    @Autowired
+    UserRepository repository;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    EntityManager entityManager;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -43,7 +54,8 @@ class UserAdminServiceTest {
         var created = admin.createWithGeneratedPassword(name, name + "@example.test", Role.AUDITOR);
         var stored = repository.findById(created.user().getId()).orElseThrow();
         assertThat(stored.isMustChangePassword()).isTrue();
-        assertThat(encoder.matches(created.password(), stored.getPasswordHash())).isTrue();
+        assertThat(encoder.matches(created.password(), stored.getPasswordHash()))
+                .isTrue();
         assertThat(PasswordPolicy.problemWith(created.password(), name)).isEmpty();
     }
 
@@ -52,12 +64,14 @@ class UserAdminServiceTest {
         var target = testUsers.create(Role.OPERATOR);
         for (var role : new Role[] {Role.OPERATOR, Role.AUDITOR}) {
             testUsers.signIn(role);
-            assertThatThrownBy(() -> admin.list(UserFilter.none(), PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> admin.list(UserFilter.none(), PageRequest.of(0, 10)))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> admin.changeRole(target, Role.ADMIN)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> admin.deactivate(target)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> admin.resetPassword(target)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> admin.unlock(target)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> admin.createWithGeneratedPassword("x" + System.nanoTime(), "x@example.test", Role.ADMIN))
+            assertThatThrownBy(() ->
+                            admin.createWithGeneratedPassword("x" + System.nanoTime(), "x@example.test", Role.ADMIN))
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(repository.findById(target.getId()).orElseThrow().getRole()).isEqualTo(Role.OPERATOR);
@@ -68,9 +82,12 @@ class UserAdminServiceTest {
         var target = testUsers.create(Role.AUDITOR);
         testUsers.signIn(Role.ADMIN);
         var page = PageRequest.of(0, 50);
-        assertThat(admin.list(new UserFilter(target.getUsername(), Role.AUDITOR, true), page)).containsExactly(target);
-        assertThat(admin.list(new UserFilter(target.getUsername(), Role.OPERATOR, null), page)).isEmpty();
-        assertThat(admin.count(new UserFilter(target.getUsername(), null, false))).isZero();
+        assertThat(admin.list(new UserFilter(target.getUsername(), Role.AUDITOR, true), page))
+                .containsExactly(target);
+        assertThat(admin.list(new UserFilter(target.getUsername(), Role.OPERATOR, null), page))
+                .isEmpty();
+        assertThat(admin.count(new UserFilter(target.getUsername(), null, false)))
+                .isZero();
     }
 
     @Test
@@ -90,7 +107,9 @@ class UserAdminServiceTest {
     @Test
     void nobody_can_deactivate_or_demote_themselves() {
         var me = testUsers.signIn(Role.ADMIN);
-        assertThatThrownBy(() -> admin.deactivate(me)).isInstanceOf(InvalidInputException.class).hasMessageContaining("own");
+        assertThatThrownBy(() -> admin.deactivate(me))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("own");
         assertThatThrownBy(() -> admin.changeRole(me, Role.OPERATOR)).isInstanceOf(InvalidInputException.class);
         var stored = repository.findById(me.getId()).orElseThrow();
         assertThat(stored.isActive()).isTrue();
@@ -103,14 +122,19 @@ class UserAdminServiceTest {
     void the_last_active_admin_can_be_neither_demoted_nor_deactivated() {
         var last = testUsers.create(Role.ADMIN);
         testUsers.signIn(Role.ADMIN);
-        entityManager.createQuery("update User u set u.active = false where u.role = :role and u.id <> :id")
-                .setParameter("role", Role.ADMIN).setParameter("id", last.getId()).executeUpdate();
+        entityManager
+                .createQuery("update User u set u.active = false where u.role = :role and u.id <> :id")
+                .setParameter("role", Role.ADMIN)
+                .setParameter("id", last.getId())
+                .executeUpdate();
         entityManager.clear();
         var seen = repository.findById(last.getId()).orElseThrow();
         assertThatThrownBy(() -> admin.changeRole(seen, Role.OPERATOR))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("last active admin");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("last active admin");
         assertThatThrownBy(() -> admin.deactivate(seen))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("last active admin");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("last active admin");
     }
 
     @Test
@@ -121,7 +145,8 @@ class UserAdminServiceTest {
         var stored = repository.findById(target.getId()).orElseThrow();
         assertThat(stored.isMustChangePassword()).isTrue();
         assertThat(encoder.matches(reset.password(), stored.getPasswordHash())).isTrue();
-        assertThat(encoder.matches(TestUsers.PASSWORD, stored.getPasswordHash())).isFalse();
+        assertThat(encoder.matches(TestUsers.PASSWORD, stored.getPasswordHash()))
+                .isFalse();
         assertThat(reset.toString()).doesNotContain(reset.password());
     }
 
@@ -146,7 +171,8 @@ class UserAdminServiceTest {
         admin.changeRole(target, Role.AUDITOR);
         testUsers.signIn(Role.ADMIN);
         assertThatThrownBy(() -> admin.deactivate(target))
-                .isInstanceOfSatisfying(StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(other.getUsername()));
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo(other.getUsername()));
         assertThat(repository.findById(target.getId()).orElseThrow().isActive()).isTrue();
     }
 
@@ -168,14 +194,18 @@ class UserAdminServiceTest {
     void a_change_racing_with_another_save_of_the_account_is_stale_and_names_who_saved() throws Exception {
         var target = testUsers.create(Role.OPERATOR);
         var actor = testUsers.create(Role.ADMIN);
-        var thrown = race.lose(actor, () -> admin.resetPassword(target),
-                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?", target.getId());
+        var thrown = race.lose(
+                actor,
+                () -> admin.resetPassword(target),
+                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?",
+                target.getId());
         assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class, e -> {
             assertThat(e.savedBy()).isEqualTo("racing-admin");
             assertThat(e.savedAt()).isNotNull();
         });
         var stored = repository.findById(target.getId()).orElseThrow();
-        assertThat(encoder.matches(TestUsers.PASSWORD, stored.getPasswordHash())).isTrue();
+        assertThat(encoder.matches(TestUsers.PASSWORD, stored.getPasswordHash()))
+                .isTrue();
         assertThat(stored.isMustChangePassword()).isFalse();
     }
 }

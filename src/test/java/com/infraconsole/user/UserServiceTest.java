@@ -3,8 +3,8 @@ package com.infraconsole.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infraconsole.RacingWrite;
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.RacingWrite;
 import com.infraconsole.TestUsers;
 import com.infraconsole.base.InvalidInputException;
 import com.infraconsole.base.StaleDataException;
@@ -24,12 +24,23 @@ class UserServiceTest {
 
     private static final String NEW_PASSWORD = "Quiet-Lantern-Orbit-42";
 
-    @Autowired UserService users;
-    @Autowired UserRepository repository;
-    @Autowired PasswordEncoder encoder;
-    @Autowired TestUsers testUsers;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired RacingWrite race;
+    @Autowired
+    UserService users;
+
+    @Autowired
+    UserRepository repository;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RacingWrite race;
 
     @AfterEach
     void signOut() {
@@ -45,17 +56,22 @@ class UserServiceTest {
         testUsers.signIn(Role.ADMIN);
         var name = unique("created");
         var created = users.create(name, name + "@example.test", Role.OPERATOR, TestUsers.PASSWORD, true);
-        assertThat(repository.findById(created.getId())).get().extracting(User::isMustChangePassword).isEqualTo(true);
+        assertThat(repository.findById(created.getId()))
+                .get()
+                .extracting(User::isMustChangePassword)
+                .isEqualTo(true);
         for (var role : new Role[] {Role.OPERATOR, Role.AUDITOR}) {
             testUsers.signIn(role);
             var other = unique("refused");
-            assertThatThrownBy(() -> users.create(other, other + "@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
+            assertThatThrownBy(
+                            () -> users.create(other, other + "@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
                     .isInstanceOf(AccessDeniedException.class);
             assertThat(repository.findByUsername(other)).isEmpty();
         }
         TestUsers.signOut();
         var anonymous = unique("anon");
-        assertThatThrownBy(() -> users.create(anonymous, anonymous + "@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
+        assertThatThrownBy(() ->
+                        users.create(anonymous, anonymous + "@example.test", Role.ADMIN, TestUsers.PASSWORD, false))
                 .isInstanceOf(AuthenticationException.class);
         assertThatThrownBy(() -> users.current()).isInstanceOf(AuthenticationException.class);
     }
@@ -65,8 +81,11 @@ class UserServiceTest {
         for (var role : Role.values()) {
             var me = testUsers.signIn(role);
             users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD);
-            assertThat(encoder.matches(NEW_PASSWORD, repository.findById(me.getId()).orElseThrow().getPasswordHash()))
-                    .as(role.name()).isTrue();
+            assertThat(encoder.matches(
+                            NEW_PASSWORD,
+                            repository.findById(me.getId()).orElseThrow().getPasswordHash()))
+                    .as(role.name())
+                    .isTrue();
         }
         TestUsers.signOut();
         assertThatThrownBy(() -> users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD))
@@ -80,14 +99,19 @@ class UserServiceTest {
         // 73 ASCII characters, and 42 characters that take 84 bytes: both past BCrypt's 72 bytes.
         for (var tooLong : new String[] {"Quiet-Lantern-".repeat(6).substring(0, 73), "ΩλπΣ".repeat(10) + "-9"}) {
             assertThatThrownBy(() -> users.changeOwnPassword(TestUsers.PASSWORD, tooLong))
-                    .isInstanceOfSatisfying(InvalidInputException.class,
-                            e -> assertThat(e.fieldErrors().get("newPassword")).startsWith("Use at most 72 characters"));
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.fieldErrors().get("newPassword"))
+                                    .startsWith("Use at most 72 characters"));
         }
-        assertThat(repository.findById(me.getId()).orElseThrow().getPasswordHash()).isEqualTo(before);
+        assertThat(repository.findById(me.getId()).orElseThrow().getPasswordHash())
+                .isEqualTo(before);
         testUsers.signIn(Role.ADMIN);
         var name = unique("longpw");
         assertThatThrownBy(() -> users.create(name, name + "@example.test", Role.OPERATOR, "x1Y2z3".repeat(13), true))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("password"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("password"));
         assertThat(repository.findByUsername(name)).isEmpty();
     }
 
@@ -96,11 +120,23 @@ class UserServiceTest {
         testUsers.signIn(Role.ADMIN);
         var name = unique("dup");
         users.create(name, name + "@example.test", Role.OPERATOR, TestUsers.PASSWORD, false);
-        assertThatThrownBy(() -> users.create(name.toUpperCase(), unique("other") + "@example.test", Role.OPERATOR,
-                TestUsers.PASSWORD, false)).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> users.create(
+                        name.toUpperCase(),
+                        unique("other") + "@example.test",
+                        Role.OPERATOR,
+                        TestUsers.PASSWORD,
+                        false))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("username"));
-        assertThatThrownBy(() -> users.create(unique("other"), (name + "@example.test").toUpperCase(), Role.OPERATOR,
-                TestUsers.PASSWORD, false)).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> users.create(
+                        unique("other"),
+                        (name + "@example.test").toUpperCase(),
+                        Role.OPERATOR,
+                        TestUsers.PASSWORD,
+                        false))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("email"));
     }
 
@@ -109,13 +145,18 @@ class UserServiceTest {
         testUsers.signIn(Role.ADMIN);
         var before = repository.count();
         for (var bad : new String[] {"", "ab", "x".repeat(81), "has space", "semi;colon"}) {
-            assertThatThrownBy(() -> users.create(bad, unique("u") + "@example.test", Role.OPERATOR, TestUsers.PASSWORD,
-                    false)).as(bad).isInstanceOfSatisfying(InvalidInputException.class,
+            assertThatThrownBy(() ->
+                            users.create(bad, unique("u") + "@example.test", Role.OPERATOR, TestUsers.PASSWORD, false))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.fieldErrors()).containsKey("username"));
         }
         for (var bad : new String[] {"", "not-an-email", "x".repeat(110) + "@example.test"}) {
-            assertThatThrownBy(() -> users.create(unique("u"), bad, Role.OPERATOR, TestUsers.PASSWORD, false)).as(bad)
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+            assertThatThrownBy(() -> users.create(unique("u"), bad, Role.OPERATOR, TestUsers.PASSWORD, false))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.fieldErrors()).containsKey("email"));
         }
         assertThat(repository.count()).isEqualTo(before);
@@ -125,12 +166,19 @@ class UserServiceTest {
     void a_duplicate_username_racing_past_the_check_becomes_a_field_message() throws Exception {
         var admin = testUsers.create(Role.ADMIN);
         var name = unique("race");
-        var thrown = race.lose(admin,
+        var thrown = race.lose(
+                admin,
                 () -> users.create(name, name + "@second.example.test", Role.OPERATOR, TestUsers.PASSWORD, false),
-                "INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')", name, name + "@first.example.test");
-        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsEntry("username", "Username " + name + " is already taken"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Long.class, name)).isOne();
+                "INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')",
+                name,
+                name + "@first.example.test");
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsEntry("username", "Username " + name + " is already taken"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Long.class, name))
+                .isOne();
     }
 
     @Test
@@ -138,11 +186,17 @@ class UserServiceTest {
         var admin = testUsers.create(Role.ADMIN);
         var name = unique("race");
         var email = name + "@example.test";
-        var thrown = race.lose(admin,
+        var thrown = race.lose(
+                admin,
                 () -> users.create(name + "b", email, Role.OPERATOR, TestUsers.PASSWORD, false),
-                "INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')", name + "a", email);
-        assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.fieldErrors()).containsEntry("email", "Another account already uses " + email));
+                "INSERT INTO users (username, email, password_hash) VALUES (?, ?, 'x')",
+                name + "a",
+                email);
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors())
+                                .containsEntry("email", "Another account already uses " + email));
     }
 
     @Test
@@ -154,18 +208,25 @@ class UserServiceTest {
         var page = PageRequest.of(0, 5, Sort.by("username"));
         assertThat(users.listActive(active.getUsername(), page)).containsExactly(active);
         assertThat(users.listActive(inactive.getUsername(), page)).isEmpty();
-        assertThat(users.listActive("", PageRequest.of(0, 2, Sort.by("username")))).hasSize(2);
+        assertThat(users.listActive("", PageRequest.of(0, 2, Sort.by("username"))))
+                .hasSize(2);
         assertThat(users.listActive("%", page)).isEmpty();
     }
 
     @Test
     void a_password_change_racing_with_an_admin_reset_is_stale_and_changes_nothing() throws Exception {
         var me = testUsers.create(Role.OPERATOR);
-        var thrown = race.lose(me, () -> users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD),
-                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?", me.getId());
-        assertThat(thrown).isInstanceOfSatisfying(StaleDataException.class,
-                e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
-        assertThat(encoder.matches(TestUsers.PASSWORD, repository.findById(me.getId()).orElseThrow().getPasswordHash()))
+        var thrown = race.lose(
+                me,
+                () -> users.changeOwnPassword(TestUsers.PASSWORD, NEW_PASSWORD),
+                "UPDATE users SET version = version + 1, updated_by = 'racing-admin' WHERE id = ?",
+                me.getId());
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        StaleDataException.class, e -> assertThat(e.savedBy()).isEqualTo("racing-admin"));
+        assertThat(encoder.matches(
+                        TestUsers.PASSWORD,
+                        repository.findById(me.getId()).orElseThrow().getPasswordHash()))
                 .isTrue();
     }
 }

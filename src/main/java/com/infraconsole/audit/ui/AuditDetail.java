@@ -40,7 +40,9 @@ class AuditDetail extends VerticalLayout {
             return;
         }
         title.setText("#" + row.seq() + " " + row.action()
-                + (row.entityType() == null ? "" : " " + row.entityType() + (row.entityId() == null ? "" : " " + row.entityId())));
+                + (row.entityType() == null
+                        ? ""
+                        : " " + row.entityType() + (row.entityId() == null ? "" : " " + row.entityId())));
         facts.removeAll();
         fact("When", UtcTime.format(row.occurredAt()));
         fact("Who", row.username() + (row.userId() == null ? "" : " (user id " + row.userId() + ")"));
@@ -58,7 +60,9 @@ class AuditDetail extends VerticalLayout {
     private void fact(String label, String value) {
         var name = new Span(label);
         name.addClassName("audit-fact-label");
-        name.getStyle().set("display", "inline-block").set("width", "6rem")
+        name.getStyle()
+                .set("display", "inline-block")
+                .set("width", "6rem")
                 .set("color", "var(--lumo-secondary-text-color)");
         var line = new Div(name, new Span(value == null ? "(none)" : value));
         line.addClassName("audit-fact");

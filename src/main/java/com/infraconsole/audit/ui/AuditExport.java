@@ -25,7 +25,8 @@ class AuditExport extends Anchor {
         setHref((DownloadHandler) event -> Downloads.limited(event, () -> {
             event.setFileName("audit-log-" + UtcTime.fileStamp(clock.instant()) + ".csv");
             event.setContentType("text/csv; charset=utf-8");
-            var out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+            var out = new BufferedWriter(
+                    new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
             service.exportCsv(filter.get(), out);
             out.flush();
         }));

@@ -2,6 +2,7 @@ package com.infraconsole.audit.ui;
 
 import com.infraconsole.audit.AuditService;
 import com.infraconsole.audit.VerificationResult;
+import com.infraconsole.base.ui.Notifications;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -9,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.infraconsole.base.ui.Notifications;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**

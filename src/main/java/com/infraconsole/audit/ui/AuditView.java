@@ -39,11 +39,21 @@ import java.util.stream.Stream;
 @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
 class AuditView extends VerticalLayout {
 
-    static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "DELETE", "LOGIN_SUCCESS", "LOGIN_FAILURE",
-            "LOGIN_FAILURES_SUPPRESSED", "ACCOUNT_LOCKED", "LOGOUT", "ACCESS_DENIED", "EXPORT", "JOB_LAUNCH",
+    static final List<String> ACTIONS = List.of(
+            "CREATE",
+            "UPDATE",
+            "DELETE",
+            "LOGIN_SUCCESS",
+            "LOGIN_FAILURE",
+            "LOGIN_FAILURES_SUPPRESSED",
+            "ACCOUNT_LOCKED",
+            "LOGOUT",
+            "ACCESS_DENIED",
+            "EXPORT",
+            "JOB_LAUNCH",
             "JOB_CANCEL");
-    static final List<String> TYPES = List.of("Server", "Environment", "User", "Playbook", "Job", "Ticket",
-            "TicketComment", "AuditLog");
+    static final List<String> TYPES =
+            List.of("Server", "Environment", "User", "Playbook", "Job", "Ticket", "TicketComment", "AuditLog");
 
     private final AuditService service;
     private final Grid<AuditRow> grid = new Grid<>();
@@ -57,6 +67,7 @@ class AuditView extends VerticalLayout {
     private final TextField text = new TextField("Search");
     /** Keyset cursors: the last seq before each offset the grid has already read. */
     private final Map<Integer, Long> cursors = new ConcurrentHashMap<>();
+
     private volatile AuditFilter filter = AuditFilter.ALL;
 
     AuditView(AuditService service, Clock clock) {
@@ -64,8 +75,16 @@ class AuditView extends VerticalLayout {
         setSizeFull();
         configureFilters();
         configureGrid();
-        var toolbar = new Div(from, to, user, action, entityType, entityId, text,
-                new AuditExport(service, () -> filter, clock), new AuditVerification(service));
+        var toolbar = new Div(
+                from,
+                to,
+                user,
+                action,
+                entityType,
+                entityId,
+                text,
+                new AuditExport(service, () -> filter, clock),
+                new AuditVerification(service));
         toolbar.addClassName("toolbar");
         var body = new HorizontalLayout(grid, detail);
         body.setSizeFull();
@@ -76,10 +95,12 @@ class AuditView extends VerticalLayout {
     private void configureFilters() {
         action.setItems(ACTIONS);
         action.setAllowCustomValue(true);
-        action.addCustomValueSetListener(e -> action.setValue(e.getDetail().trim().toUpperCase()));
+        action.addCustomValueSetListener(
+                e -> action.setValue(e.getDetail().trim().toUpperCase()));
         entityType.setItems(TYPES);
         entityType.setAllowCustomValue(true);
-        entityType.addCustomValueSetListener(e -> entityType.setValue(e.getDetail().trim()));
+        entityType.addCustomValueSetListener(
+                e -> entityType.setValue(e.getDetail().trim()));
         text.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         text.setPlaceholder("Any field or value");
         user.setPlaceholder("Exact username");
@@ -98,12 +119,19 @@ class AuditView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addColumn(AuditRow::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> UtcTime.inUtcColumn(r.occurredAt())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> UtcTime.inUtcColumn(r.occurredAt()))
+                .setHeader("When (UTC)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(AuditRow::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditRow::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(r -> r.entityType() == null ? "" : r.entityType() + (r.entityId() == null ? "" : " " + r.entityId()))
-                .setHeader("Entity").setAutoWidth(true);
-        grid.addComponentColumn(r -> Badges.badge(r.outcome(), tone(r.outcome()))).setHeader("Outcome").setAutoWidth(true);
+        grid.addColumn(r ->
+                        r.entityType() == null ? "" : r.entityType() + (r.entityId() == null ? "" : " " + r.entityId()))
+                .setHeader("Entity")
+                .setAutoWidth(true);
+        grid.addComponentColumn(r -> Badges.badge(r.outcome(), tone(r.outcome())))
+                .setHeader("Outcome")
+                .setAutoWidth(true);
         grid.addColumn(AuditRow::clientIp).setHeader("Client IP").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         // No count query: the grid scrolls on as long as pages come back full.
@@ -124,8 +152,14 @@ class AuditView extends VerticalLayout {
     }
 
     private void refresh() {
-        filter = new AuditFilter(utc(from.getValue()), utc(to.getValue()), user.getValue(), action.getValue(),
-                entityType.getValue(), entityId.getValue(), text.getValue());
+        filter = new AuditFilter(
+                utc(from.getValue()),
+                utc(to.getValue()),
+                user.getValue(),
+                action.getValue(),
+                entityType.getValue(),
+                entityId.getValue(),
+                text.getValue());
         cursors.clear();
         grid.getDataProvider().refreshAll();
         detail.show(null);

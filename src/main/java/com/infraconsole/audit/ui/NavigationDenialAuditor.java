@@ -34,13 +34,22 @@ class NavigationDenialAuditor implements VaadinServiceInitListener {
     private void check(BeforeEnterEvent event) {
         var target = event.getNavigationTarget();
         var request = VaadinServletRequest.getCurrent();
-        if (target == null || !target.isAnnotationPresent(Route.class) || request == null
+        if (target == null
+                || !target.isAnnotationPresent(Route.class)
+                || request == null
                 || request.getUserPrincipal() == null) {
             return;
         }
         if (!checker.hasAccess(target, request.getHttpServletRequest())) {
-            events.publishEvent(new AuditEvent("ACCESS_DENIED", "Screen", event.getLocation().getPath(),
-                    Map.of("target", new Object[] {null, "/" + event.getLocation().getPath()}), "DENIED", null));
+            events.publishEvent(new AuditEvent(
+                    "ACCESS_DENIED",
+                    "Screen",
+                    event.getLocation().getPath(),
+                    Map.of(
+                            "target",
+                            new Object[] {null, "/" + event.getLocation().getPath()}),
+                    "DENIED",
+                    null));
         }
     }
 }

@@ -10,8 +10,13 @@ import java.util.Map;
  * @param changes field name to {old, new}, may be empty
  * @param outcome SUCCESS, FAILURE or DENIED
  */
-public record AuditEvent(String action, String entityType, String entityId, Map<String, Object[]> changes,
-        String outcome, String actorOverride) {
+public record AuditEvent(
+        String action,
+        String entityType,
+        String entityId,
+        Map<String, Object[]> changes,
+        String outcome,
+        String actorOverride) {
 
     public static AuditEvent success(String action, String entityType, String entityId) {
         return new AuditEvent(action, entityType, entityId, Map.of(), "SUCCESS", null);

@@ -29,7 +29,8 @@ final class DataDirCheck {
 
     private static Set<Path> temporaryDirectories() {
         var dirs = new LinkedHashSet<Path>();
-        dirs.add(realPath(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize()));
+        dirs.add(realPath(
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize()));
         dirs.add(realPath(Path.of("/tmp")));
         return dirs;
     }

@@ -43,19 +43,24 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         if (!props.containsKey("spring.datasource.url") && !environment.containsProperty("spring.datasource.url")) {
             var dataDir = Path.of(environment.getProperty("infra.data-dir", "./data"));
-            var embedded = EmbeddedMariaDb.start(dataDir,
+            var embedded = EmbeddedMariaDb.start(
+                    dataDir,
                     environment.getProperty("infra.embedded-db.port", Integer.class, 0),
                     environment.getProperty("infra.embedded-db.fresh", Boolean.class, false));
             props.put("spring.datasource.url", embedded.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedMariaDb.CONSOLE_USER);
             props.put("spring.datasource.password", embedded.consolePassword());
             props.put("infra.embedded-db.active", "true");
-            log.info("Embedded MariaDB on port " + embedded.port() + ", data in " + embedded.dataDir().resolve("mariadb")
-                    + ", passwords in " + embedded.admin().optionFile());
+            log.info("Embedded MariaDB on port " + embedded.port() + ", data in "
+                    + embedded.dataDir().resolve("mariadb") + ", passwords in "
+                    + embedded.admin().optionFile());
         } else if (environment.getProperty("infra.database.preflight", Boolean.class, true)) {
-            var url = (String) props.getOrDefault("spring.datasource.url", environment.getProperty("spring.datasource.url"));
-            var user = (String) props.getOrDefault("spring.datasource.username", environment.getProperty("spring.datasource.username"));
-            var password = (String) props.getOrDefault("spring.datasource.password", environment.getProperty("spring.datasource.password"));
+            var url = (String)
+                    props.getOrDefault("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+            var user = (String) props.getOrDefault(
+                    "spring.datasource.username", environment.getProperty("spring.datasource.username"));
+            var password = (String) props.getOrDefault(
+                    "spring.datasource.password", environment.getProperty("spring.datasource.password"));
             var checkedUrl = DatabasePreflight.check(url, user, password);
             props.put("spring.datasource.url", checkedUrl);
         }
@@ -64,14 +69,18 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
         }
         // Last: the timeouts' spring.* settings are defaults, anything configured explicitly wins.
-        var timeouts = DatabaseTimeouts.from(environment).springProperties(environment.getProperty("spring.datasource.url"),
-                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
+        var timeouts = DatabaseTimeouts.from(environment)
+                .springProperties(
+                        environment.getProperty("spring.datasource.url"),
+                        environment.getProperty("spring.datasource.username"),
+                        environment.getProperty("spring.datasource.password"));
         environment.getPropertySources().addLast(new MapPropertySource(TIMEOUTS_SOURCE_NAME, timeouts));
     }
 
     private static Map<String, String> legacyVariables(ConfigurableEnvironment environment) {
         var vars = new HashMap<String, String>();
-        for (var name : new String[] {"DATABASE_URL", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "DB_KIND"}) {
+        for (var name :
+                new String[] {"DATABASE_URL", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "DB_KIND"}) {
             var value = environment.getProperty(name);
             if (value != null) {
                 vars.put(name, value);

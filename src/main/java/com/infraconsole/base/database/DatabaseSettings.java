@@ -29,8 +29,15 @@ public final class DatabaseSettings {
         } else if (env.get("DB_HOST") != null && !env.get("DB_HOST").isBlank()) {
             var kind = env.getOrDefault("DB_KIND", "mysql").toLowerCase();
             var scheme = kind.startsWith("maria") ? "mariadb" : "mysql";
-            props.put("spring.datasource.url", "jdbc:%s://%s:%s/%s".formatted(scheme, env.get("DB_HOST").trim(),
-                    env.getOrDefault("DB_PORT", "3306").trim(), env.getOrDefault("DB_NAME", "infra_automation").trim()));
+            props.put(
+                    "spring.datasource.url",
+                    "jdbc:%s://%s:%s/%s"
+                            .formatted(
+                                    scheme,
+                                    env.get("DB_HOST").trim(),
+                                    env.getOrDefault("DB_PORT", "3306").trim(),
+                                    env.getOrDefault("DB_NAME", "infra_automation")
+                                            .trim()));
         }
         if (!props.isEmpty()) {
             putIfPresent(props, "spring.datasource.username", env.get("DB_USER"));
@@ -51,7 +58,8 @@ public final class DatabaseSettings {
         var scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase();
         var jdbcScheme = scheme.startsWith("mariadb") ? "mariadb" : scheme.startsWith("mysql") ? "mysql" : null;
         if (jdbcScheme == null) {
-            throw new IllegalArgumentException("DATABASE_URL must use mysql://, mariadb:// or jdbc:, not " + scheme + "://");
+            throw new IllegalArgumentException(
+                    "DATABASE_URL must use mysql://, mariadb:// or jdbc:, not " + scheme + "://");
         }
         var rest = url.substring(schemeEnd + 3);
         int queryAt = rest.indexOf('?');
@@ -63,8 +71,9 @@ public final class DatabaseSettings {
         var server = URI.create("db://" + (slash < 0 ? hostAndPath : hostAndPath.substring(0, slash)));
         var path = slash < 0 ? "" : hostAndPath.substring(slash);
         var port = server.getPort() > 0 ? server.getPort() : 3306;
-        props.put("spring.datasource.url", "jdbc:%s://%s:%d%s%s".formatted(jdbcScheme, server.getHost(), port, path,
-                jdbcQuery(query)));
+        props.put(
+                "spring.datasource.url",
+                "jdbc:%s://%s:%d%s%s".formatted(jdbcScheme, server.getHost(), port, path, jdbcQuery(query)));
         if (at >= 0) {
             var parts = beforeQuery.substring(0, at).split(":", 2);
             props.put("spring.datasource.username", decode(parts[0]));

@@ -34,8 +34,11 @@ record DatabaseTimeouts(Duration connect, Duration socket, Duration statement, D
     static final String PREFIX = "infra.database.";
 
     static DatabaseTimeouts from(PropertyResolver env) {
-        var timeouts = new DatabaseTimeouts(duration(env, "connect-timeout", "5s"), duration(env, "socket-timeout", "60s"),
-                duration(env, "statement-timeout", "30s"), duration(env, "lock-wait-timeout", "20s"));
+        var timeouts = new DatabaseTimeouts(
+                duration(env, "connect-timeout", "5s"),
+                duration(env, "socket-timeout", "60s"),
+                duration(env, "statement-timeout", "30s"),
+                duration(env, "lock-wait-timeout", "20s"));
         timeouts.check();
         return timeouts;
     }
@@ -74,7 +77,8 @@ record DatabaseTimeouts(Duration connect, Duration socket, Duration statement, D
         var driver = "spring.datasource.hikari.data-source-properties.";
         props.put(driver + "connectTimeout", String.valueOf(connect.toMillis()));
         props.put(driver + "socketTimeout", String.valueOf(socket.toMillis()));
-        props.put("spring.datasource.hikari.connection-init-sql",
+        props.put(
+                "spring.datasource.hikari.connection-init-sql",
                 "SET SESSION innodb_lock_wait_timeout = " + lockWait.toSeconds());
         props.put("spring.jpa.properties.jakarta.persistence.query.timeout", String.valueOf(statement.toMillis()));
         props.put("spring.jdbc.template.query-timeout", statement.toMillis() + "ms");

@@ -57,14 +57,22 @@ record EmbeddedCredentials(String rootPassword, String consolePassword) {
                 [%4$s]
                 user=%5$s
                 password=%6$s
-                """.formatted(dataRoot.resolve(FILE_NAME), rootPassword, port, CONSOLE_GROUP,
-                EmbeddedMariaDb.CONSOLE_USER, consolePassword);
+                """.formatted(
+                        dataRoot.resolve(FILE_NAME),
+                        rootPassword,
+                        port,
+                        CONSOLE_GROUP,
+                        EmbeddedMariaDb.CONSOLE_USER,
+                        consolePassword);
         writePrivate(dataRoot.resolve(FILE_NAME), text);
     }
 
     /** Writes a file that no other OS user can read at any moment: created 0600, then renamed into place. */
     static void writePrivate(Path file, String text) throws IOException {
-        var tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+        var tmp = Files.createTempFile(
+                file.getParent(),
+                "." + file.getFileName(),
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
@@ -84,7 +92,8 @@ record EmbeddedCredentials(String rootPassword, String consolePassword) {
                 groups.put(line.substring(1, line.length() - 1).strip(), current);
             } else if (!line.isEmpty() && !line.startsWith("#") && !line.startsWith(";") && line.contains("=")) {
                 var eq = line.indexOf('=');
-                current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                current.put(
+                        line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             }
         }
         return groups;

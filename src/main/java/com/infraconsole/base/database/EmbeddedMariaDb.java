@@ -99,20 +99,25 @@ public final class EmbeddedMariaDb {
             long started = System.nanoTime();
             var config = builder.build();
             credentials.write(root, config.getPort());
-            EmbeddedCredentials.writePrivate(initFile,
-                    EmbeddedAccounts.initSql(credentials, System.getProperty("user.name", "")));
+            EmbeddedCredentials.writePrivate(
+                    initFile, EmbeddedAccounts.initSql(credentials, System.getProperty("user.name", "")));
             var db = DB.newEmbeddedDB(config);
             try {
                 db.start();
             } finally {
                 Files.deleteIfExists(initFile);
             }
-            log.info("Embedded MariaDB {} ready on port {} with data in {}, passwords in {} ({} ms)", VERSION,
-                    config.getPort(), root.resolve("mariadb"), root.resolve(EmbeddedCredentials.FILE_NAME),
+            log.info(
+                    "Embedded MariaDB {} ready on port {} with data in {}, passwords in {} ({} ms)",
+                    VERSION,
+                    config.getPort(),
+                    root.resolve("mariadb"),
+                    root.resolve(EmbeddedCredentials.FILE_NAME),
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedMariaDb(db, config.getPort(), root, credentials);
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB in " + root + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start the embedded MariaDB in " + root + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,8 +158,13 @@ public final class EmbeddedMariaDb {
      * command line.
      */
     public Admin admin() {
-        return new Admin("127.0.0.1", port, "root", credentials.rootPassword(),
-                dataDir.resolve(EmbeddedCredentials.FILE_NAME), dataDir.resolve("mariadb-base").resolve("bin"));
+        return new Admin(
+                "127.0.0.1",
+                port,
+                "root",
+                credentials.rootPassword(),
+                dataDir.resolve(EmbeddedCredentials.FILE_NAME),
+                dataDir.resolve("mariadb-base").resolve("bin"));
     }
 
     /**

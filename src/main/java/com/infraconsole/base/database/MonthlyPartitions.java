@@ -31,6 +31,7 @@ public final class MonthlyPartitions {
 
     /** How many months after the current one exist ahead of time. */
     public static final int MONTHS_AHEAD = 2;
+
     public static final String FUTURE = "p_future";
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyPartitions.class);
@@ -66,8 +67,8 @@ public final class MonthlyPartitions {
      *
      * @return the partitions dropped, or empty when another node holds the lock and this run did nothing
      */
-    public Optional<List<Partition>> maintain(JdbcTemplate jdbc, Instant now, LocalDate dropBefore,
-            BeforeDrop beforeDrop) {
+    public Optional<List<Partition>> maintain(
+            JdbcTemplate jdbc, Instant now, LocalDate dropBefore, BeforeDrop beforeDrop) {
         return NodeLock.run(jdbc, lockName, session -> {
             try {
                 session.execute("SET SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds()));
@@ -78,8 +79,8 @@ public final class MonthlyPartitions {
         });
     }
 
-    private List<Partition> maintainLocked(JdbcTemplate session, Instant now, LocalDate dropBefore,
-            BeforeDrop beforeDrop) {
+    private List<Partition> maintainLocked(
+            JdbcTemplate session, Instant now, LocalDate dropBefore, BeforeDrop beforeDrop) {
         var thisMonth = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
         for (int ahead = 0; ahead <= MONTHS_AHEAD; ahead++) {
             addMonth(session, thisMonth.plusMonths(ahead));
@@ -110,15 +111,18 @@ public final class MonthlyPartitions {
     public List<Partition> partitions(JdbcTemplate jdbc) {
         var schemaAndTable = table.split("\\.");
         var schema = schemaAndTable.length == 2 ? "'" + schemaAndTable[0] + "'" : "DATABASE()";
-        return jdbc.query("SELECT partition_name, partition_description FROM information_schema.partitions "
-                + "WHERE table_schema = " + schema + " AND table_name = ? AND partition_name IS NOT NULL "
-                + "ORDER BY partition_ordinal_position", (rs, i) -> new Partition(rs.getString(1), bound(rs.getString(2))),
+        return jdbc.query(
+                "SELECT partition_name, partition_description FROM information_schema.partitions "
+                        + "WHERE table_schema = " + schema + " AND table_name = ? AND partition_name IS NOT NULL "
+                        + "ORDER BY partition_ordinal_position",
+                (rs, i) -> new Partition(rs.getString(1), bound(rs.getString(2))),
                 schemaAndTable[schemaAndTable.length - 1]);
     }
 
     private void addMonth(JdbcTemplate session, LocalDate month) {
         var upper = month.plusMonths(1);
-        if (partitions(session).stream().anyMatch(p -> p.upperBound() != null && !p.upperBound().isBefore(upper))) {
+        if (partitions(session).stream()
+                .anyMatch(p -> p.upperBound() != null && !p.upperBound().isBefore(upper))) {
             return; // already covered
         }
         var name = NAME.format(month);
@@ -134,14 +138,22 @@ public final class MonthlyPartitions {
      */
     private boolean mayDropPartitions(JdbcTemplate jdbc) {
         var schemaAndTable = table.split("\\.");
-        var schema = schemaAndTable.length == 2 ? schemaAndTable[0] : jdbc.queryForObject("SELECT DATABASE()", String.class);
+        var schema =
+                schemaAndTable.length == 2 ? schemaAndTable[0] : jdbc.queryForObject("SELECT DATABASE()", String.class);
         var name = schemaAndTable[schemaAndTable.length - 1];
         // An account that may read the grant tables sees every account's rows: keep its own.
-        var me = "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
-        var privileges = jdbc.queryForList("SELECT privilege_type FROM information_schema.user_privileges WHERE grantee = " + me
-                + " UNION ALL SELECT privilege_type FROM information_schema.schema_privileges WHERE grantee = " + me
-                + " AND ? LIKE table_schema UNION ALL SELECT privilege_type FROM information_schema.table_privileges"
-                + " WHERE grantee = " + me + " AND table_schema = ? AND table_name = ?", String.class, schema, schema, name);
+        var me =
+                "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
+        var privileges = jdbc.queryForList(
+                "SELECT privilege_type FROM information_schema.user_privileges WHERE grantee = " + me
+                        + " UNION ALL SELECT privilege_type FROM information_schema.schema_privileges WHERE grantee = "
+                        + me
+                        + " AND ? LIKE table_schema UNION ALL SELECT privilege_type FROM information_schema.table_privileges"
+                        + " WHERE grantee = " + me + " AND table_schema = ? AND table_name = ?",
+                String.class,
+                schema,
+                schema,
+                name);
         return privileges.isEmpty() || privileges.contains("ALTER") && privileges.contains("DROP");
     }
 

@@ -14,8 +14,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public final class NodeLock {
 
-    private NodeLock() {
-    }
+    private NodeLock() {}
 
     /**
      * Runs {@code work} under the lock named {@code name}, on the session that holds it.

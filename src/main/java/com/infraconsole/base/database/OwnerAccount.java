@@ -52,7 +52,8 @@ public class OwnerAccount {
         if (!env.getProperty("spring.flyway.user", "").isBlank()) {
             return env.getProperty("spring.flyway.password", "");
         }
-        return env.getProperty(USER, "").isBlank() ? env.getProperty("spring.datasource.password", "")
+        return env.getProperty(USER, "").isBlank()
+                ? env.getProperty("spring.datasource.password", "")
                 : env.getProperty(PASSWORD, "");
     }
 

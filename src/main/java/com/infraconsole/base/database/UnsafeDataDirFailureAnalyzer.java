@@ -8,7 +8,9 @@ class UnsafeDataDirFailureAnalyzer extends AbstractFailureAnalyzer<UnsafeDataDir
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, UnsafeDataDirException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Set INFRA_DATA_DIR to a persistent directory, for example /var/lib/infra-console/data.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Set INFRA_DATA_DIR to a persistent directory, for example /var/lib/infra-console/data.",
+                cause);
     }
 }

@@ -5,7 +5,13 @@ import com.vaadin.flow.component.html.Span;
 /** Coloured status pills; the colour follows meaning (ok, warning, error, neutral), not the word. */
 public final class Badges {
 
-    public enum Tone { SUCCESS, WARNING, ERROR, NEUTRAL, INFO }
+    public enum Tone {
+        SUCCESS,
+        WARNING,
+        ERROR,
+        NEUTRAL,
+        INFO
+    }
 
     private Badges() {}
 

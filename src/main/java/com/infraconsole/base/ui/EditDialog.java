@@ -60,18 +60,24 @@ public class EditDialog<T> extends Dialog {
      * Asks, then deletes and closes. A refusal goes to {@code onRefused}; a record someone else
      * changed meanwhile gets the stale-edit prompt.
      */
-    protected void confirmDelete(String question, String consequence, Runnable delete,
-            Consumer<InvalidInputException> onRefused) {
-        var confirm = new ConfirmDialog(question, consequence, "Delete", e -> {
-            try {
-                delete.run();
-                close();
-            } catch (InvalidInputException ex) {
-                onRefused.accept(ex);
-            } catch (StaleDataException ex) {
-                StaleEditPrompt.show(this, formError, ex, onReload);
-            }
-        }, "Cancel", e -> {});
+    protected void confirmDelete(
+            String question, String consequence, Runnable delete, Consumer<InvalidInputException> onRefused) {
+        var confirm = new ConfirmDialog(
+                question,
+                consequence,
+                "Delete",
+                e -> {
+                    try {
+                        delete.run();
+                        close();
+                    } catch (InvalidInputException ex) {
+                        onRefused.accept(ex);
+                    } catch (StaleDataException ex) {
+                        StaleEditPrompt.show(this, formError, ex, onReload);
+                    }
+                },
+                "Cancel",
+                e -> {});
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }

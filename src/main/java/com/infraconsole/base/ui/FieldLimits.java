@@ -22,7 +22,9 @@ public final class FieldLimits {
             return size.max();
         }
         var column = field.getAnnotation(Column.class);
-        if (column != null && field.getType() == String.class && column.columnDefinition().isEmpty()) {
+        if (column != null
+                && field.getType() == String.class
+                && column.columnDefinition().isEmpty()) {
             return column.length();
         }
         throw new IllegalArgumentException(entity.getSimpleName() + "." + property + " states no length limit");

@@ -17,11 +17,13 @@ public final class GridRows {
         grid.addItemClickListener(e -> open.accept(e.getItem()));
         var focused = new AtomicReference<T>();
         grid.addCellFocusListener(e -> focused.set(e.getItem().orElse(null)));
-        grid.getElement().addEventListener("keydown", e -> {
-            var item = focused.get();
-            if (item != null) {
-                open.accept(item);
-            }
-        }).setFilter("event.key === 'Enter' && !event.repeat");
+        grid.getElement()
+                .addEventListener("keydown", e -> {
+                    var item = focused.get();
+                    if (item != null) {
+                        open.accept(item);
+                    }
+                })
+                .setFilter("event.key === 'Enter' && !event.repeat");
     }
 }

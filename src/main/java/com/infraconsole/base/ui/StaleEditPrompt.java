@@ -20,11 +20,17 @@ public final class StaleEditPrompt {
      */
     public static void show(Dialog editor, HasText formError, StaleDataException ex, Runnable onReload) {
         formError.setText(ex.getMessage() + " Your changes are still in the form.");
-        new ConfirmDialog("Saved by someone else", ex.getMessage()
-                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
-                "Reload", e -> {
-                    editor.close();
-                    onReload.run();
-                }, "Keep editing", e -> {}).open();
+        new ConfirmDialog(
+                        "Saved by someone else",
+                        ex.getMessage()
+                                + " Reload to see their version (your input is discarded), or keep editing to copy your input first.",
+                        "Reload",
+                        e -> {
+                            editor.close();
+                            onReload.run();
+                        },
+                        "Keep editing",
+                        e -> {})
+                .open();
     }
 }

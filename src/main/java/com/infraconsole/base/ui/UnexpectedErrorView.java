@@ -27,7 +27,8 @@ class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         log.error("Could not open '{}'", event.getLocation().getPath(), parameter.getCaughtException());
         removeAll();
-        add(new H2("This page could not be opened"),
+        add(
+                new H2("This page could not be opened"),
                 new Paragraph("Something went wrong while opening it. The details were logged for the console's "
                         + "administrator. Please try again later."),
                 new Anchor("", "Back to the dashboard"));

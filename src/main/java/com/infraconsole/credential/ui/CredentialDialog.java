@@ -37,7 +37,10 @@ class CredentialDialog extends Dialog {
     final TextArea publicKey = new TextArea("Public key");
     final Span formError = new Span();
 
-    CredentialDialog(CredentialSummary existing, Consumer<CredentialDraft> onSave, Consumer<CredentialSummary> onDelete,
+    CredentialDialog(
+            CredentialSummary existing,
+            Consumer<CredentialDraft> onSave,
+            Consumer<CredentialSummary> onDelete,
             Runnable onReload) {
         setHeaderTitle(existing == null ? "New credential" : "Credential " + existing.name());
         setWidth("min(40rem, 95vw)");
@@ -58,8 +61,10 @@ class CredentialDialog extends Dialog {
         password.setHelperText(keep.isEmpty() ? "Stored encrypted; never shown again" : keep);
         passphrase.setHelperText("Only if the key has one; checked against the key");
         publicKey.setReadOnly(true);
-        publicKey.setValue(existing == null || existing.publicKey() == null ? ""
-                : existing.publicKey() + "\n" + existing.fingerprint());
+        publicKey.setValue(
+                existing == null || existing.publicKey() == null
+                        ? ""
+                        : existing.publicKey() + "\n" + existing.fingerprint());
         publicKey.setVisible(existing != null && existing.publicKey() != null);
         if (existing != null) {
             name.setValue(existing.name());
@@ -96,8 +101,12 @@ class CredentialDialog extends Dialog {
 
     CredentialDraft draft() {
         boolean key = kind.getValue() == CredentialKind.SSH_KEY;
-        return new CredentialDraft(name.getValue(), kind.getValue(), username.isVisible() ? username.getValue() : null,
-                description.getValue(), key ? privateKey.getValue() : password.getValue(),
+        return new CredentialDraft(
+                name.getValue(),
+                kind.getValue(),
+                username.isVisible() ? username.getValue() : null,
+                description.getValue(),
+                key ? privateKey.getValue() : password.getValue(),
                 key ? passphrase.getValue() : null);
     }
 
@@ -123,14 +132,28 @@ class CredentialDialog extends Dialog {
 
     private Map<String, HasValidation> fields() {
         var secret = kind.getValue() == CredentialKind.SSH_KEY ? (HasValidation) privateKey : password;
-        return Map.of("name", name, "kind", kind, "username", username, "description", description, "secret", secret,
-                "passphrase", passphrase);
+        return Map.of(
+                "name",
+                name,
+                "kind",
+                kind,
+                "username",
+                username,
+                "description",
+                description,
+                "secret",
+                secret,
+                "passphrase",
+                passphrase);
     }
 
     private void confirmDelete(CredentialSummary existing, Consumer<CredentialSummary> onDelete, Runnable onReload) {
-        var confirm = new ConfirmDialog("Delete " + existing.name() + "?",
+        var confirm = new ConfirmDialog(
+                "Delete " + existing.name() + "?",
                 "Jobs that would use it fail until another credential is chosen. The deletion is recorded in the"
-                        + " audit log.", "Delete", e -> {
+                        + " audit log.",
+                "Delete",
+                e -> {
                     try {
                         onDelete.accept(existing);
                         close();
@@ -139,7 +162,9 @@ class CredentialDialog extends Dialog {
                     } catch (StaleDataException ex) {
                         StaleEditPrompt.show(this, formError, ex, onReload);
                     }
-                }, "Cancel", e -> {});
+                },
+                "Cancel",
+                e -> {});
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }

@@ -45,15 +45,27 @@ class CredentialsView extends VerticalLayout {
         var toolbar = new Div(add);
         toolbar.addClassName("toolbar");
 
-        grid.addColumn(CredentialSummary::name).setHeader("Name").setSortProperty("name").setAutoWidth(true)
+        grid.addColumn(CredentialSummary::name)
+                .setHeader("Name")
+                .setSortProperty("name")
+                .setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addColumn(c -> c.kind().label()).setHeader("Type").setSortProperty("kind").setAutoWidth(true);
+        grid.addColumn(c -> c.kind().label())
+                .setHeader("Type")
+                .setSortProperty("kind")
+                .setAutoWidth(true);
         grid.addColumn(CredentialSummary::username).setHeader("User").setAutoWidth(true);
-        grid.addColumn(c -> c.fingerprint() == null ? "" : c.fingerprint()).setHeader("Fingerprint").setAutoWidth(true)
+        grid.addColumn(c -> c.fingerprint() == null ? "" : c.fingerprint())
+                .setHeader("Fingerprint")
+                .setAutoWidth(true)
                 .setFlexGrow(2);
-        grid.addColumn(c -> c.createdBy() + ", " + when(c.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(c -> c.updatedBy() + ", " + when(c.updatedAt())).setHeader("Last saved")
-                .setSortProperty("updatedAt").setAutoWidth(true);
+        grid.addColumn(c -> c.createdBy() + ", " + when(c.createdAt()))
+                .setHeader("Created")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.updatedBy() + ", " + when(c.updatedAt()))
+                .setHeader("Last saved")
+                .setSortProperty("updatedAt")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(toSpringPageRequest(query)).stream());
         GridRows.openOnClickOrEnter(grid, row -> service.get(row.id()).ifPresentOrElse(this::open, this::refresh));
@@ -64,15 +76,22 @@ class CredentialsView extends VerticalLayout {
     }
 
     void open(CredentialSummary existing) {
-        new CredentialDialog(existing, draft -> {
-            var saved = existing == null ? service.create(draft) : service.update(existing.id(), existing.version(), draft);
-            Notifications.success((existing == null ? "Created " : "Saved ") + saved.name());
-            refresh();
-        }, c -> {
-            service.delete(c.id(), c.version());
-            Notifications.success("Deleted " + c.name());
-            refresh();
-        }, this::refresh).open();
+        new CredentialDialog(
+                        existing,
+                        draft -> {
+                            var saved = existing == null
+                                    ? service.create(draft)
+                                    : service.update(existing.id(), existing.version(), draft);
+                            Notifications.success((existing == null ? "Created " : "Saved ") + saved.name());
+                            refresh();
+                        },
+                        c -> {
+                            service.delete(c.id(), c.version());
+                            Notifications.success("Deleted " + c.name());
+                            refresh();
+                        },
+                        this::refresh)
+                .open();
     }
 
     private static String when(Instant t) {

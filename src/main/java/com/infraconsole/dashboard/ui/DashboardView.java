@@ -2,7 +2,6 @@ package com.infraconsole.dashboard.ui;
 
 import com.infraconsole.base.UtcTime;
 import com.infraconsole.dashboard.DashboardService;
-import com.infraconsole.dashboard.DashboardSnapshot;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.ui.SandboxBanner;
 import com.infraconsole.security.Role;
@@ -59,8 +58,8 @@ class DashboardView extends VerticalLayout {
         alerts.removeAll();
         SandboxBanner.of(jobs.sandboxStatus()).ifPresent(alerts::add);
         var snapshot = service.snapshot();
-        updated.setText("Updated " + UtcTime.format(snapshot.takenAt()) + ", refreshes every "
-                + REFRESH_MILLIS / 1000 + " s");
+        updated.setText(
+                "Updated " + UtcTime.format(snapshot.takenAt()) + ", refreshes every " + REFRESH_MILLIS / 1000 + " s");
         tiles.removeAll();
         tiles.add(DashboardTiles.tiles(snapshot).toArray(com.vaadin.flow.component.Component[]::new));
         charts.removeAll();

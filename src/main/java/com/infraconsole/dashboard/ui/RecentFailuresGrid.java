@@ -13,15 +13,20 @@ final class RecentFailuresGrid extends Grid<RecentFailure> {
 
     RecentFailuresGrid() {
         super(RecentFailure.class, false);
-        addComponentColumn(f -> new Anchor("jobs/" + f.jobId(), "#" + f.jobId())).setHeader("Job").setKey("job").setAutoWidth(true)
+        addComponentColumn(f -> new Anchor("jobs/" + f.jobId(), "#" + f.jobId()))
+                .setHeader("Job")
+                .setKey("job")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         addColumn(RecentFailure::playbook).setHeader("Playbook").setAutoWidth(true);
         addColumn(RecentFailure::server).setHeader("Server").setAutoWidth(true);
-        addComponentColumn(f -> Badges.badge("timed_out".equals(f.status()) ? "Timed out" : "Failed",
-                "timed_out".equals(f.status()) ? Badges.Tone.WARNING : Badges.Tone.ERROR))
-                .setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        addColumn(f -> UtcTime.format(f.completedAt())).setHeader("Completed")
-                .setAutoWidth(true);
+        addComponentColumn(f -> Badges.badge(
+                        "timed_out".equals(f.status()) ? "Timed out" : "Failed",
+                        "timed_out".equals(f.status()) ? Badges.Tone.WARNING : Badges.Tone.ERROR))
+                .setHeader("Outcome")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(f -> UtcTime.format(f.completedAt())).setHeader("Completed").setAutoWidth(true);
         addColumn(RecentFailure::error).setHeader("Error").setFlexGrow(3);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);

@@ -15,9 +15,17 @@ class ForeignKeysTab extends VerticalLayout {
         var grid = new Grid<ForeignKey>(ForeignKey.class, false);
         grid.addColumn(ForeignKey::table).setHeader("Table").setSortable(true).setAutoWidth(true);
         grid.addColumn(ForeignKey::column).setHeader("Column").setSortable(true).setAutoWidth(true);
-        grid.addColumn(ForeignKey::constraint).setHeader("Constraint").setSortable(true).setAutoWidth(true);
-        grid.addColumn(ForeignKey::referencedTable).setHeader("Referenced table").setSortable(true).setAutoWidth(true);
-        grid.addColumn(ForeignKey::referencedColumn).setHeader("Referenced column").setAutoWidth(true);
+        grid.addColumn(ForeignKey::constraint)
+                .setHeader("Constraint")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(ForeignKey::referencedTable)
+                .setHeader("Referenced table")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(ForeignKey::referencedColumn)
+                .setHeader("Referenced column")
+                .setAutoWidth(true);
         grid.addColumn(ForeignKey::onDelete).setHeader("On delete").setAutoWidth(true);
         grid.setItems(service.foreignKeys());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

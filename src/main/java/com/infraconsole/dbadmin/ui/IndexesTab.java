@@ -24,8 +24,13 @@ class IndexesTab extends VerticalLayout {
         grid.addColumn(IndexInfo::table).setHeader("Table").setSortable(true).setAutoWidth(true);
         grid.addColumn(IndexInfo::index).setHeader("Index").setSortable(true).setAutoWidth(true);
         grid.addColumn(IndexInfo::columns).setHeader("Columns").setFlexGrow(2);
-        grid.addColumn(IndexInfo::cardinality).setHeader("Cardinality").setSortable(true).setAutoWidth(true);
-        grid.addColumn(i -> i.primary() ? "primary" : i.unique() ? "unique" : "").setHeader("Unique").setSortable(true)
+        grid.addColumn(IndexInfo::cardinality)
+                .setHeader("Cardinality")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(i -> i.primary() ? "primary" : i.unique() ? "unique" : "")
+                .setHeader("Unique")
+                .setSortable(true)
                 .setAutoWidth(true);
         grid.addColumn(IndexInfo::type).setHeader("Type").setAutoWidth(true);
         grid.setItems(all);
@@ -37,8 +42,12 @@ class IndexesTab extends VerticalLayout {
         table.setAriaLabel("Table");
         table.setClearButtonVisible(true);
         table.setItems(all.stream().map(IndexInfo::table).distinct().toList());
-        table.addValueChangeListener(e -> grid.setItems(e.getValue() == null ? all
-                : all.stream().filter(i -> i.table().equals(e.getValue())).toList()));
+        table.addValueChangeListener(e -> grid.setItems(
+                e.getValue() == null
+                        ? all
+                        : all.stream()
+                                .filter(i -> i.table().equals(e.getValue()))
+                                .toList()));
         add(table, grid);
 
         var unused = service.unusedIndexes();
@@ -48,7 +57,9 @@ class IndexesTab extends VerticalLayout {
             add(unusedGrid(unused.indexes()));
         }
         var redundant = service.redundantIndexes();
-        add(new H3("Redundant indexes"), note(redundant.message(), redundant.grant(), !redundant.available(), "redundant-note"));
+        add(
+                new H3("Redundant indexes"),
+                note(redundant.message(), redundant.grant(), !redundant.available(), "redundant-note"));
         if (redundant.available()) {
             add(redundantGrid(redundant.indexes()));
         }
@@ -82,10 +93,17 @@ class IndexesTab extends VerticalLayout {
 
     private static Grid<RedundantIndex> redundantGrid(List<RedundantIndex> rows) {
         var grid = new Grid<RedundantIndex>(RedundantIndex.class, false);
-        grid.addColumn(RedundantIndex::table).setHeader("Table").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> r.redundantIndex() + " (" + r.redundantColumns() + ")").setHeader("Redundant index");
-        grid.addColumn(r -> r.dominantIndex() + " (" + r.dominantColumns() + ")").setHeader("Covered by");
-        grid.addColumn(RedundantIndex::dropStatement).setHeader("Drop statement").setFlexGrow(2);
+        grid.addColumn(RedundantIndex::table)
+                .setHeader("Table")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.redundantIndex() + " (" + r.redundantColumns() + ")")
+                .setHeader("Redundant index");
+        grid.addColumn(r -> r.dominantIndex() + " (" + r.dominantColumns() + ")")
+                .setHeader("Covered by");
+        grid.addColumn(RedundantIndex::dropStatement)
+                .setHeader("Drop statement")
+                .setFlexGrow(2);
         grid.setItems(rows);
         grid.setEmptyStateText("No redundant indexes.");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -8,11 +8,11 @@ import com.infraconsole.dbadmin.BackupModel.RollbackPoint;
 import com.infraconsole.dbadmin.BackupModel.RollbackResult;
 import com.infraconsole.dbadmin.BackupRefusedException;
 import com.infraconsole.dbadmin.BackupService;
-import com.infraconsole.dbadmin.RollbackService;
 import com.infraconsole.dbadmin.DatabaseAdminService;
 import com.infraconsole.dbadmin.DbAdminModel.MigrateResult;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationRow;
 import com.infraconsole.dbadmin.DbAdminModel.MigrationStatus;
+import com.infraconsole.dbadmin.RollbackService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -52,11 +52,19 @@ class MigrationsTab extends VerticalLayout {
         removeAll();
         var status = service.migrations();
         var summary = new Div(
-                new Span("Current version: " + (status.currentVersion() == null ? "none"
-                        : status.currentVersion() + " (" + status.currentDescription() + ")")),
-                Badges.badge(status.pending().size() + " pending", status.pending().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING),
-                Badges.badge(status.failed().size() + " failed", status.failed().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR),
-                Badges.badge(status.valid() ? "validation OK" : "validation failed", status.valid() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR));
+                new Span("Current version: "
+                        + (status.currentVersion() == null
+                                ? "none"
+                                : status.currentVersion() + " (" + status.currentDescription() + ")")),
+                Badges.badge(
+                        status.pending().size() + " pending",
+                        status.pending().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING),
+                Badges.badge(
+                        status.failed().size() + " failed",
+                        status.failed().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR),
+                Badges.badge(
+                        status.valid() ? "validation OK" : "validation failed",
+                        status.valid() ? Badges.Tone.SUCCESS : Badges.Tone.ERROR));
         var backupNow = new Button("Back up now", e -> backUpNow());
         backupNow.setId("backup-now");
         summary.add(backupNow);
@@ -68,9 +76,11 @@ class MigrationsTab extends VerticalLayout {
         } else if (lastResult != null && lastResult.backupFile() != null) {
             add(lastBackup());
         }
-        add(new Span(status.migrateOnStart()
-                ? "Pending migrations are applied when the console starts (the default)."
-                : "Migrating on start is switched off: review pending migrations and apply them here after a backup."));
+        add(
+                new Span(
+                        status.migrateOnStart()
+                                ? "Pending migrations are applied when the console starts (the default)."
+                                : "Migrating on start is switched off: review pending migrations and apply them here after a backup."));
         if (!status.valid()) {
             var errors = new Div();
             errors.addClassName("notice");
@@ -90,8 +100,10 @@ class MigrationsTab extends VerticalLayout {
                     body.add(risk);
                 });
                 body.add(sql);
-                var details = new Details("V" + p.migration().version() + " " + p.migration().description()
-                        + (p.risks().isEmpty() ? "" : " (" + p.risks().size() + " risky statement(s))"), body);
+                var details = new Details(
+                        "V" + p.migration().version() + " " + p.migration().description()
+                                + (p.risks().isEmpty() ? "" : " (" + p.risks().size() + " risky statement(s))"),
+                        body);
                 details.setOpened(!p.risks().isEmpty());
                 details.addClassName("pending-migration");
                 add(details);
@@ -113,18 +125,25 @@ class MigrationsTab extends VerticalLayout {
             return;
         }
         lastResult = null;
-        lastAction = notice("manual-backup", "Backup taken: " + backup.file(), "SHA-256 " + backup.manifest().sha256()
-                + "; schema version " + backup.manifest().schemaVersion() + ", " + backup.manifest().totalRows() + " rows");
+        lastAction = notice(
+                "manual-backup",
+                "Backup taken: " + backup.file(),
+                "SHA-256 " + backup.manifest().sha256() + "; schema version "
+                        + backup.manifest().schemaVersion() + ", "
+                        + backup.manifest().totalRows() + " rows");
         Notifications.success("Backup written to " + backup.file());
         refresh();
     }
 
     private void rolledBack(RollbackResult r) {
         lastResult = null;
-        lastAction = notice("rollback-result", "Rolled back to before V" + r.version() + ": schema version " + r.fromVersion()
-                        + " is now " + r.toVersion() + " (" + String.join(", ", r.rolledBack()) + " undone).",
-                "Restored " + r.restore().restored().file() + " (" + r.restore().statements() + " statements); the state "
-                        + "before the rollback is in " + r.restore().before().file() + ".",
+        lastAction = notice(
+                "rollback-result",
+                "Rolled back to before V" + r.version() + ": schema version " + r.fromVersion() + " is now "
+                        + r.toVersion() + " (" + String.join(", ", r.rolledBack()) + " undone).",
+                "Restored " + r.restore().restored().file() + " (" + r.restore().statements()
+                        + " statements); the state " + "before the rollback is in "
+                        + r.restore().before().file() + ".",
                 (r.chainIntact() ? "Audit chain verified: " : "Audit chain NOT intact: ") + r.chainMessage(),
                 "Next: stop every console node and start the release that matches schema version " + r.toVersion()
                         + ". This release will not apply V" + r.version() + " again on start; applying it again is a "
@@ -151,30 +170,48 @@ class MigrationsTab extends VerticalLayout {
         var points = rollbacks.rollbackPoints().stream()
                 .collect(java.util.stream.Collectors.toMap(RollbackPoint::version, p -> p, (a, b) -> a));
         var grid = new Grid<MigrationRow>(MigrationRow.class, false);
-        grid.addColumn(MigrationRow::version).setHeader("Version").setAutoWidth(true)
+        grid.addColumn(MigrationRow::version)
+                .setHeader("Version")
+                .setAutoWidth(true)
                 .setComparator(Comparator.comparing(MigrationRow::version, MigrationsTab::compareVersions));
-        grid.addColumn(MigrationRow::description).setHeader("Description").setSortable(true).setWidth("18rem").setFlexGrow(2);
+        grid.addColumn(MigrationRow::description)
+                .setHeader("Description")
+                .setSortable(true)
+                .setWidth("18rem")
+                .setFlexGrow(2);
         grid.addColumn(MigrationRow::type).setHeader("Type").setSortable(true).setAutoWidth(true);
         grid.addColumn(MigrationRow::state).setHeader("State").setSortable(true).setAutoWidth(true);
-        grid.addColumn(m -> UtcTime.format(m.installedOn())).setHeader("Installed on")
-                .setComparator(Comparator.comparing(MigrationRow::installedOn, Comparator.nullsLast(Comparator.naturalOrder())))
+        grid.addColumn(m -> UtcTime.format(m.installedOn()))
+                .setHeader("Installed on")
+                .setComparator(Comparator.comparing(
+                        MigrationRow::installedOn, Comparator.nullsLast(Comparator.naturalOrder())))
                 .setAutoWidth(true);
-        grid.addColumn(MigrationRow::installedBy).setHeader("By").setSortable(true).setAutoWidth(true);
-        grid.addColumn(m -> m.executionMillis() == null ? "" : m.executionMillis() + " ms").setHeader("Time")
-                .setComparator(Comparator.comparing(MigrationRow::executionMillis, Comparator.nullsFirst(Comparator.naturalOrder())))
+        grid.addColumn(MigrationRow::installedBy)
+                .setHeader("By")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(m -> m.executionMillis() == null ? "" : m.executionMillis() + " ms")
+                .setHeader("Time")
+                .setComparator(Comparator.comparing(
+                        MigrationRow::executionMillis, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setAutoWidth(true);
         grid.addColumn(MigrationRow::checksum).setHeader("Checksum").setAutoWidth(true);
         grid.addComponentColumn(m -> {
-            var point = points.get(m.version());
-            if (point == null) {
-                return new Span();
-            }
-            var button = new Button("Roll back to before V" + m.version() + "…",
-                    e -> new RollbackDialog(rollbacks, point, status.currentVersion(), this::rolledBack).open());
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            button.setId("rollback-" + m.version());
-            return button;
-        }).setHeader("Rollback").setAutoWidth(true).setKey("rollback");
+                    var point = points.get(m.version());
+                    if (point == null) {
+                        return new Span();
+                    }
+                    var button = new Button(
+                            "Roll back to before V" + m.version() + "…",
+                            e -> new RollbackDialog(rollbacks, point, status.currentVersion(), this::rolledBack)
+                                    .open());
+                    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                    button.setId("rollback-" + m.version());
+                    return button;
+                })
+                .setHeader("Rollback")
+                .setAutoWidth(true)
+                .setKey("rollback");
         grid.setItems(status.history());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -203,8 +240,8 @@ class MigrationsTab extends VerticalLayout {
         });
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         apply.setId("confirm-apply");
-        dialog.add(new Paragraph("Migrations change the schema for every console node. The action is recorded in the "
-                + "audit log."));
+        dialog.add(new Paragraph(
+                "Migrations change the schema for every console node. The action is recorded in the " + "audit log."));
         if (backsUp) {
             dialog.add(new Paragraph("A backup (db-backup) is taken first and verified by restoring it into a scratch "
                     + "schema and comparing table counts; nothing is migrated if that fails. To roll back afterwards, "
@@ -220,8 +257,10 @@ class MigrationsTab extends VerticalLayout {
 
     /** Where the backup of the last Apply went, kept on the tab: it is the way back. */
     private Div lastBackup() {
-        var note = new Div(new Paragraph("Backup taken and verified before the last Apply: " + lastResult.backupFile()),
-                new Paragraph("SHA-256 " + lastResult.backupSha256() + "; to roll back: db-restore " + lastResult.backupFile()));
+        var note = new Div(
+                new Paragraph("Backup taken and verified before the last Apply: " + lastResult.backupFile()),
+                new Paragraph("SHA-256 " + lastResult.backupSha256() + "; to roll back: db-restore "
+                        + lastResult.backupFile()));
         note.addClassName("notice");
         note.setId("last-backup");
         return note;

@@ -27,7 +27,8 @@ class RollbackDialog extends Dialog {
         setWidth("44rem");
         var details = new Pre("File:    " + point.backup().file() + "\nSHA-256: " + m.sha256() + "\nTaken:   "
                 + UtcTime.format(Instant.parse(m.createdAt())) + " by " + m.createdBy()
-                + "\nSchema:  version " + m.schemaVersion() + ", " + m.tables().size() + " tables, " + m.totalRows() + " rows");
+                + "\nSchema:  version " + m.schemaVersion() + ", " + m.tables().size() + " tables, " + m.totalRows()
+                + " rows");
         details.setId("rollback-backup");
         var confirm = new TextField("Type " + database + " or V" + point.version() + " to confirm");
         confirm.setId("rollback-confirmation");
@@ -47,16 +48,20 @@ class RollbackDialog extends Dialog {
         restore.setEnabled(false);
         confirm.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         confirm.addValueChangeListener(e -> restore.setEnabled(!e.getValue().isBlank()));
-        add(new Paragraph("This restores " + database + " to the backup taken just before V" + point.version() + " ("
+        add(
+                new Paragraph("This restores " + database + " to the backup taken just before V" + point.version()
+                        + " ("
                         + point.description() + ") was applied, bringing the schema from version " + currentVersion
                         + " back to " + m.schemaVersion() + "."),
                 new Paragraph("Lost: every change made since that backup was taken, on every console node: data, "
-                        + "users, jobs, audit rows and every migration from V" + point.version() + " on. The current state "
+                        + "users, jobs, audit rows and every migration from V" + point.version()
+                        + " on. The current state "
                         + "is backed up first (…-pre-restore.sql.gz), so nothing is gone for good."),
                 new Paragraph("The backup's SHA-256 is checked against its manifest before anything changes, and the "
                         + "audit chain is verified afterwards. Then stop every console node and start the release that "
                         + "matches schema version " + m.schemaVersion() + "."),
-                details, confirm);
+                details,
+                confirm);
         getFooter().add(new Button("Cancel", e -> close()), restore);
     }
 }

@@ -32,9 +32,12 @@ class ServerTab extends VerticalLayout {
         fact("Connection", s.connection().url() + " (user " + s.connection().user() + ")");
         fact("Uptime", DbAdminText.duration(s.uptime()));
         var p = s.pool();
-        fact("Connection pool", p.max() < 0 ? "not a Hikari pool"
-                : p.active() + " active, " + p.idle() + " idle, " + p.waiting() + " waiting, " + p.total()
-                        + " open of at most " + p.max());
+        fact(
+                "Connection pool",
+                p.max() < 0
+                        ? "not a Hikari pool"
+                        : p.active() + " active, " + p.idle() + " idle, " + p.waiting() + " waiting, " + p.total()
+                                + " open of at most " + p.max());
     }
 
     private void fact(String term, String value) {

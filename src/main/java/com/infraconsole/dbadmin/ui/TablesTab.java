@@ -31,29 +31,46 @@ class TablesTab extends VerticalLayout {
         setPadding(false);
         var tables = service.tableSizes();
         exact.setId("exact-count");
-        add(new Span("Rows marked ≈ are InnoDB's estimate from information_schema; use Count for an exact figure."),
-                grid(tables), exact, chartPanel(tables));
+        add(
+                new Span("Rows marked ≈ are InnoDB's estimate from information_schema; use Count for an exact figure."),
+                grid(tables),
+                exact,
+                chartPanel(tables));
     }
 
     private Grid<TableSize> grid(List<TableSize> tables) {
         var grid = new Grid<TableSize>(TableSize.class, false);
         grid.addColumn(TableSize::table).setHeader("Table").setSortable(true).setAutoWidth(true);
         grid.addColumn(TableSize::engine).setHeader("Engine").setSortable(true).setAutoWidth(true);
-        grid.addColumn(t -> (t.rowsAreEstimate() ? "≈ " : "") + COUNT.format(t.rows())).setHeader("Rows (estimate)")
-                .setComparator(Comparator.comparingLong(TableSize::rows)).setAutoWidth(true);
-        grid.addColumn(t -> DbAdminText.bytes(t.dataBytes())).setHeader("Data")
-                .setComparator(Comparator.comparingLong(TableSize::dataBytes)).setAutoWidth(true);
-        grid.addColumn(t -> DbAdminText.bytes(t.indexBytes())).setHeader("Indexes")
-                .setComparator(Comparator.comparingLong(TableSize::indexBytes)).setAutoWidth(true);
-        grid.addColumn(t -> DbAdminText.bytes(t.totalBytes())).setHeader("Total")
-                .setComparator(Comparator.comparingLong(TableSize::totalBytes)).setAutoWidth(true);
+        grid.addColumn(t -> (t.rowsAreEstimate() ? "≈ " : "") + COUNT.format(t.rows()))
+                .setHeader("Rows (estimate)")
+                .setComparator(Comparator.comparingLong(TableSize::rows))
+                .setAutoWidth(true);
+        grid.addColumn(t -> DbAdminText.bytes(t.dataBytes()))
+                .setHeader("Data")
+                .setComparator(Comparator.comparingLong(TableSize::dataBytes))
+                .setAutoWidth(true);
+        grid.addColumn(t -> DbAdminText.bytes(t.indexBytes()))
+                .setHeader("Indexes")
+                .setComparator(Comparator.comparingLong(TableSize::indexBytes))
+                .setAutoWidth(true);
+        grid.addColumn(t -> DbAdminText.bytes(t.totalBytes()))
+                .setHeader("Total")
+                .setComparator(Comparator.comparingLong(TableSize::totalBytes))
+                .setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            var count = new Button("Count", e -> exact.setText(t.table() + ": exactly "
-                    + COUNT.format(service.exactRowCount(t.table())) + " rows"));
-            count.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            count.setAriaLabel("Exact row count of " + t.table());
-            return count;
-        }).setHeader("Exact rows").setKey("exact").setAutoWidth(true).setFlexGrow(0);
+                    var count = new Button(
+                            "Count",
+                            e -> exact.setText(t.table() + ": exactly " + COUNT.format(service.exactRowCount(t.table()))
+                                    + " rows"));
+                    count.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    count.setAriaLabel("Exact row count of " + t.table());
+                    return count;
+                })
+                .setHeader("Exact rows")
+                .setKey("exact")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(tables);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -71,11 +88,19 @@ class TablesTab extends VerticalLayout {
     /** The biggest tables by data and index size, in KB. */
     static String chart(List<TableSize> tables) {
         var top = tables.stream().limit(CHART_TABLES).toList();
-        return Charts.bars("Largest tables by size", "Data and index size of the " + top.size()
-                        + " largest tables, in kilobytes, from information_schema.",
+        return Charts.bars(
+                "Largest tables by size",
+                "Data and index size of the " + top.size() + " largest tables, in kilobytes, from information_schema.",
                 top.stream().map(TableSize::table).toList(),
-                List.of(new Series("Data", "var(--ic-info)", top.stream().map(t -> t.dataBytes() / 1024.0).toList()),
-                        new Series("Indexes", "var(--ic-warn)", top.stream().map(t -> t.indexBytes() / 1024.0).toList())),
+                List.of(
+                        new Series(
+                                "Data",
+                                "var(--ic-info)",
+                                top.stream().map(t -> t.dataBytes() / 1024.0).toList()),
+                        new Series(
+                                "Indexes",
+                                "var(--ic-warn)",
+                                top.stream().map(t -> t.indexBytes() / 1024.0).toList())),
                 kb -> DbAdminText.bytes((long) (kb * 1024)));
     }
 }

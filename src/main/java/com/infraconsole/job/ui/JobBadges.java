@@ -13,13 +13,15 @@ final class JobBadges {
     private JobBadges() {}
 
     static Span status(JobStatus status) {
-        var badge = Badges.badge(status.label(), switch (status) {
-            case SUCCESS -> Badges.Tone.SUCCESS;
-            case RUNNING -> Badges.Tone.INFO;
-            case PENDING, CANCELLED -> Badges.Tone.NEUTRAL;
-            case TIMED_OUT -> Badges.Tone.WARNING;
-            case FAILED -> Badges.Tone.ERROR;
-        });
+        var badge = Badges.badge(
+                status.label(),
+                switch (status) {
+                    case SUCCESS -> Badges.Tone.SUCCESS;
+                    case RUNNING -> Badges.Tone.INFO;
+                    case PENDING, CANCELLED -> Badges.Tone.NEUTRAL;
+                    case TIMED_OUT -> Badges.Tone.WARNING;
+                    case FAILED -> Badges.Tone.ERROR;
+                });
         badge.getElement().setAttribute("data-status", status.dbValue());
         return badge;
     }

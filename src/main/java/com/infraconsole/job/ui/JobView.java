@@ -58,11 +58,16 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
         this.clock = clock;
         setSizeFull();
         header.addClassName("toolbar");
-        facts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(13rem, 1fr))")
-                .set("gap", "var(--lumo-space-xs) var(--lumo-space-l)").set("width", "100%");
+        facts.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "repeat(auto-fill, minmax(13rem, 1fr))")
+                .set("gap", "var(--lumo-space-xs) var(--lumo-space-l)")
+                .set("width", "100%");
         recap.addColumn(Map.Entry::getKey).setHeader("Host").setFlexGrow(2);
         for (var counter : RECAP) {
-            recap.addColumn(e -> e.getValue().getOrDefault(counter, 0)).setHeader(counter).setAutoWidth(true);
+            recap.addColumn(e -> e.getValue().getOrDefault(counter, 0))
+                    .setHeader(counter)
+                    .setAutoWidth(true);
         }
         recap.addThemeVariants(GridVariant.LUMO_COMPACT);
         recap.setAllRowsVisible(true);
@@ -91,13 +96,15 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
         var spacer = new Div();
         spacer.addClassName("grow");
         header.add(spacer);
-        var download = new Anchor((DownloadEvent e) -> Downloads.limited(e, () -> {
-            e.setFileName("job-" + job.getId() + ".log");
-            e.setContentType("text/plain; charset=utf-8");
-            var out = e.getOutputStream();
-            jobs.writeLog(job.getId(), out);
-            out.close();
-        }), "Download full log");
+        var download = new Anchor(
+                (DownloadEvent e) -> Downloads.limited(e, () -> {
+                    e.setFileName("job-" + job.getId() + ".log");
+                    e.setContentType("text/plain; charset=utf-8");
+                    var out = e.getOutputStream();
+                    jobs.writeLog(job.getId(), out);
+                    out.close();
+                }),
+                "Download full log");
         download.getElement().setAttribute("download", true);
         header.add(download);
         boolean canAct = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR);
@@ -109,20 +116,32 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
         }
         facts.removeAll();
         // The version the job runs: later edits of the playbook do not change it.
-        var playbook = fact("Playbook", details.playbookName()
-                + (job.getPlaybookVersion() == null ? "" : ", version " + job.getPlaybookVersion()));
+        var playbook = fact(
+                "Playbook",
+                details.playbookName()
+                        + (job.getPlaybookVersion() == null ? "" : ", version " + job.getPlaybookVersion()));
         var history = new Anchor("playbooks?history=" + job.getPlaybookId(), "history");
         history.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
         playbook.getStyle().set("grid-column", "span 2");
-        playbook.getChildren().skip(1).findFirst().ifPresent(value -> value.getElement().appendChild(history.getElement()));
+        playbook.getChildren()
+                .skip(1)
+                .findFirst()
+                .ifPresent(value -> value.getElement().appendChild(history.getElement()));
         fact("Created", JobBadges.when(job.getCreatedAt()) + " by " + details.username());
         fact("Started", JobBadges.when(job.getStartedAt()));
         fact("Ended", JobBadges.when(job.getCompletedAt()));
         fact("Duration", JobBadges.duration(job.getStartedAt(), job.getCompletedAt(), clock.instant()));
-        fact("Targets", String.join(", ", details.targets().stream()
-                .map(t -> t.hostname() + (t.local() ? " (local)" : "")).toList()));
-        fact("Options", (job.isCheckMode() ? "check mode, " : "") + "verbosity " + job.getVerbosity()
-                + (job.getTimeoutSeconds() == null ? "" : ", timeout " + job.getTimeoutSeconds() + " s"));
+        fact(
+                "Targets",
+                String.join(
+                        ", ",
+                        details.targets().stream()
+                                .map(t -> t.hostname() + (t.local() ? " (local)" : ""))
+                                .toList()));
+        fact(
+                "Options",
+                (job.isCheckMode() ? "check mode, " : "") + "verbosity " + job.getVerbosity()
+                        + (job.getTimeoutSeconds() == null ? "" : ", timeout " + job.getTimeoutSeconds() + " s"));
         fact("Node", job.getNodeId() == null ? "" : job.getNodeId());
         fact("Exit code", job.getExitCode() == null ? "" : String.valueOf(job.getExitCode()));
         if (job.getExtraVars() != null) {
@@ -151,9 +170,11 @@ class JobView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmCancel() {
-        var dialog = new ConfirmDialog("Cancel job #" + jobId + "?",
+        var dialog = new ConfirmDialog(
+                "Cancel job #" + jobId + "?",
                 "ansible-playbook and everything it started will be stopped. Tasks already done stay done.",
-                "Cancel job", e -> {
+                "Cancel job",
+                e -> {
                     try {
                         jobs.cancel(jobId);
                         Notifications.success("Cancel requested for job #" + jobId);

@@ -1,14 +1,13 @@
 package com.infraconsole.job.ui;
 
-import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
+import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.job.JobFilter;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.JobStatus;
 import com.infraconsole.job.JobSummary;
 import com.infraconsole.playbook.PlaybookSource.PlaybookRef;
-import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Server;
@@ -64,12 +63,16 @@ class JobsView extends VerticalLayout {
         status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
         status.setAriaLabel("Status");
         playbook.setPlaceholder("Any playbook");
-        playbook.setItems(q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        playbook.setItems(
+                q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         playbook.setItemLabelGenerator(PlaybookRef::name);
         playbook.setAriaLabel("Playbook");
         server.setPlaceholder("Any server");
-        server.setItems(q -> servers.list(new ServerFilter(q.getFilter().orElse(""), null, null),
-                PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        server.setItems(q -> servers
+                .list(
+                        new ServerFilter(q.getFilter().orElse(""), null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize()))
+                .stream());
         server.setItemLabelGenerator(Server::getHostname);
         server.setAriaLabel("Server");
         user.setPlaceholder("Any user");
@@ -80,7 +83,8 @@ class JobsView extends VerticalLayout {
         from.setAriaLabel("Created from");
         to.setPlaceholder("To");
         to.setAriaLabel("Created up to");
-        for (var field : new com.vaadin.flow.component.AbstractField<?, ?>[] {status, playbook, server, user, from, to}) {
+        for (var field :
+                new com.vaadin.flow.component.AbstractField<?, ?>[] {status, playbook, server, user, from, to}) {
             field.addValueChangeListener(e -> refresh());
         }
         playbook.setClearButtonVisible(true);
@@ -89,8 +93,10 @@ class JobsView extends VerticalLayout {
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
 
-        var launch = new Button("Launch job", new Icon(VaadinIcon.PLAY), e -> new LaunchDialog(jobs, servers,
-                id -> getUI().ifPresent(ui -> ui.navigate("jobs/" + id))).open());
+        var launch = new Button(
+                "Launch job",
+                new Icon(VaadinIcon.PLAY),
+                e -> new LaunchDialog(jobs, servers, id -> getUI().ifPresent(ui -> ui.navigate("jobs/" + id))).open());
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         launch.setVisible(CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.OPERATOR));
         var spacer = new Div();
@@ -102,15 +108,34 @@ class JobsView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(j -> "#" + j.id()).setHeader("Job").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(j -> JobBadges.status(j.status())).setHeader("Status").setSortProperty("status")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(JobSummary::playbookName).setHeader("Playbook").setSortProperty("playbookName").setFlexGrow(2);
-        grid.addColumn(JobSummary::targetsLabel).setHeader("Targets").setSortProperty("firstTarget").setFlexGrow(2);
-        grid.addColumn(JobSummary::username).setHeader("User").setSortProperty("username").setAutoWidth(true);
-        grid.addColumn(j -> JobBadges.when(j.createdAt())).setHeader("Created").setSortProperty("createdAt")
+        grid.addColumn(j -> "#" + j.id())
+                .setHeader("Job")
+                .setSortProperty("id")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(j -> JobBadges.status(j.status()))
+                .setHeader("Status")
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(JobSummary::playbookName)
+                .setHeader("Playbook")
+                .setSortProperty("playbookName")
+                .setFlexGrow(2);
+        grid.addColumn(JobSummary::targetsLabel)
+                .setHeader("Targets")
+                .setSortProperty("firstTarget")
+                .setFlexGrow(2);
+        grid.addColumn(JobSummary::username)
+                .setHeader("User")
+                .setSortProperty("username")
                 .setAutoWidth(true);
-        grid.addColumn(j -> JobBadges.duration(j.startedAt(), j.completedAt(), clock.instant())).setHeader("Duration")
+        grid.addColumn(j -> JobBadges.when(j.createdAt()))
+                .setHeader("Created")
+                .setSortProperty("createdAt")
+                .setAutoWidth(true);
+        grid.addColumn(j -> JobBadges.duration(j.startedAt(), j.completedAt(), clock.instant()))
+                .setHeader("Duration")
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(q -> jobs.list(filter(), toSpringPageRequest(q)).stream(), q -> (int) jobs.count(filter()));
@@ -121,11 +146,17 @@ class JobsView extends VerticalLayout {
 
     private JobFilter filter() {
         var zone = ZoneOffset.UTC; // days as the grid shows times: in UTC, not the JVM's zone
-        return new JobFilter(status.getValue(), playbook.getValue() == null ? null : playbook.getValue().id(),
+        return new JobFilter(
+                status.getValue(),
+                playbook.getValue() == null ? null : playbook.getValue().id(),
                 server.getValue() == null ? null : server.getValue().getId(),
                 user.getValue() == null ? null : user.getValue().id(),
-                from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private void refresh() {

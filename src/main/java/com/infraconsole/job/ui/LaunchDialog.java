@@ -6,7 +6,6 @@ import com.infraconsole.credential.CredentialSummary;
 import com.infraconsole.job.JobService;
 import com.infraconsole.job.LaunchRequest;
 import com.infraconsole.playbook.PlaybookSource.PlaybookRef;
-import com.infraconsole.playbook.PlaybookSource;
 import com.infraconsole.server.Environment;
 import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
@@ -63,7 +62,8 @@ class LaunchDialog extends Dialog {
     LaunchDialog(JobService jobs, ServerService servers, boolean schedule, Submit submit) {
         setHeaderTitle(schedule ? "New schedule" : "Launch job");
         setWidth("min(46rem, 95vw)");
-        playbook.setItems(q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        playbook.setItems(
+                q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         playbook.setItemLabelGenerator(PlaybookRef::name);
         playbook.setRequired(true);
         environment.setLabel("Environment");
@@ -71,9 +71,16 @@ class LaunchDialog extends Dialog {
         environment.setEmptySelectionCaption("All environments");
         environment.setItems(servers.environments());
         environment.setItemLabelGenerator(e -> e == null ? "All environments" : e.getName());
-        targets.setItems(q -> servers.list(new ServerFilter(q.getFilter().orElse(""),
-                environment.getValue() == null ? null : environment.getValue().getId(), null),
-                PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        targets.setItems(q -> servers
+                .list(
+                        new ServerFilter(
+                                q.getFilter().orElse(""),
+                                environment.getValue() == null
+                                        ? null
+                                        : environment.getValue().getId(),
+                                null),
+                        PageRequest.of(q.getPage(), q.getPageSize()))
+                .stream());
         targets.setItemLabelGenerator(s -> s.getHostname() + " (" + s.getIpAddress() + ")");
         targets.setPlaceholder("Search hostname or IP");
         var addAll = new Button("Add all in environment", e -> addAll(servers));
@@ -125,9 +132,10 @@ class LaunchDialog extends Dialog {
         targets.setValue(all);
         long inEnvironment = servers.count(filter);
         if (inEnvironment > JobService.MAX_TARGETS) {
-            targets.setHelperText(String.format("Added the first %,d of the %,d servers in %s: a job takes at most %,d."
-                    + " Narrow the search or split the run.", JobService.MAX_TARGETS, inEnvironment, env.getName(),
-                    JobService.MAX_TARGETS));
+            targets.setHelperText(String.format(
+                    "Added the first %,d of the %,d servers in %s: a job takes at most %,d."
+                            + " Narrow the search or split the run.",
+                    JobService.MAX_TARGETS, inEnvironment, env.getName(), JobService.MAX_TARGETS));
         } else {
             targets.setHelperText(null);
         }
@@ -135,11 +143,17 @@ class LaunchDialog extends Dialog {
 
     private void launch(Submit submit) {
         clearErrors();
-        var request = new LaunchRequest(playbook.getValue() == null ? null : playbook.getValue().id(),
-                targets.getValue().stream().map(Server::getId).toList(), extraVars.getValue(), checkMode.getValue(),
-                verbosity.getValue() == null ? 0 : verbosity.getValue(),
-                timeout.getValue() == null ? null : timeout.getValue() * 60, ticket.getValue())
-                .withCredentials(credentials.getValue().stream().map(CredentialSummary::id).toList());
+        var request = new LaunchRequest(
+                        playbook.getValue() == null ? null : playbook.getValue().id(),
+                        targets.getValue().stream().map(Server::getId).toList(),
+                        extraVars.getValue(),
+                        checkMode.getValue(),
+                        verbosity.getValue() == null ? 0 : verbosity.getValue(),
+                        timeout.getValue() == null ? null : timeout.getValue() * 60,
+                        ticket.getValue())
+                .withCredentials(credentials.getValue().stream()
+                        .map(CredentialSummary::id)
+                        .toList());
         try {
             submit.accept(request, name.getValue(), cron.getValue(), timeZone.getValue());
             close();
@@ -149,9 +163,27 @@ class LaunchDialog extends Dialog {
     }
 
     private void showErrors(Map<String, String> errors) {
-        var unplaced = FieldErrors.show(errors, Map.of("playbook", playbook, "targets", targets, "extraVars", extraVars,
-                "verbosity", verbosity, "timeout", timeout, "name", name, "cron", cron, "timeZone", timeZone,
-                "credentials", credentials));
+        var unplaced = FieldErrors.show(
+                errors,
+                Map.of(
+                        "playbook",
+                        playbook,
+                        "targets",
+                        targets,
+                        "extraVars",
+                        extraVars,
+                        "verbosity",
+                        verbosity,
+                        "timeout",
+                        timeout,
+                        "name",
+                        name,
+                        "cron",
+                        cron,
+                        "timeZone",
+                        timeZone,
+                        "credentials",
+                        credentials));
         if (!unplaced.isEmpty()) {
             formError.setText(String.join(" ", unplaced));
         }
@@ -159,8 +191,9 @@ class LaunchDialog extends Dialog {
 
     private void clearErrors() {
         formError.setText("");
-        for (HasValidation f : new HasValidation[] {playbook, targets, credentials, extraVars, verbosity, timeout, name, cron,
-                timeZone}) {
+        for (HasValidation f :
+                new HasValidation[] {playbook, targets, credentials, extraVars, verbosity, timeout, name, cron, timeZone
+                }) {
             f.setInvalid(false);
         }
     }

@@ -27,14 +27,18 @@ class LogPanel extends VerticalLayout {
         setSpacing(false);
         setWidthFull();
         getStyle().set("flex", "1 1 0").set("min-height", "12rem");
-        grid.addColumn(JobLogLine::lineNumber).setHeader("#").setWidth("5.5em").setFlexGrow(0)
+        grid.addColumn(JobLogLine::lineNumber)
+                .setHeader("#")
+                .setWidth("5.5em")
+                .setFlexGrow(0)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(LitRenderer.<JobLogLine>of("<span class=\"mono\" style=\"white-space:pre\">${item.text}</span>")
-                .withProperty("text", JobLogLine::content)).setHeader("Output").setFlexGrow(1);
+                        .withProperty("text", JobLogLine::content))
+                .setHeader("Output")
+                .setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_ROW_BORDERS);
         grid.setItems(DataProvider.fromCallbacks(
-                q -> jobs.logLines(jobId, q.getOffset() + 1, q.getLimit()).stream(),
-                q -> lineCount));
+                q -> jobs.logLines(jobId, q.getOffset() + 1, q.getLimit()).stream(), q -> lineCount));
         grid.setPageSize(200);
         // Fill what the page leaves (flex-basis 0), never more: the last line must stay on screen.
         grid.setWidthFull();

@@ -15,8 +15,7 @@ public final class SandboxBanner {
 
     public static final String ID = "sandbox-warning";
 
-    private SandboxBanner() {
-    }
+    private SandboxBanner() {}
 
     public static Optional<Component> of(SandboxStatus status) {
         var text = status.warning();

@@ -47,31 +47,53 @@ class SchedulesView extends VerticalLayout {
         this.schedules = schedules;
         this.jobs = jobs;
         setSizeFull();
-        grid.addColumn(r -> r.schedule().getName()).setHeader("Name").setWidth("9rem").setFlexGrow(2);
+        grid.addColumn(r -> r.schedule().getName())
+                .setHeader("Name")
+                .setWidth("9rem")
+                .setFlexGrow(2);
         grid.addColumn(Row::playbook).setHeader("Playbook").setWidth("9rem").setFlexGrow(2);
-        grid.addColumn(r -> r.schedule().getTargets().size()).setHeader("Servers").setAutoWidth(true);
-        grid.addColumn(r -> r.schedule().getCron() + " (" + r.schedule().getTimeZone() + ")").setHeader("Cron")
+        grid.addColumn(r -> r.schedule().getTargets().size())
+                .setHeader("Servers")
                 .setAutoWidth(true);
-        grid.addColumn(r -> schedules.nextRun(r.schedule().getId()).map(JobBadges::when).orElse("—"))
-                .setHeader("Next run").setAutoWidth(true);
-        grid.addComponentColumn(r -> r.schedule().isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
-                : Badges.badge("Disabled", Badges.Tone.NEUTRAL)).setHeader("State").setAutoWidth(true);
-        grid.addComponentColumn(r -> skipped(r.schedule())).setHeader("Skipped occurrences").setKey("skipped")
-                .setWidth("14rem").setFlexGrow(1);
+        grid.addColumn(r -> r.schedule().getCron() + " (" + r.schedule().getTimeZone() + ")")
+                .setHeader("Cron")
+                .setAutoWidth(true);
+        grid.addColumn(r -> schedules
+                        .nextRun(r.schedule().getId())
+                        .map(JobBadges::when)
+                        .orElse("—"))
+                .setHeader("Next run")
+                .setAutoWidth(true);
+        grid.addComponentColumn(r -> r.schedule().isEnabled()
+                        ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
+                        : Badges.badge("Disabled", Badges.Tone.NEUTRAL))
+                .setHeader("State")
+                .setAutoWidth(true);
+        grid.addComponentColumn(r -> skipped(r.schedule()))
+                .setHeader("Skipped occurrences")
+                .setKey("skipped")
+                .setWidth("14rem")
+                .setFlexGrow(1);
         if (canEdit) {
             // Kept in view when the columns are wider than the window.
-            grid.addComponentColumn(this::toggle).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+            grid.addComponentColumn(this::toggle)
+                    .setAutoWidth(true)
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No schedules yet.");
         grid.setSizeFull();
 
-        var create = new Button("New schedule", new Icon(VaadinIcon.PLUS), e -> new LaunchDialog(jobs, servers, true,
-                (request, name, cron, zone) -> {
-                    var s = schedules.create(name, cron, zone, request);
-                    Notifications.success("Created schedule " + s.getName());
-                    refresh();
-                }).open());
+        var create = new Button(
+                "New schedule",
+                new Icon(VaadinIcon.PLUS),
+                e -> new LaunchDialog(jobs, servers, true, (request, name, cron, zone) -> {
+                            var s = schedules.create(name, cron, zone, request);
+                            Notifications.success("Created schedule " + s.getName());
+                            refresh();
+                        })
+                        .open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(canEdit);
         var spacer = new Div();
@@ -118,7 +140,10 @@ class SchedulesView extends VerticalLayout {
 
     private List<Row> page(Pageable pageable) {
         var page = schedules.list(pageable);
-        var names = jobs.playbookNames(page.stream().map(JobSchedule::getPlaybookId).collect(Collectors.toSet()));
-        return page.stream().map(s -> new Row(s, names.getOrDefault(s.getPlaybookId(), "(deleted playbook)"))).toList();
+        var names =
+                jobs.playbookNames(page.stream().map(JobSchedule::getPlaybookId).collect(Collectors.toSet()));
+        return page.stream()
+                .map(s -> new Row(s, names.getOrDefault(s.getPlaybookId(), "(deleted playbook)")))
+                .toList();
     }
 }

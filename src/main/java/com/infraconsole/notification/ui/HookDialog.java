@@ -43,7 +43,11 @@ class HookDialog extends Dialog {
     final IntegerField perMinute = new IntegerField("Calls per minute");
     final Span formError = new Span();
 
-    HookDialog(JobService jobs, JobScheduleService schedules, ServerService servers, Consumer<HookService.NewHook> onSave) {
+    HookDialog(
+            JobService jobs,
+            JobScheduleService schedules,
+            ServerService servers,
+            Consumer<HookService.NewHook> onSave) {
         setHeaderTitle("New launch hook");
         setWidth("min(40rem, 95vw)");
         name.setRequiredIndicatorVisible(true);
@@ -53,10 +57,14 @@ class HookDialog extends Dialog {
         schedule.setItems(q -> schedules.list(PageRequest.of(q.getPage(), q.getPageSize())).stream());
         schedule.setItemLabelGenerator(JobSchedule::getName);
         schedule.setHelperText("Runs as the schedule's owner, with the schedule's options");
-        playbook.setItems(q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        playbook.setItems(
+                q -> jobs.playbooks(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         playbook.setItemLabelGenerator(PlaybookRef::name);
-        targets.setItems(q -> servers.list(new ServerFilter(q.getFilter().orElse(""), null, null),
-                PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        targets.setItems(q -> servers
+                .list(
+                        new ServerFilter(q.getFilter().orElse(""), null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize()))
+                .stream());
         targets.setItemLabelGenerator(s -> s.getHostname() + " (" + s.getIpAddress() + ")");
         targets.setPlaceholder("Search hostname or IP");
         extraVars.setHelperText("YAML or JSON; checked against your role now and the owner's role at every call");
@@ -78,10 +86,15 @@ class HookDialog extends Dialog {
                 f.setInvalid(false);
             }
             boolean preset = PRESET.equals(kind.getValue());
-            var request = new HookService.NewHook(name.getValue(), preset || schedule.getValue() == null ? null
-                    : schedule.getValue().getId(), preset && playbook.getValue() != null ? playbook.getValue().id() : null,
+            var request = new HookService.NewHook(
+                    name.getValue(),
+                    preset || schedule.getValue() == null
+                            ? null
+                            : schedule.getValue().getId(),
+                    preset && playbook.getValue() != null ? playbook.getValue().id() : null,
                     preset ? targets.getValue().stream().map(Server::getId).toList() : List.of(),
-                    preset ? extraVars.getValue() : null, preset && checkMode.getValue(),
+                    preset ? extraVars.getValue() : null,
+                    preset && checkMode.getValue(),
                     perMinute.getValue() == null ? 0 : perMinute.getValue());
             if (!preset && request.scheduleId() == null) {
                 schedule.setErrorMessage("Choose a schedule");
@@ -92,8 +105,21 @@ class HookDialog extends Dialog {
                 onSave.accept(request);
                 close();
             } catch (InvalidInputException ex) {
-                var unplaced = FieldErrors.show(ex.fieldErrors(), Map.of("name", name, "schedule", schedule,
-                        "playbook", playbook, "targets", targets, "extraVars", extraVars, "ratePerMinute", perMinute));
+                var unplaced = FieldErrors.show(
+                        ex.fieldErrors(),
+                        Map.of(
+                                "name",
+                                name,
+                                "schedule",
+                                schedule,
+                                "playbook",
+                                playbook,
+                                "targets",
+                                targets,
+                                "extraVars",
+                                extraVars,
+                                "ratePerMinute",
+                                perMinute));
                 formError.setText(String.join(" ", unplaced));
             }
         });

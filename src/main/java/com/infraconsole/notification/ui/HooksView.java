@@ -50,21 +50,32 @@ class HooksView extends VerticalLayout {
         this.jobs = jobs;
         this.schedules = schedules;
         setSizeFull();
-        grid.addColumn(r -> r.hook().getName()).setHeader("Name").setWidth("10rem").setFlexGrow(2);
+        grid.addColumn(r -> r.hook().getName())
+                .setHeader("Name")
+                .setWidth("10rem")
+                .setFlexGrow(2);
         grid.addColumn(Row::launches).setHeader("Launches").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> "POST " + r.hook().path()).setHeader("URL").setAutoWidth(true);
-        grid.addColumn(r -> r.hook().getRatePerMinute() + "/min").setHeader("Rate limit").setAutoWidth(true);
-        grid.addColumn(r -> r.hook().getUpdatedBy()).setHeader("Last changed by").setAutoWidth(true);
+        grid.addColumn(r -> r.hook().getRatePerMinute() + "/min")
+                .setHeader("Rate limit")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.hook().getUpdatedBy())
+                .setHeader("Last changed by")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No launch hooks yet. A hook lets a CI pipeline launch a job with a signed POST.");
         grid.setSizeFull();
 
-        var create = new Button("New hook", new Icon(VaadinIcon.PLUS), e -> new HookDialog(jobs, schedules, servers, request -> {
-            var created = hooks.create(request);
-            showSecret("Hook " + created.hook().getName() + " created", created);
-            refresh();
-        }).open());
+        var create = new Button(
+                "New hook",
+                new Icon(VaadinIcon.PLUS),
+                e -> new HookDialog(jobs, schedules, servers, request -> {
+                            var created = hooks.create(request);
+                            showSecret("Hook " + created.hook().getName() + " created", created);
+                            refresh();
+                        })
+                        .open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var note = new Span("Calls are signed with the hook's secret (GitHub or GitLab style); see the docs for curl.");
         note.addClassName("muted");
@@ -77,15 +88,28 @@ class HooksView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(Row row) {
-        var rotate = new Button("Rotate secret", e -> new ConfirmDialog("Rotate the secret of " + row.hook().getName() + "?",
-                "Callers using the current secret are refused from now on.", "Rotate", c -> act(() -> showSecret(
-                        "New secret for " + row.hook().getName(), hooks.rotateSecret(row.hook()))), "Cancel", c -> {}).open());
+        var rotate = new Button(
+                "Rotate secret",
+                e -> new ConfirmDialog(
+                                "Rotate the secret of " + row.hook().getName() + "?",
+                                "Callers using the current secret are refused from now on.",
+                                "Rotate",
+                                c -> act(() -> showSecret(
+                                        "New secret for " + row.hook().getName(), hooks.rotateSecret(row.hook()))),
+                                "Cancel",
+                                c -> {})
+                        .open());
         var delete = new Button("Delete", e -> {
-            var confirm = new ConfirmDialog("Delete " + row.hook().getName() + "?", "Its URL stops working at once.",
-                    "Delete", c -> act(() -> {
+            var confirm = new ConfirmDialog(
+                    "Delete " + row.hook().getName() + "?",
+                    "Its URL stops working at once.",
+                    "Delete",
+                    c -> act(() -> {
                         hooks.delete(row.hook());
                         Notifications.success("Deleted " + row.hook().getName());
-                    }), "Cancel", c -> {});
+                    }),
+                    "Cancel",
+                    c -> {});
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
         });
@@ -113,8 +137,13 @@ class HooksView extends VerticalLayout {
                 + "curl -sS -X POST \"$CONSOLE" + path + "\" -H 'Content-Type: application/json' \\\n"
                 + "  -H \"X-Hub-Signature-256: sha256=$SIG\" -H \"Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)\" \\\n"
                 + "  --data \"$BODY\"";
-        new SecretDialog(title, "POST " + path + " launches it. Sign the body with this secret (X-Hub-Signature-256),"
-                + " or send it as X-Gitlab-Token, and give each call a new delivery id.", created.secret(), example).open();
+        new SecretDialog(
+                        title,
+                        "POST " + path + " launches it. Sign the body with this secret (X-Hub-Signature-256),"
+                                + " or send it as X-Gitlab-Token, and give each call a new delivery id.",
+                        created.secret(),
+                        example)
+                .open();
     }
 
     private void refresh() {
@@ -123,13 +152,24 @@ class HooksView extends VerticalLayout {
 
     private List<Row> page(Pageable pageable) {
         var page = hooks.list(pageable);
-        Set<Long> playbookIds = page.stream().map(LaunchHook::getPlaybookId).filter(java.util.Objects::nonNull)
+        Set<Long> playbookIds = page.stream()
+                .map(LaunchHook::getPlaybookId)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         var names = jobs.playbookNames(playbookIds);
-        return page.stream().map(h -> new Row(h, h.getScheduleId() != null
-                ? "Schedule " + schedules.get(h.getScheduleId()).map(JobSchedule::getName).orElse("(deleted)")
-                : names.getOrDefault(h.getPlaybookId(), "(deleted playbook)") + " on " + h.getTargets().size()
-                        + (h.getTargets().size() == 1 ? " server" : " servers") + (h.isCheckMode() ? ", check mode" : "")))
+        return page.stream()
+                .map(h -> new Row(
+                        h,
+                        h.getScheduleId() != null
+                                ? "Schedule "
+                                        + schedules
+                                                .get(h.getScheduleId())
+                                                .map(JobSchedule::getName)
+                                                .orElse("(deleted)")
+                                : names.getOrDefault(h.getPlaybookId(), "(deleted playbook)") + " on "
+                                        + h.getTargets().size()
+                                        + (h.getTargets().size() == 1 ? " server" : " servers")
+                                        + (h.isCheckMode() ? ", check mode" : "")))
                 .toList();
     }
 }

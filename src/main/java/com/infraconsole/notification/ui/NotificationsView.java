@@ -37,7 +37,8 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Role.ADMIN_NAME)
 class NotificationsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final NotificationService notifications;
     private final Grid<NotificationRule> rules = new Grid<>();
     private final Grid<Delivery> deliveries = new Grid<>();
@@ -45,40 +46,80 @@ class NotificationsView extends VerticalLayout {
     NotificationsView(NotificationService notifications) {
         this.notifications = notifications;
         setSizeFull();
-        rules.addColumn(NotificationRule::getName).setHeader("Name").setWidth("10rem").setFlexGrow(2);
+        rules.addColumn(NotificationRule::getName)
+                .setHeader("Name")
+                .setWidth("10rem")
+                .setFlexGrow(2);
         rules.addColumn(r -> r.getEvent().label()).setHeader("When").setAutoWidth(true);
         rules.addColumn(r -> r.getChannel().label()).setHeader("Send by").setAutoWidth(true);
-        rules.addColumn(NotificationRule::getDestinationHint).setHeader("Destination").setWidth("12rem").setFlexGrow(2);
-        rules.addComponentColumn(r -> r.isEnabled() ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
-                : Badges.badge("Disabled", Badges.Tone.NEUTRAL)).setHeader("State").setAutoWidth(true);
-        rules.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        rules.addColumn(NotificationRule::getDestinationHint)
+                .setHeader("Destination")
+                .setWidth("12rem")
+                .setFlexGrow(2);
+        rules.addComponentColumn(r -> r.isEnabled()
+                        ? Badges.badge("Enabled", Badges.Tone.SUCCESS)
+                        : Badges.badge("Disabled", Badges.Tone.NEUTRAL))
+                .setHeader("State")
+                .setAutoWidth(true);
+        rules.addComponentColumn(this::actions)
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         rules.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         rules.setEmptyStateText("No rules yet: nobody is told when a job fails.");
         rules.setHeight("16rem");
 
         deliveries.addColumn(d -> when(d.createdAt())).setHeader("Queued (UTC)").setAutoWidth(true);
-        deliveries.addColumn(Delivery::ruleName).setHeader("Rule").setWidth("9rem").setFlexGrow(1);
-        deliveries.addColumn(Delivery::subject).setHeader("What").setWidth("16rem").setFlexGrow(3);
-        deliveries.addComponentColumn(NotificationsView::status).setHeader("Status").setAutoWidth(true);
+        deliveries
+                .addColumn(Delivery::ruleName)
+                .setHeader("Rule")
+                .setWidth("9rem")
+                .setFlexGrow(1);
+        deliveries
+                .addColumn(Delivery::subject)
+                .setHeader("What")
+                .setWidth("16rem")
+                .setFlexGrow(3);
+        deliveries
+                .addComponentColumn(NotificationsView::status)
+                .setHeader("Status")
+                .setAutoWidth(true);
         deliveries.addColumn(Delivery::attempts).setHeader("Attempts").setAutoWidth(true);
-        deliveries.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last error").setWidth("12rem").setFlexGrow(2);
-        deliveries.addColumn(d -> d.sentAt() != null ? when(d.sentAt()) : "pending".equals(d.status())
-                ? "next try " + when(d.nextAttemptAt()) : "").setHeader("Sent (UTC)").setAutoWidth(true);
+        deliveries
+                .addColumn(d -> d.lastError() == null ? "" : d.lastError())
+                .setHeader("Last error")
+                .setWidth("12rem")
+                .setFlexGrow(2);
+        deliveries
+                .addColumn(d -> d.sentAt() != null
+                        ? when(d.sentAt())
+                        : "pending".equals(d.status()) ? "next try " + when(d.nextAttemptAt()) : "")
+                .setHeader("Sent (UTC)")
+                .setAutoWidth(true);
         deliveries.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         deliveries.setEmptyStateText("Nothing sent yet.");
         deliveries.setSizeFull();
 
-        var create = new Button("New rule", new Icon(VaadinIcon.PLUS), e -> new RuleDialog(request -> {
-            var created = notifications.create(request);
-            if (created.rule().getChannel() == NotificationChannel.WEBHOOK) {
-                new SecretDialog("Rule " + created.rule().getName() + " created", "Every POST carries X-Infra-Signature-256:"
-                        + " sha256=<HMAC-SHA256 of the body with this secret, hex>. Check it before trusting the body.",
-                        created.signingSecret(), null).open();
-            } else {
-                Notifications.success("Created rule " + created.rule().getName());
-            }
-            refresh();
-        }).open());
+        var create = new Button(
+                "New rule",
+                new Icon(VaadinIcon.PLUS),
+                e -> new RuleDialog(request -> {
+                            var created = notifications.create(request);
+                            if (created.rule().getChannel() == NotificationChannel.WEBHOOK) {
+                                new SecretDialog(
+                                                "Rule " + created.rule().getName() + " created",
+                                                "Every POST carries X-Infra-Signature-256:"
+                                                        + " sha256=<HMAC-SHA256 of the body with this secret, hex>. Check it before trusting the body.",
+                                                created.signingSecret(),
+                                                null)
+                                        .open();
+                            } else {
+                                Notifications.success(
+                                        "Created rule " + created.rule().getName());
+                            }
+                            refresh();
+                        })
+                        .open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var reload = new Button("Refresh log", new Icon(VaadinIcon.REFRESH), e -> refresh());
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -91,10 +132,17 @@ class NotificationsView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(NotificationRule rule) {
-        var toggle = new Button(rule.isEnabled() ? "Disable" : "Enable", e -> act(() -> notifications.setEnabled(rule, !rule.isEnabled())));
+        var toggle = new Button(
+                rule.isEnabled() ? "Disable" : "Enable",
+                e -> act(() -> notifications.setEnabled(rule, !rule.isEnabled())));
         var delete = new Button("Delete", e -> {
-            var confirm = new ConfirmDialog("Delete " + rule.getName() + "?", "Its delivery log stays.", "Delete",
-                    c -> act(() -> notifications.delete(rule)), "Cancel", c -> {});
+            var confirm = new ConfirmDialog(
+                    "Delete " + rule.getName() + "?",
+                    "Its delivery log stays.",
+                    "Delete",
+                    c -> act(() -> notifications.delete(rule)),
+                    "Cancel",
+                    c -> {});
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
         });
@@ -126,8 +174,9 @@ class NotificationsView extends VerticalLayout {
     }
 
     private void refresh() {
-        rules.setItems(q -> notifications.rules(toSpringPageRequest(q)).stream(), q -> (int) notifications.countRules());
-        deliveries.setItems(q -> notifications.deliveries(toSpringPageRequest(q)).stream(),
-                q -> (int) notifications.countDeliveries());
+        rules.setItems(
+                q -> notifications.rules(toSpringPageRequest(q)).stream(), q -> (int) notifications.countRules());
+        deliveries.setItems(q -> notifications.deliveries(toSpringPageRequest(q)).stream(), q ->
+                (int) notifications.countDeliveries());
     }
 }

@@ -39,11 +39,12 @@ class RuleDialog extends Dialog {
         channel.setLabel("Send by");
         channel.setItems(NotificationChannel.values());
         channel.setItemLabelGenerator(NotificationChannel::label);
-        channel.addValueChangeListener(e -> destination.setHelperText(e.getValue() == NotificationChannel.EMAIL
-                ? "Email addresses, separated by commas (the SMTP server is set by SPRING_MAIL_HOST)"
-                : e.getValue() == NotificationChannel.WEBHOOK
-                        ? "The receiver's URL; each POST is signed with a secret shown once after saving"
-                        : "The channel's incoming-webhook URL; it is stored encrypted and never shown again"));
+        channel.addValueChangeListener(e -> destination.setHelperText(
+                e.getValue() == NotificationChannel.EMAIL
+                        ? "Email addresses, separated by commas (the SMTP server is set by SPRING_MAIL_HOST)"
+                        : e.getValue() == NotificationChannel.WEBHOOK
+                                ? "The receiver's URL; each POST is signed with a secret shown once after saving"
+                                : "The channel's incoming-webhook URL; it is stored encrypted and never shown again"));
         destination.setRevealButtonVisible(true);
         destination.setWidthFull();
         formError.getStyle().setColor("var(--lumo-error-text-color)");
@@ -59,12 +60,13 @@ class RuleDialog extends Dialog {
             channel.setInvalid(false);
             destination.setInvalid(false);
             try {
-                onSave.accept(new NotificationService.NewRule(name.getValue(), event.getValue(), channel.getValue(),
-                        destination.getValue()));
+                onSave.accept(new NotificationService.NewRule(
+                        name.getValue(), event.getValue(), channel.getValue(), destination.getValue()));
                 close();
             } catch (InvalidInputException ex) {
-                var unplaced = FieldErrors.show(ex.fieldErrors(), Map.of("name", name, "event", event, "channel", channel,
-                        "destination", destination));
+                var unplaced = FieldErrors.show(
+                        ex.fieldErrors(),
+                        Map.of("name", name, "event", event, "channel", channel, "destination", destination));
                 formError.setText(String.join(" ", unplaced));
             }
         });

@@ -17,17 +17,25 @@ class DiffView extends Div {
 
     DiffView() {
         addClassName("diff-view");
-        getStyle().set("display", "grid").set("grid-template-columns", "3.5em 1fr 3.5em 1fr")
-                .set("font-family", PlaybookForm.MONO).set("font-size", "var(--lumo-font-size-s)")
-                .set("overflow", "auto").set("max-height", "60vh").set("white-space", "pre")
-                .set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)");
+        getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "3.5em 1fr 3.5em 1fr")
+                .set("font-family", PlaybookForm.MONO)
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("overflow", "auto")
+                .set("max-height", "60vh")
+                .set("white-space", "pre")
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
     }
 
     void show(List<LineDiff.Row> rows) {
         removeAll();
         if (rows.stream().allMatch(r -> r.kind() == LineDiff.Kind.SAME)) {
             var same = new Span("The two versions have the same content.");
-            same.getStyle().set("grid-column", "1 / span 4").set("padding", "var(--lumo-space-s)")
+            same.getStyle()
+                    .set("grid-column", "1 / span 4")
+                    .set("padding", "var(--lumo-space-s)")
                     .set("font-family", "var(--lumo-font-family)");
             add(same);
         }
@@ -41,8 +49,11 @@ class DiffView extends Div {
 
     private static Span number(Integer no) {
         var span = new Span(no == null ? "" : String.valueOf(no));
-        span.getStyle().set("color", "var(--lumo-tertiary-text-color)").set("text-align", "right")
-                .set("padding", "0 0.5em").set("user-select", "none")
+        span.getStyle()
+                .set("color", "var(--lumo-tertiary-text-color)")
+                .set("text-align", "right")
+                .set("padding", "0 0.5em")
+                .set("user-select", "none")
                 .set("border-left", "1px solid var(--lumo-contrast-10pct)");
         return span;
     }

@@ -14,13 +14,24 @@ import java.util.function.Consumer;
  */
 class PlaybookDialog extends EditDialog<Playbook> {
 
-    PlaybookDialog(Playbook playbook, boolean canEdit, Consumer<Playbook> onSave, Consumer<Playbook> onDelete,
-            Runnable onHistory, Runnable onReload) {
+    PlaybookDialog(
+            Playbook playbook,
+            boolean canEdit,
+            Consumer<Playbook> onSave,
+            Consumer<Playbook> onDelete,
+            Runnable onHistory,
+            Runnable onReload) {
         this(new PlaybookForm(), playbook, canEdit, onSave, onDelete, onHistory, onReload);
     }
 
-    private PlaybookDialog(PlaybookForm form, Playbook playbook, boolean canEdit, Consumer<Playbook> onSave,
-            Consumer<Playbook> onDelete, Runnable onHistory, Runnable onReload) {
+    private PlaybookDialog(
+            PlaybookForm form,
+            Playbook playbook,
+            boolean canEdit,
+            Consumer<Playbook> onSave,
+            Consumer<Playbook> onDelete,
+            Runnable onHistory,
+            Runnable onReload) {
         super(playbook.isNew() ? "New playbook" : playbook.getName(), "min(64rem, 96vw)", form, onReload);
         form.edit(playbook);
         if (!playbook.isNew()) {
@@ -34,9 +45,11 @@ class PlaybookDialog extends EditDialog<Playbook> {
             return;
         }
         if (!playbook.isNew()) {
-            addDelete(() -> confirmDelete("Delete " + playbook.getName() + "?",
+            addDelete(() -> confirmDelete(
+                    "Delete " + playbook.getName() + "?",
                     "The playbook and its saved versions are deleted. The audit log keeps the record.",
-                    () -> onDelete.accept(playbook), ex -> {
+                    () -> onDelete.accept(playbook),
+                    ex -> {
                         formError().setText(ex.getMessage());
                         Notifications.error(ex.getMessage());
                     }));

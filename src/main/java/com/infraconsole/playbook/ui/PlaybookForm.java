@@ -34,7 +34,9 @@ class PlaybookForm extends Composite<FormLayout> implements EditForm<Playbook> {
         content.addClassName("mono");
         content.addClassName("yaml-editor");
         // The font must reach the native textarea inside the component, so set Lumo's variable too.
-        content.getStyle().set("--lumo-font-family", MONO).set("font-family", MONO)
+        content.getStyle()
+                .set("--lumo-font-family", MONO)
+                .set("font-family", MONO)
                 .set("--vaadin-input-field-value-font-size", "var(--lumo-font-size-s)");
         content.setMinHeight("20rem");
         content.setMaxHeight("55vh");
@@ -42,9 +44,11 @@ class PlaybookForm extends Composite<FormLayout> implements EditForm<Playbook> {
         content.setHelperText("A list of plays, each with hosts and tasks or roles. Errors name the line.");
         content.getElement().setAttribute("spellcheck", "false");
 
-        binder.forField(content).asRequired("Content is required: a YAML list of plays")
+        binder.forField(content)
+                .asRequired("Content is required: a YAML list of plays")
                 .withValidator((value, ctx) -> PlaybookYaml.problemWith(value)
-                        .map(ValidationResult::error).orElse(ValidationResult.ok()))
+                        .map(ValidationResult::error)
+                        .orElse(ValidationResult.ok()))
                 .bind(Playbook::getContent, Playbook::setContent);
         binder.bindInstanceFields(this);
         var form = getContent();

@@ -29,7 +29,10 @@ class PlaybookHistoryDialog extends Dialog {
 
         var versions = service.history(playbookId);
         var grid = new Grid<PlaybookVersionSummary>();
-        grid.addColumn(PlaybookVersionSummary::versionNo).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PlaybookVersionSummary::versionNo)
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(v -> UtcTime.format(v.savedAt())).setHeader("Saved").setAutoWidth(true);
         grid.addColumn(PlaybookVersionSummary::savedBy).setHeader("By").setAutoWidth(true);
         grid.addColumn(PlaybookVersionSummary::name).setHeader("Name").setFlexGrow(1);
@@ -40,8 +43,10 @@ class PlaybookHistoryDialog extends Dialog {
             grid.setHeight("14rem");
         }
         // Clicking a row compares it with the version before it.
-        grid.addItemClickListener(e -> versions.stream().filter(v -> v.versionNo() < e.getItem().versionNo())
-                .findFirst().ifPresent(prev -> {
+        grid.addItemClickListener(e -> versions.stream()
+                .filter(v -> v.versionNo() < e.getItem().versionNo())
+                .findFirst()
+                .ifPresent(prev -> {
                     from.setValue(prev);
                     to.setValue(e.getItem());
                 }));
@@ -69,7 +74,8 @@ class PlaybookHistoryDialog extends Dialog {
 
     private void compare() {
         if (from.getValue() != null && to.getValue() != null) {
-            diff.show(service.diff(playbookId, from.getValue().versionNo(), to.getValue().versionNo()));
+            diff.show(service.diff(
+                    playbookId, from.getValue().versionNo(), to.getValue().versionNo()));
         }
     }
 }

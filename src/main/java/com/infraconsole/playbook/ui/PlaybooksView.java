@@ -1,9 +1,9 @@
 package com.infraconsole.playbook.ui;
 
-import com.infraconsole.base.UtcTime;
-import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
+import com.infraconsole.base.UtcTime;
+import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.playbook.Playbook;
 import com.infraconsole.playbook.PlaybookFilter;
@@ -43,13 +43,16 @@ class PlaybooksView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter(HISTORY_PARAMETER).ifPresent(id -> {
-            try {
-                service.get(Long.parseLong(id)).ifPresent(p -> new PlaybookHistoryDialog(service, p).open());
-            } catch (NumberFormatException e) {
-                // Not a playbook id: show the list only.
-            }
-        });
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(HISTORY_PARAMETER)
+                .ifPresent(id -> {
+                    try {
+                        service.get(Long.parseLong(id)).ifPresent(p -> new PlaybookHistoryDialog(service, p).open());
+                    } catch (NumberFormatException e) {
+                        // Not a playbook id: show the list only.
+                    }
+                });
     }
 
     PlaybooksView(PlaybookService service) {
@@ -71,37 +74,57 @@ class PlaybooksView extends VerticalLayout implements BeforeEnterObserver {
         var toolbar = new Div(search, add);
         toolbar.addClassName("toolbar");
 
-        grid.addColumn(Playbook::getName).setHeader("Name").setKey("name").setSortProperty("name")
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(p -> shorten(p.getDescription())).setHeader("Description").setSortProperty("description")
+        grid.addColumn(Playbook::getName)
+                .setHeader("Name")
+                .setKey("name")
+                .setSortProperty("name")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(p -> shorten(p.getDescription()))
+                .setHeader("Description")
+                .setSortProperty("description")
                 .setFlexGrow(2);
-        grid.addColumn(Playbook::getUpdatedBy).setHeader("Saved by").setSortProperty("updatedBy").setAutoWidth(true);
+        grid.addColumn(Playbook::getUpdatedBy)
+                .setHeader("Saved by")
+                .setSortProperty("updatedBy")
+                .setAutoWidth(true);
         grid.addColumn(p -> UtcTime.format(p.getUpdatedAt()))
-                .setHeader("Saved").setSortProperty("updatedAt").setAutoWidth(true);
+                .setHeader("Saved")
+                .setSortProperty("updatedAt")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> service.list(new PlaybookFilter(search.getValue()), toSpringPageRequest(query)).stream());
-        GridRows.openOnClickOrEnter(grid, playbook -> service.get(playbook.getId()).ifPresentOrElse(this::open, this::refresh));
+        grid.setItems(
+                query -> service.list(new PlaybookFilter(search.getValue()), toSpringPageRequest(query)).stream());
+        GridRows.openOnClickOrEnter(
+                grid, playbook -> service.get(playbook.getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No playbooks match.");
         grid.setSizeFull();
         add(toolbar, grid);
     }
 
     private void open(Playbook playbook) {
-        new PlaybookDialog(playbook, canEdit, toSave -> {
-            var wasNew = toSave.isNew();
-            var saved = service.save(toSave);
-            Notifications.success((wasNew ? "Created " : "Saved ") + saved.getName());
-            refresh();
-        }, toDelete -> {
-            service.delete(toDelete);
-            Notifications.success("Deleted " + toDelete.getName());
-            refresh();
-        }, () -> new PlaybookHistoryDialog(service, playbook).open(), () -> {
-            refresh();
-            if (!playbook.isNew()) {
-                service.get(playbook.getId()).ifPresent(this::open);
-            }
-        }).open();
+        new PlaybookDialog(
+                        playbook,
+                        canEdit,
+                        toSave -> {
+                            var wasNew = toSave.isNew();
+                            var saved = service.save(toSave);
+                            Notifications.success((wasNew ? "Created " : "Saved ") + saved.getName());
+                            refresh();
+                        },
+                        toDelete -> {
+                            service.delete(toDelete);
+                            Notifications.success("Deleted " + toDelete.getName());
+                            refresh();
+                        },
+                        () -> new PlaybookHistoryDialog(service, playbook).open(),
+                        () -> {
+                            refresh();
+                            if (!playbook.isNew()) {
+                                service.get(playbook.getId()).ifPresent(this::open);
+                            }
+                        })
+                .open();
     }
 
     private void refresh() {

@@ -55,7 +55,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        var throttled = parameters.getOrDefault("throttled", java.util.List.of()).stream().findFirst()
+        var throttled = parameters.getOrDefault("throttled", java.util.List.of()).stream()
+                .findFirst()
                 .filter(s -> s.matches("[0-9]{1,6}"));
         if (throttled.isPresent()) {
             // About the address, not the account: the same for every name tried from it.

@@ -25,17 +25,40 @@ class EnvironmentDialog extends EditDialog<Environment> {
     final ComboBox<CredentialSummary> credential;
     final Span formError;
 
-    EnvironmentDialog(Environment environment, long serverCount, List<CredentialSummary> credentials,
-            Consumer<Environment> onSave, Consumer<Environment> onDelete, Runnable onReload) {
-        this(new TextField("Name"), new TextArea("Description"), new ComboBox<>("Login credential"), environment,
-                serverCount, credentials, onSave, onDelete, onReload);
+    EnvironmentDialog(
+            Environment environment,
+            long serverCount,
+            List<CredentialSummary> credentials,
+            Consumer<Environment> onSave,
+            Consumer<Environment> onDelete,
+            Runnable onReload) {
+        this(
+                new TextField("Name"),
+                new TextArea("Description"),
+                new ComboBox<>("Login credential"),
+                environment,
+                serverCount,
+                credentials,
+                onSave,
+                onDelete,
+                onReload);
     }
 
-    private EnvironmentDialog(TextField name, TextArea description, ComboBox<CredentialSummary> credential,
-            Environment environment, long serverCount, List<CredentialSummary> credentials,
-            Consumer<Environment> onSave, Consumer<Environment> onDelete, Runnable onReload) {
-        super(environment.isNew() ? "New environment" : "Environment " + environment.getName(), "min(32rem, 95vw)",
-                form(name, description, credential), onReload);
+    private EnvironmentDialog(
+            TextField name,
+            TextArea description,
+            ComboBox<CredentialSummary> credential,
+            Environment environment,
+            long serverCount,
+            List<CredentialSummary> credentials,
+            Consumer<Environment> onSave,
+            Consumer<Environment> onDelete,
+            Runnable onReload) {
+        super(
+                environment.isNew() ? "New environment" : "Environment " + environment.getName(),
+                "min(32rem, 95vw)",
+                form(name, description, credential),
+                onReload);
         this.name = name;
         this.description = description;
         this.credential = credential;
@@ -47,11 +70,15 @@ class EnvironmentDialog extends EditDialog<Environment> {
         credential.setItems(credentials);
         credential.setItemLabelGenerator(CredentialSummary::label);
         credential.setClearButtonVisible(true);
-        credential.setHelperText("Jobs log in to this environment's servers with it, unless a server or the launch names"
-                + " another");
-        binder.forField(credential).bind(
-                e -> credentials.stream().filter(c -> c.id().equals(e.getCredentialId())).findFirst().orElse(null),
-                (e, c) -> e.setCredentialId(c == null ? null : c.id()));
+        credential.setHelperText(
+                "Jobs log in to this environment's servers with it, unless a server or the launch names" + " another");
+        binder.forField(credential)
+                .bind(
+                        e -> credentials.stream()
+                                .filter(c -> c.id().equals(e.getCredentialId()))
+                                .findFirst()
+                                .orElse(null),
+                        (e, c) -> e.setCredentialId(c == null ? null : c.id()));
         binder.bindInstanceFields(this);
         binder.setBean(environment);
 
@@ -59,22 +86,24 @@ class EnvironmentDialog extends EditDialog<Environment> {
         if (!environment.isNew()) {
             addDelete(() -> delete(environment, serverCount, onDelete));
         }
-        addSave(new EditForm<>() {
-            @Override
-            public boolean isValid() {
-                return binder.validate().isOk();
-            }
+        addSave(
+                new EditForm<>() {
+                    @Override
+                    public boolean isValid() {
+                        return binder.validate().isOk();
+                    }
 
-            @Override
-            public Environment bean() {
-                return binder.getBean();
-            }
+                    @Override
+                    public Environment bean() {
+                        return binder.getBean();
+                    }
 
-            @Override
-            public void showErrors(Map<String, String> errors) {
-                EnvironmentDialog.this.showErrors(errors);
-            }
-        }, onSave);
+                    @Override
+                    public void showErrors(Map<String, String> errors) {
+                        EnvironmentDialog.this.showErrors(errors);
+                    }
+                },
+                onSave);
         addOpenedChangeListener(e -> name.focus());
     }
 
@@ -85,7 +114,8 @@ class EnvironmentDialog extends EditDialog<Environment> {
     }
 
     private void showErrors(Map<String, String> errors) {
-        var unplaced = FieldErrors.show(errors, Map.of("name", name, "description", description, "credentialId", credential));
+        var unplaced =
+                FieldErrors.show(errors, Map.of("name", name, "description", description, "credentialId", credential));
         if (!unplaced.isEmpty()) {
             formError.setText(String.join(" ", unplaced));
         }
@@ -97,7 +127,10 @@ class EnvironmentDialog extends EditDialog<Environment> {
                     + (serverCount == 1 ? " server" : " servers") + "; move or delete them first.");
             return;
         }
-        confirmDelete("Delete " + environment.getName() + "?", "No server uses it. The change is recorded in the audit log.",
-                () -> onDelete.accept(environment), ex -> showErrors(ex.fieldErrors()));
+        confirmDelete(
+                "Delete " + environment.getName() + "?",
+                "No server uses it. The change is recorded in the audit log.",
+                () -> onDelete.accept(environment),
+                ex -> showErrors(ex.fieldErrors()));
     }
 }

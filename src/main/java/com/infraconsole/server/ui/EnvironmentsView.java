@@ -1,9 +1,9 @@
 package com.infraconsole.server.ui;
 
-import com.infraconsole.base.UtcTime;
-import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
+import com.infraconsole.base.UtcTime;
+import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Environment;
@@ -39,13 +39,20 @@ class EnvironmentsView extends VerticalLayout {
         var toolbar = new Div(add);
         toolbar.addClassName("toolbar");
 
-        grid.addColumn(u -> u.environment().getName()).setHeader("Name").setSortProperty("name")
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(u -> u.environment().getDescription()).setHeader("Description").setSortProperty("description")
+        grid.addColumn(u -> u.environment().getName())
+                .setHeader("Name")
+                .setSortProperty("name")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(u -> u.environment().getDescription())
+                .setHeader("Description")
+                .setSortProperty("description")
                 .setFlexGrow(3);
         grid.addColumn(EnvironmentUsage::serverCount).setHeader("Servers").setAutoWidth(true);
         grid.addColumn(u -> UtcTime.format(u.environment().getUpdatedAt()))
-                .setHeader("Updated").setSortProperty("updatedAt").setAutoWidth(true);
+                .setHeader("Updated")
+                .setSortProperty("updatedAt")
+                .setAutoWidth(true);
         grid.addColumn(u -> u.environment().getUpdatedBy()).setHeader("By").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(toSpringPageRequest(query)).stream());
@@ -60,21 +67,28 @@ class EnvironmentsView extends VerticalLayout {
     }
 
     void open(Environment environment, long serverCount) {
-        new EnvironmentDialog(environment, serverCount, service.credentialChoices(), toSave -> {
-            var wasNew = toSave.isNew();
-            var saved = service.save(toSave);
-            Notifications.success((wasNew ? "Created " : "Saved ") + saved.getName());
-            refresh();
-        }, toDelete -> {
-            service.delete(toDelete);
-            Notifications.success("Deleted " + toDelete.getName());
-            refresh();
-        }, () -> {
-            refresh();
-            if (!environment.isNew()) {
-                reopen(environment.getId());
-            }
-        }).open();
+        new EnvironmentDialog(
+                        environment,
+                        serverCount,
+                        service.credentialChoices(),
+                        toSave -> {
+                            var wasNew = toSave.isNew();
+                            var saved = service.save(toSave);
+                            Notifications.success((wasNew ? "Created " : "Saved ") + saved.getName());
+                            refresh();
+                        },
+                        toDelete -> {
+                            service.delete(toDelete);
+                            Notifications.success("Deleted " + toDelete.getName());
+                            refresh();
+                        },
+                        () -> {
+                            refresh();
+                            if (!environment.isNew()) {
+                                reopen(environment.getId());
+                            }
+                        })
+                .open();
     }
 
     private void refresh() {

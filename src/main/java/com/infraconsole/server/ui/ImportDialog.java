@@ -34,7 +34,8 @@ import java.util.List;
 class ImportDialog extends Dialog {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
-    static final String TOO_LARGE = "The file is larger than 2 MB. Import at most 2 MB at a time. Nothing was imported.";
+    static final String TOO_LARGE =
+            "The file is larger than 2 MB. Import at most 2 MB at a time. Nothing was imported.";
 
     private final ServerTransferService transfer;
     private final Runnable onImported;
@@ -56,7 +57,9 @@ class ImportDialog extends Dialog {
     ImportDialog(ServerTransferService transfer, List<Environment> environments, Runnable onImported) {
         this.transfer = transfer;
         this.onImported = onImported;
-        uploadHandler = new BoundedUpload(MAX_BYTES, TOO_LARGE,
+        uploadHandler = new BoundedUpload(
+                MAX_BYTES,
+                TOO_LARGE,
                 (name, bytes) -> getUI().ifPresent(ui -> ui.access(() -> load(name, bytes))),
                 (name, message) -> {
                     transfer.recordRefusedImport(name, message);
@@ -80,9 +83,18 @@ class ImportDialog extends Dialog {
         format.addValueChangeListener(e -> preview());
         defaultEnvironment.addValueChangeListener(e -> preview());
 
-        report.addColumn(ImportReport.Row::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        report.addColumn(ImportReport.Row::hostname).setHeader("Hostname").setAutoWidth(true).setFlexGrow(1);
-        report.addComponentColumn(this::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+        report.addColumn(ImportReport.Row::line)
+                .setHeader("Line")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        report.addColumn(ImportReport.Row::hostname)
+                .setHeader("Hostname")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        report.addComponentColumn(this::outcome)
+                .setHeader("Outcome")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         report.addColumn(ImportReport.Row::reason).setHeader("Why").setFlexGrow(3);
         report.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         report.setHeight("18rem");
@@ -119,8 +131,12 @@ class ImportDialog extends Dialog {
      */
     void load(byte[] bytes) {
         try {
-            load(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            load(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             refuse("The file is not UTF-8 text. Save it as UTF-8 (in Excel: \"CSV UTF-8\") and upload it again.");
         }
@@ -135,7 +151,8 @@ class ImportDialog extends Dialog {
             show(transfer.preview(content, format.getValue(), defaultEnvironmentId()));
         } catch (ImportLimitException ex) {
             // Over the row limit: refused whole, and recorded like a file over the byte limit.
-            transfer.recordRefusedImport(fileName, String.join(" ", ex.fieldErrors().values()));
+            transfer.recordRefusedImport(
+                    fileName, String.join(" ", ex.fieldErrors().values()));
             showRefusal(ex);
             report.setVisible(false);
             summary.setText("");
@@ -159,7 +176,8 @@ class ImportDialog extends Dialog {
         var fresh = result.count(Outcome.NEW);
         summary.setText((result.applied() ? "Created " + fresh : fresh + " new, ready to import")
                 + " · " + result.count(Outcome.DUPLICATE) + " skipped as duplicates · "
-                + result.count(Outcome.REJECTED) + " rejected" + (result.applied() ? "." : " (they will be left out)."));
+                + result.count(Outcome.REJECTED) + " rejected"
+                + (result.applied() ? "." : " (they will be left out)."));
         report.setItems(result.rows());
         report.setVisible(true);
         importButton.setText(result.applied() ? "Imported" : "Import " + fresh + " new servers");
@@ -172,7 +190,9 @@ class ImportDialog extends Dialog {
     }
 
     private Long defaultEnvironmentId() {
-        return defaultEnvironment.getValue() == null ? null : defaultEnvironment.getValue().getId();
+        return defaultEnvironment.getValue() == null
+                ? null
+                : defaultEnvironment.getValue().getId();
     }
 
     private Span outcome(ImportReport.Row row) {

@@ -14,13 +14,24 @@ import java.util.function.Consumer;
  */
 class ServerDialog extends EditDialog<Server> {
 
-    ServerDialog(Server server, List<Environment> environments, List<CredentialSummary> credentials, boolean canEdit,
-            Consumer<Server> onSave, Consumer<Server> onDelete, Runnable onReload) {
+    ServerDialog(
+            Server server,
+            List<Environment> environments,
+            List<CredentialSummary> credentials,
+            boolean canEdit,
+            Consumer<Server> onSave,
+            Consumer<Server> onDelete,
+            Runnable onReload) {
         this(new ServerForm(environments, credentials), server, canEdit, onSave, onDelete, onReload);
     }
 
-    private ServerDialog(ServerForm form, Server server, boolean canEdit, Consumer<Server> onSave,
-            Consumer<Server> onDelete, Runnable onReload) {
+    private ServerDialog(
+            ServerForm form,
+            Server server,
+            boolean canEdit,
+            Consumer<Server> onSave,
+            Consumer<Server> onDelete,
+            Runnable onReload) {
         super(server.isNew() ? "New server" : server.getHostname(), "min(44rem, 95vw)", form, onReload);
         form.edit(server);
         addCancel("Cancel");
@@ -29,9 +40,11 @@ class ServerDialog extends EditDialog<Server> {
             return;
         }
         if (!server.isNew()) {
-            addDelete(() -> confirmDelete("Delete " + server.getHostname() + "?",
+            addDelete(() -> confirmDelete(
+                    "Delete " + server.getHostname() + "?",
                     "The server leaves the inventory. Its job history stays in the audit log.",
-                    () -> onDelete.accept(server), ex -> Notifications.error(ex.getMessage())));
+                    () -> onDelete.accept(server),
+                    ex -> Notifications.error(ex.getMessage())));
         }
         addSave(form, onSave);
         addOpenedChangeListener(e -> form.focus());

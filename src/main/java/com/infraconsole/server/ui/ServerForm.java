@@ -46,8 +46,10 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
         sshPort.setStepButtonsVisible(true);
         // The field checks these itself before the binder does; without texts it turns red in silence.
         var portRange = "Port must be between 1 and 65535";
-        sshPort.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a port number like 22")
-                .setMinErrorMessage(portRange).setMaxErrorMessage(portRange));
+        sshPort.setI18n(new IntegerField.IntegerFieldI18n()
+                .setBadInputErrorMessage("Enter a port number like 22")
+                .setMinErrorMessage(portRange)
+                .setMaxErrorMessage(portRange));
         sshUser.setMaxLength(FieldLimits.maxLength(Server.class, "sshUser"));
         osType.setPlaceholder("Debian 12");
         osType.setMaxLength(FieldLimits.maxLength(Server.class, "osType"));
@@ -64,9 +66,13 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
         credential.setItemLabelGenerator(CredentialSummary::label);
         credential.setClearButtonVisible(true);
         credential.setHelperText("Empty: the environment's credential, if it has one");
-        binder.forField(credential).bind(
-                s -> credentials.stream().filter(c -> c.id().equals(s.getCredentialId())).findFirst().orElse(null),
-                (s, c) -> s.setCredentialId(c == null ? null : c.id()));
+        binder.forField(credential)
+                .bind(
+                        s -> credentials.stream()
+                                .filter(c -> c.id().equals(s.getCredentialId()))
+                                .findFirst()
+                                .orElse(null),
+                        (s, c) -> s.setCredentialId(c == null ? null : c.id()));
         binder.bindInstanceFields(this);
         var form = getContent();
         form.add(hostname, ipAddress, sshPort, sshUser, osType, environment, status, location, credential);
@@ -90,9 +96,29 @@ class ServerForm extends Composite<FormLayout> implements EditForm<Server> {
 
     @Override
     public void showErrors(Map<String, String> errors) {
-        FieldErrors.show(errors, Map.of("hostname", hostname, "ipAddress", ipAddress, "sshPort", sshPort, "credentialId", credential,
-                "sshUser", sshUser, "osType", osType, "environment", environment, "status", status,
-                "location", location, "description", description));
+        FieldErrors.show(
+                errors,
+                Map.of(
+                        "hostname",
+                        hostname,
+                        "ipAddress",
+                        ipAddress,
+                        "sshPort",
+                        sshPort,
+                        "credentialId",
+                        credential,
+                        "sshUser",
+                        sshUser,
+                        "osType",
+                        osType,
+                        "environment",
+                        environment,
+                        "status",
+                        status,
+                        "location",
+                        location,
+                        "description",
+                        description));
     }
 
     void focus() {

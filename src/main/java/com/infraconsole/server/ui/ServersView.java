@@ -1,10 +1,10 @@
 package com.infraconsole.server.ui;
 
-import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Downloads;
+import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
 import com.infraconsole.server.Environment;
@@ -12,8 +12,8 @@ import com.infraconsole.server.Server;
 import com.infraconsole.server.ServerFilter;
 import com.infraconsole.server.ServerRow;
 import com.infraconsole.server.ServerService;
-import com.infraconsole.server.ServerTransferService;
 import com.infraconsole.server.ServerStatus;
+import com.infraconsole.server.ServerTransferService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -47,6 +47,7 @@ class ServersView extends VerticalLayout {
     final Grid<ServerRow> grid = new Grid<>();
     /** The filter the grid shows, read by the export download outside the UI lock. */
     private volatile ServerFilter currentFilter = ServerFilter.none();
+
     private final TextField search = new TextField();
     private final ComboBox<Environment> environment = new ComboBox<>();
     private final Select<ServerStatus> status = new Select<>();
@@ -82,7 +83,9 @@ class ServersView extends VerticalLayout {
         var add = new Button("New server", new Icon(VaadinIcon.PLUS), e -> open(new Server()));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(canEdit);
-        var importButton = new Button("Import", new Icon(VaadinIcon.UPLOAD),
+        var importButton = new Button(
+                "Import",
+                new Icon(VaadinIcon.UPLOAD),
                 e -> new ImportDialog(transfer, service.environments(), this::refresh).open());
         importButton.setVisible(canEdit);
         var export = new Anchor(exportHandler(), "");
@@ -95,23 +98,46 @@ class ServersView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(r -> r.server().getHostname()).setHeader("Hostname").setKey("hostname")
-                .setSortProperty("hostname").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(r -> r.server().getHostname())
+                .setHeader("Hostname")
+                .setKey("hostname")
+                .setSortProperty("hostname")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
         // Address and SSH port share a column: the port is rarely not 22, but must be seen when it is not.
-        grid.addColumn(r -> address(r.server())).setHeader("Address").setSortProperty("ipAddress").setAutoWidth(true);
-        grid.addColumn(r -> r.server().getEnvironment().getName()).setHeader("Environment")
-                .setSortProperty("environment.name").setAutoWidth(true);
-        grid.addComponentColumn(r -> Badges.badge(r.server().getStatus().label(), tone(r.server().getStatus())))
-                .setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.server().getOsType()).setHeader("OS").setSortProperty("osType").setAutoWidth(true);
-        grid.addColumn(r -> r.server().getLocation()).setHeader("Location").setSortProperty("location").setWidth("10em")
+        grid.addColumn(r -> address(r.server()))
+                .setHeader("Address")
+                .setSortProperty("ipAddress")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.server().getEnvironment().getName())
+                .setHeader("Environment")
+                .setSortProperty("environment.name")
+                .setAutoWidth(true);
+        grid.addComponentColumn(r -> Badges.badge(
+                        r.server().getStatus().label(), tone(r.server().getStatus())))
+                .setHeader("Status")
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.server().getOsType())
+                .setHeader("OS")
+                .setSortProperty("osType")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.server().getLocation())
+                .setHeader("Location")
+                .setSortProperty("location")
+                .setWidth("10em")
                 .setFlexGrow(1);
         // Resolved per page in one query (ServerService.listRows), not per row.
-        grid.addColumn(ServerRow::createdBy).setHeader("Created by").setKey("createdBy").setAutoWidth(true);
+        grid.addColumn(ServerRow::createdBy)
+                .setHeader("Created by")
+                .setKey("createdBy")
+                .setAutoWidth(true);
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.listRows(filter(), toSpringPageRequest(query)).stream());
-        GridRows.openOnClickOrEnter(grid, row -> service.get(row.server().getId()).ifPresentOrElse(this::open, this::refresh));
+        GridRows.openOnClickOrEnter(
+                grid, row -> service.get(row.server().getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No servers match these filters.");
         grid.setSizeFull();
     }
@@ -122,22 +148,30 @@ class ServersView extends VerticalLayout {
     }
 
     private void open(Server server) {
-        new ServerDialog(server, service.environments(), canEdit ? service.credentialChoices() : List.of(), canEdit,
-                saved -> {
-            var wasNew = saved.isNew();
-            var result = service.save(saved);
-            com.infraconsole.base.ui.Notifications.success((wasNew ? "Created " : "Saved ") + result.getHostname());
-            refresh();
-        }, toDelete -> {
-            service.delete(toDelete);
-            com.infraconsole.base.ui.Notifications.success("Deleted " + toDelete.getHostname());
-            refresh();
-        }, () -> {
-            refresh();
-            if (!server.isNew()) {
-                service.get(server.getId()).ifPresent(this::open);
-            }
-        }).open();
+        new ServerDialog(
+                        server,
+                        service.environments(),
+                        canEdit ? service.credentialChoices() : List.of(),
+                        canEdit,
+                        saved -> {
+                            var wasNew = saved.isNew();
+                            var result = service.save(saved);
+                            com.infraconsole.base.ui.Notifications.success(
+                                    (wasNew ? "Created " : "Saved ") + result.getHostname());
+                            refresh();
+                        },
+                        toDelete -> {
+                            service.delete(toDelete);
+                            com.infraconsole.base.ui.Notifications.success("Deleted " + toDelete.getHostname());
+                            refresh();
+                        },
+                        () -> {
+                            refresh();
+                            if (!server.isNew()) {
+                                service.get(server.getId()).ifPresent(this::open);
+                            }
+                        })
+                .open();
     }
 
     private void refresh() {

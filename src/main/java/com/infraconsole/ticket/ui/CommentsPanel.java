@@ -57,7 +57,8 @@ class CommentsPanel extends Div {
         text.getStyle().set("white-space", "pre-wrap").set("margin", "0.2em 0 0");
         var item = new Div(who, text);
         item.addClassName("ticket-comment");
-        item.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+        item.getStyle()
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
                 .set("border-left", "3px solid var(--lumo-contrast-20pct)");
         return item;
     }

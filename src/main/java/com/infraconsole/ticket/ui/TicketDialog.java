@@ -29,8 +29,13 @@ class TicketDialog extends Dialog {
     private final Span formError = new Span();
     private final Runnable onReload;
 
-    TicketDialog(Ticket ticket, TicketService service, ServerService servers, boolean canEdit,
-            Consumer<Ticket> onSave, Runnable onReload) {
+    TicketDialog(
+            Ticket ticket,
+            TicketService service,
+            ServerService servers,
+            boolean canEdit,
+            Consumer<Ticket> onSave,
+            Runnable onReload) {
         this.service = service;
         this.onReload = onReload;
         setHeaderTitle(ticket.isNew() ? "New ticket" : "#" + ticket.getId() + " " + ticket.getTitle());
@@ -53,8 +58,8 @@ class TicketDialog extends Dialog {
             form.setReadOnly(true);
             return;
         }
-        var save = new Button(ticket.isNew() ? "Create" : "Save",
-                e -> EditForm.save(this, form, formError, onSave, onReload));
+        var save = new Button(
+                ticket.isNew() ? "Create" : "Save", e -> EditForm.save(this, form, formError, onSave, onReload));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(save);
         addOpenedChangeListener(e -> form.focus());
@@ -70,8 +75,8 @@ class TicketDialog extends Dialog {
             for (var target : TicketStatus.values()) {
                 if (ticket.getStatus().canMoveTo(target)) {
                     var button = new Button(action(target), e -> changeStatus(ticket, target));
-                    button.addThemeVariants(target == TicketStatus.OPEN ? ButtonVariant.LUMO_TERTIARY
-                            : ButtonVariant.LUMO_CONTRAST);
+                    button.addThemeVariants(
+                            target == TicketStatus.OPEN ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_CONTRAST);
                     bar.add(button);
                 }
             }
@@ -86,7 +91,8 @@ class TicketDialog extends Dialog {
         }
         try {
             service.changeStatus(ticket.getId(), ticket.getVersion(), target);
-            Notifications.success("#" + ticket.getId() + " is now " + target.label().toLowerCase());
+            Notifications.success(
+                    "#" + ticket.getId() + " is now " + target.label().toLowerCase());
             close();
             onReload.run();
         } catch (InvalidInputException ex) {
@@ -99,7 +105,8 @@ class TicketDialog extends Dialog {
     private static String facts(Ticket t) {
         var text = new StringBuilder("Reported by ")
                 .append(t.getReporter() == null ? "unknown" : t.getReporter().getUsername())
-                .append(" on ").append(UtcTime.format(t.getCreatedAt()));
+                .append(" on ")
+                .append(UtcTime.format(t.getCreatedAt()));
         if (t.getResolvedAt() != null) {
             text.append(" · resolved ").append(UtcTime.format(t.getResolvedAt()));
         }

@@ -46,20 +46,27 @@ class TicketForm extends Composite<FormLayout> implements EditForm<Ticket> {
         assignee.setPlaceholder("Nobody yet");
         // Lazy like the server picker: only active accounts are offered, searched in SQL. An inactive
         // assignee of an old ticket is still shown, as the value, without being offered.
-        assignee.setItems(query -> tickets.assignableUsers(query.getFilter().orElse(""),
-                PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("username"))).stream());
+        assignee.setItems(query -> tickets
+                .assignableUsers(
+                        query.getFilter().orElse(""),
+                        PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("username")))
+                .stream());
         server.setItemLabelGenerator(Server::getHostname);
         server.setClearButtonVisible(true);
         server.setPlaceholder("Search by hostname");
         // Lazy: the inventory can be large; the hostname search runs in SQL.
-        server.setItems(query -> servers.list(new ServerFilter(query.getFilter().orElse(""), null, null),
-                PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("hostname"))).stream());
+        server.setItems(query -> servers
+                .list(
+                        new ServerFilter(query.getFilter().orElse(""), null, null),
+                        PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("hostname")))
+                .stream());
         jobId.setPlaceholder("Job number, optional");
         jobId.setMaxLength(19);
         description.setMaxLength(FieldLimits.maxLength(Ticket.class, "description"));
         description.setMinHeight("7rem");
 
-        binder.forField(jobId).withNullRepresentation("")
+        binder.forField(jobId)
+                .withNullRepresentation("")
                 .withConverter(new StringToLongConverter("Enter a job number like 42"))
                 .bind("jobId");
         binder.bindInstanceFields(this);
@@ -97,8 +104,21 @@ class TicketForm extends Composite<FormLayout> implements EditForm<Ticket> {
 
     @Override
     public void showErrors(Map<String, String> errors) {
-        FieldErrors.show(errors, Map.of("title", title, "priority", priority, "assignee", assignee, "server", server,
-                "jobId", jobId, "description", description));
+        FieldErrors.show(
+                errors,
+                Map.of(
+                        "title",
+                        title,
+                        "priority",
+                        priority,
+                        "assignee",
+                        assignee,
+                        "server",
+                        server,
+                        "jobId",
+                        jobId,
+                        "description",
+                        description));
     }
 
     void focus() {

@@ -1,10 +1,10 @@
 package com.infraconsole.ticket.ui;
 
-import com.infraconsole.base.UtcTime;
-import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.security.CurrentUser;
 import com.infraconsole.security.Role;
@@ -87,25 +87,53 @@ class TicketsView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(t -> "#" + t.getId()).setHeader("#").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Ticket::getTitle).setHeader("Title").setKey("title").setSortProperty("title")
-                .setWidth("15rem").setFlexGrow(3).setTooltipGenerator(Ticket::getTitle);
+        grid.addColumn(t -> "#" + t.getId())
+                .setHeader("#")
+                .setSortProperty("id")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Ticket::getTitle)
+                .setHeader("Title")
+                .setKey("title")
+                .setSortProperty("title")
+                .setWidth("15rem")
+                .setFlexGrow(3)
+                .setTooltipGenerator(Ticket::getTitle);
         grid.addComponentColumn(t -> Badges.badge(t.getPriority().label(), tone(t.getPriority())))
-                .setHeader("Priority").setSortProperty("priority").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Priority")
+                .setSortProperty("priority")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(t -> Badges.badge(t.getStatus().label(), tone(t.getStatus())))
-                .setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.getAssignee() == null ? "" : t.getAssignee().getUsername()).setHeader("Assignee")
-                .setSortProperty("assignee.username").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(t -> t.getReporter() == null ? "" : t.getReporter().getUsername()).setHeader("Reporter")
-                .setSortProperty("reporter.username").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname()).setHeader("Server")
-                .setSortProperty("server.hostname").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(t -> UtcTime.format(t.getUpdatedAt())).setHeader("Updated")
-                .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Status")
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(t -> t.getAssignee() == null ? "" : t.getAssignee().getUsername())
+                .setHeader("Assignee")
+                .setSortProperty("assignee.username")
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(t -> t.getReporter() == null ? "" : t.getReporter().getUsername())
+                .setHeader("Reporter")
+                .setSortProperty("reporter.username")
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(t -> t.getServer() == null ? "" : t.getServer().getHostname())
+                .setHeader("Server")
+                .setSortProperty("server.hostname")
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(t -> UtcTime.format(t.getUpdatedAt()))
+                .setHeader("Updated")
+                .setSortProperty("updatedAt")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> service.list(filter(), toSpringPageRequest(query)).stream());
-        GridRows.openOnClickOrEnter(grid, ticket -> service.get(ticket.getId()).ifPresentOrElse(this::open, this::refresh));
+        GridRows.openOnClickOrEnter(
+                grid, ticket -> service.get(ticket.getId()).ifPresentOrElse(this::open, this::refresh));
         grid.setEmptyStateText("No tickets match these filters.");
         grid.setSizeFull();
     }
@@ -116,17 +144,24 @@ class TicketsView extends VerticalLayout {
     }
 
     private void open(Ticket ticket) {
-        new TicketDialog(ticket, service, servers, canEdit, toSave -> {
-            var wasNew = toSave.isNew();
-            var saved = service.save(toSave);
-            Notifications.success((wasNew ? "Created #" : "Saved #") + saved.getId());
-            refresh();
-        }, () -> {
-            refresh();
-            if (!ticket.isNew()) {
-                service.get(ticket.getId()).ifPresent(this::open);
-            }
-        }).open();
+        new TicketDialog(
+                        ticket,
+                        service,
+                        servers,
+                        canEdit,
+                        toSave -> {
+                            var wasNew = toSave.isNew();
+                            var saved = service.save(toSave);
+                            Notifications.success((wasNew ? "Created #" : "Saved #") + saved.getId());
+                            refresh();
+                        },
+                        () -> {
+                            refresh();
+                            if (!ticket.isNew()) {
+                                service.get(ticket.getId()).ifPresent(this::open);
+                            }
+                        })
+                .open();
     }
 
     private void refresh() {

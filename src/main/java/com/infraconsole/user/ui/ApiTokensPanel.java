@@ -40,16 +40,21 @@ class ApiTokensPanel extends VerticalLayout {
     private final Supplier<List<ApiTokenInfo>> source;
     private final Clock clock;
 
-    private ApiTokensPanel(ApiTokenService tokens, Supplier<List<ApiTokenInfo>> source, Clock clock, boolean canCreate) {
+    private ApiTokensPanel(
+            ApiTokenService tokens, Supplier<List<ApiTokenInfo>> source, Clock clock, boolean canCreate) {
         this.tokens = tokens;
         this.source = source;
         this.clock = clock;
         setPadding(false);
         grid.addColumn(ApiTokenInfo::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(t -> t.hint() + "…").setHeader("Token").setAutoWidth(true);
-        grid.addColumn(t -> t.readOnly() ? "read-only" : "read and write").setHeader("Access").setAutoWidth(true);
+        grid.addColumn(t -> t.readOnly() ? "read-only" : "read and write")
+                .setHeader("Access")
+                .setAutoWidth(true);
         grid.addColumn(t -> UsersView.when(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addColumn(t -> UsersView.when(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
+        grid.addColumn(t -> UsersView.when(t.lastUsedAt()))
+                .setHeader("Last used")
+                .setAutoWidth(true);
         grid.addColumn(this::state).setHeader("State").setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
@@ -92,9 +97,16 @@ class ApiTokensPanel extends VerticalLayout {
     }
 
     private Button revokeButton(ApiTokenInfo t) {
-        var revoke = new Button("Revoke", e -> new ConfirmDialog("Revoke " + t.name() + "?",
-                "Whatever uses it is refused from its next request.", "Revoke", ok -> revoke(t), "Cancel", no -> {})
-                .open());
+        var revoke = new Button(
+                "Revoke",
+                e -> new ConfirmDialog(
+                                "Revoke " + t.name() + "?",
+                                "Whatever uses it is refused from its next request.",
+                                "Revoke",
+                                ok -> revoke(t),
+                                "Cancel",
+                                no -> {})
+                        .open());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         revoke.setVisible(t.revokedAt() == null);
         return revoke;
@@ -116,13 +128,16 @@ class ApiTokensPanel extends VerticalLayout {
         name.setInvalid(false);
         days.setInvalid(false);
         try {
-            var created = tokens.create(name.getValue(), days.getValue() == null ? 0 : days.getValue(), readOnly.getValue());
+            var created =
+                    tokens.create(name.getValue(), days.getValue() == null ? 0 : days.getValue(), readOnly.getValue());
             name.clear();
             refresh();
             showOnce(created);
         } catch (InvalidInputException ex) {
-            formError.setText(String.join(" ", FieldErrors.show(ex.fieldErrors(),
-                    Map.<String, HasValidation>of("name", name, "expiresDays", days))));
+            formError.setText(String.join(
+                    " ",
+                    FieldErrors.show(
+                            ex.fieldErrors(), Map.<String, HasValidation>of("name", name, "expiresDays", days))));
         }
     }
 

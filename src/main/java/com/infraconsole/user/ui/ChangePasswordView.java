@@ -19,10 +19,13 @@ class ChangePasswordView extends VerticalLayout {
 
     ChangePasswordView(UserService userService) {
         setMaxWidth("32rem");
-        var intro = new Paragraph(userService.mustChangePassword()
-                ? "Before you continue, replace the password you were given with one only you know."
-                : "Choose a new password for your account.");
-        add(new H2("Change password"), intro,
+        var intro = new Paragraph(
+                userService.mustChangePassword()
+                        ? "Before you continue, replace the password you were given with one only you know."
+                        : "Choose a new password for your account.");
+        add(
+                new H2("Change password"),
+                intro,
                 new PasswordChangeForm(userService, () -> getUI().ifPresent(ui -> ui.navigate(""))));
     }
 }

@@ -68,11 +68,13 @@ class NewUserDialog extends Dialog {
                     close();
                     onCreated.accept(account);
                 } else if (TYPE.equals(passwordMode.getValue())) {
-                    var user = users.create(username.getValue(), email.getValue(), role.getValue(), password.getValue(), true);
+                    var user = users.create(
+                            username.getValue(), email.getValue(), role.getValue(), password.getValue(), true);
                     close();
                     onCreated.accept(user);
                 } else {
-                    var created = admin.createWithGeneratedPassword(username.getValue(), email.getValue(), role.getValue());
+                    var created =
+                            admin.createWithGeneratedPassword(username.getValue(), email.getValue(), role.getValue());
                     close();
                     onCreated.accept(created.user());
                     showOnce(created, "Account created");

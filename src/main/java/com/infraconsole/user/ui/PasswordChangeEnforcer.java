@@ -22,19 +22,21 @@ class PasswordChangeEnforcer implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
-            var session = VaadinSession.getCurrent();
-            if (enter.getNavigationTarget() == ChangePasswordView.class
-                    || enter.getNavigationTarget().getSimpleName().equals("LoginView")
-                    || (session != null && session.getAttribute(CHECKED) != null)) {
-                return;
-            }
-            if (userService.mustChangePassword()) {
-                enter.forwardTo(ChangePasswordView.class);
-            } else if (session != null && com.infraconsole.security.CurrentUser.get().isPresent()) {
-                session.setAttribute(CHECKED, Boolean.TRUE);
-            }
-        }));
+        event.getSource()
+                .addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
+                    var session = VaadinSession.getCurrent();
+                    if (enter.getNavigationTarget() == ChangePasswordView.class
+                            || enter.getNavigationTarget().getSimpleName().equals("LoginView")
+                            || (session != null && session.getAttribute(CHECKED) != null)) {
+                        return;
+                    }
+                    if (userService.mustChangePassword()) {
+                        enter.forwardTo(ChangePasswordView.class);
+                    } else if (session != null
+                            && com.infraconsole.security.CurrentUser.get().isPresent()) {
+                        session.setAttribute(CHECKED, Boolean.TRUE);
+                    }
+                }));
     }
 
     static void markChanged() {

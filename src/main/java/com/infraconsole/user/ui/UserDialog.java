@@ -47,15 +47,21 @@ class UserDialog extends Dialog {
                 readOnly("Email", user.getEmail()),
                 readOnly("Status", UsersView.status(user, now)),
                 readOnly("Last login", UsersView.when(user.getLastLogin())),
-                readOnly("Password changed", UsersView.when(user.getPasswordChangedAt())
-                        + (user.isMustChangePassword() ? " (must change at next login)" : "")));
+                readOnly(
+                        "Password changed",
+                        UsersView.when(user.getPasswordChangedAt())
+                                + (user.isMustChangePassword() ? " (must change at next login)" : "")));
         role.setLabel("Role");
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::label);
         role.setValue(user.getRole());
         role.setReadOnly(self);
-        var changeRole = new Button("Change role", e -> act(u -> admin.changeRole(u, role.getValue()),
-                "Role of " + user.getUsername() + " is now " + role.getValue().label()));
+        var changeRole = new Button(
+                "Change role",
+                e -> act(
+                        u -> admin.changeRole(u, role.getValue()),
+                        "Role of " + user.getUsername() + " is now "
+                                + role.getValue().label()));
         changeRole.setEnabled(!self);
         role.addValueChangeListener(e -> changeRole.setEnabled(!self && e.getValue() != this.user.getRole()));
         changeRole.setEnabled(false);
@@ -64,19 +70,28 @@ class UserDialog extends Dialog {
         add(formError, details, roleRow);
 
         var active = user.isActive()
-                ? new Button("Deactivate", e -> confirm("Deactivate " + user.getUsername() + "?",
-                        "They can no longer sign in. Their history stays.", u -> admin.deactivate(u), "Deactivated"))
+                ? new Button(
+                        "Deactivate",
+                        e -> confirm(
+                                "Deactivate " + user.getUsername() + "?",
+                                "They can no longer sign in. Their history stays.",
+                                u -> admin.deactivate(u),
+                                "Deactivated"))
                 : new Button("Reactivate", e -> act(u -> admin.reactivate(u), "Reactivated " + user.getUsername()));
         active.setVisible(!self);
         var unlock = new Button("Unlock", e -> act(u -> admin.unlock(u), "Unlocked " + user.getUsername()));
         unlock.setVisible(user.isLockedAt(now) || user.getFailedLoginAttempts() > 0);
-        var reset = new Button("Reset password", e -> confirm("Reset the password of " + user.getUsername() + "?",
-                "A one-time password is generated and shown to you once; they must change it at next login.",
-                u -> {
-                    var otp = admin.resetPassword(u);
-                    NewUserDialog.showOnce(otp, "Password reset");
-                    return otp.user();
-                }, "Password reset for"));
+        var reset = new Button(
+                "Reset password",
+                e -> confirm(
+                        "Reset the password of " + user.getUsername() + "?",
+                        "A one-time password is generated and shown to you once; they must change it at next login.",
+                        u -> {
+                            var otp = admin.resetPassword(u);
+                            NewUserDialog.showOnce(otp, "Password reset");
+                            return otp.user();
+                        },
+                        "Password reset for"));
         active.addThemeVariants(ButtonVariant.LUMO_ERROR);
         getFooter().add(active, unlock, reset, new Button("Close", e -> close()));
     }
@@ -89,8 +104,8 @@ class UserDialog extends Dialog {
     }
 
     private void confirm(String title, String text, Function<User, User> action, String done) {
-        var dialog = new ConfirmDialog(title, text, "Confirm", e -> act(action, done + " " + user.getUsername()),
-                "Cancel", e -> {});
+        var dialog = new ConfirmDialog(
+                title, text, "Confirm", e -> act(action, done + " " + user.getUsername()), "Cancel", e -> {});
         dialog.setCancelable(true);
         dialog.open();
     }
@@ -106,11 +121,17 @@ class UserDialog extends Dialog {
             formError.setText(String.join(" ", ex.fieldErrors().values()));
         } catch (StaleDataException ex) {
             formError.setText(ex.getMessage());
-            new ConfirmDialog("Changed by someone else", ex.getMessage() + " Reload to see the account as it is now.",
-                    "Reload", e -> {
-                        close();
-                        onReload.run();
-                    }, "Cancel", e -> {}).open();
+            new ConfirmDialog(
+                            "Changed by someone else",
+                            ex.getMessage() + " Reload to see the account as it is now.",
+                            "Reload",
+                            e -> {
+                                close();
+                                onReload.run();
+                            },
+                            "Cancel",
+                            e -> {})
+                    .open();
         }
     }
 }

@@ -1,22 +1,22 @@
 package com.infraconsole.user.ui;
 
-import com.infraconsole.base.UtcTime;
-import com.infraconsole.base.ui.GridRows;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
+import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.security.Role;
-import com.infraconsole.user.User;
 import com.infraconsole.user.ApiTokenService;
+import com.infraconsole.user.User;
 import com.infraconsole.user.UserAdminService;
 import com.infraconsole.user.UserFilter;
 import com.infraconsole.user.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -72,18 +72,36 @@ class UsersView extends VerticalLayout {
         search.addValueChangeListener(e -> refresh());
         role.addValueChangeListener(e -> refresh());
         active.addValueChangeListener(e -> refresh());
-        var add = new Button("New user", new Icon(VaadinIcon.PLUS),
+        var add = new Button(
+                "New user",
+                new Icon(VaadinIcon.PLUS),
                 e -> new NewUserDialog(users, admin, created -> refresh()).open());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var toolbar = new Div(search, role, active, add);
         toolbar.addClassName("toolbar");
 
-        grid.addColumn(User::getUsername).setHeader("Username").setSortProperty("username").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(User::getEmail).setHeader("Email").setSortProperty("email").setAutoWidth(true).setFlexGrow(2);
-        grid.addColumn(u -> u.getRole().label()).setHeader("Role").setSortProperty("role").setAutoWidth(true);
+        grid.addColumn(User::getUsername)
+                .setHeader("Username")
+                .setSortProperty("username")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(User::getEmail)
+                .setHeader("Email")
+                .setSortProperty("email")
+                .setAutoWidth(true)
+                .setFlexGrow(2);
+        grid.addColumn(u -> u.getRole().label())
+                .setHeader("Role")
+                .setSortProperty("role")
+                .setAutoWidth(true);
         grid.addComponentColumn(u -> Badges.badge(status(u, clock.instant()), tone(u, clock.instant())))
-                .setHeader("Status").setSortProperty("active").setAutoWidth(true);
-        grid.addColumn(u -> when(u.getLastLogin())).setHeader("Last login").setSortProperty("lastLogin").setAutoWidth(true);
+                .setHeader("Status")
+                .setSortProperty("active")
+                .setAutoWidth(true);
+        grid.addColumn(u -> when(u.getLastLogin()))
+                .setHeader("Last login")
+                .setSortProperty("lastLogin")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> admin.list(filter(), toSpringPageRequest(query)).stream());
         GridRows.openOnClickOrEnter(grid, user -> open(user.getId()));
@@ -98,14 +116,17 @@ class UsersView extends VerticalLayout {
     }
 
     void open(long id) {
-        admin.get(id).ifPresentOrElse(u -> {
-            var dialog = new UserDialog(u, admin, clock.instant(), this::refresh, () -> {
-                refresh();
-                open(id);
-            });
-            dialog.add(new H4("API tokens"), ApiTokensPanel.ofUser(tokens, u.getId(), clock));
-            dialog.open();
-        }, this::refresh);
+        admin.get(id)
+                .ifPresentOrElse(
+                        u -> {
+                            var dialog = new UserDialog(u, admin, clock.instant(), this::refresh, () -> {
+                                refresh();
+                                open(id);
+                            });
+                            dialog.add(new H4("API tokens"), ApiTokensPanel.ofUser(tokens, u.getId(), clock));
+                            dialog.open();
+                        },
+                        this::refresh);
     }
 
     private void refresh() {

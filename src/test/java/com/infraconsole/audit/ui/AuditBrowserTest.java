@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The compliance screen in Chromium: an auditor opens a change and reads its diff (the screenshot in docs/). */
 class AuditBrowserTest extends BrowserTest {
 
-    @Autowired ServerService servers;
+    @Autowired
+    ServerService servers;
 
     @Test
     void an_auditor_opens_an_update_and_reads_old_and_new_values() throws Exception {
@@ -40,7 +41,8 @@ class AuditBrowserTest extends BrowserTest {
         waitForVaadin();
         page.locator("vaadin-grid-cell-content").getByText("UPDATE").first().click();
         assertThat(page.locator("#audit-diff")).isVisible();
-        assertThat(page.locator("vaadin-grid-cell-content").getByText("Frankfurt rack 7")).isVisible();
+        assertThat(page.locator("vaadin-grid-cell-content").getByText("Frankfurt rack 7"))
+                .isVisible();
         var shot = screenshot("audit");
         if (Boolean.getBoolean("docs.screenshots")) { // -Ddocs.screenshots=true refreshes the one in docs/
             var docs = Path.of("docs", "screenshots", "audit.png");
@@ -57,11 +59,17 @@ class AuditBrowserTest extends BrowserTest {
         page.navigate(url("audit"));
         waitForVaadin();
         page.getByText("Verify chain").click(); // twice: the first run writes the checkpoint the second checks
-        assertThat(page.locator("#audit-verdict")).containsText("rows verified", new com.microsoft.playwright.assertions
-                .LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#audit-verdict"))
+                .containsText(
+                        "rows verified",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(30_000));
         page.getByText("Verify chain").click();
-        assertThat(page.locator("#audit-verdict")).containsText("checkpoint", new com.microsoft.playwright.assertions
-                .LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#audit-verdict"))
+                .containsText(
+                        "checkpoint",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(30_000));
         assertThat(page.locator("#audit-verdict")).containsText("keyed (HMAC) from seq 1");
         var shot = screenshot("audit-verify");
         if (Boolean.getBoolean("docs.screenshots")) {

@@ -19,8 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class AuditViewTest extends KaribuTest {
 
-    @Autowired ServerService servers;
-    @Autowired com.infraconsole.audit.AuditLogProbe audit;
+    @Autowired
+    ServerService servers;
+
+    @Autowired
+    com.infraconsole.audit.AuditLogProbe audit;
 
     private void open(Role role) {
         signInAs(role);
@@ -54,8 +57,11 @@ class AuditViewTest extends KaribuTest {
         Grid<AuditRow> grid = grid("audit-grid");
         var rows = GridKt._fetch(grid, 0, 50);
         assertThat(rows).extracting(AuditRow::seq).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        var update = rows.stream().filter(r -> "UPDATE".equals(r.action()) && String.valueOf(server.getId()).equals(r.entityId()))
-                .findFirst().orElseThrow();
+        var update = rows.stream()
+                .filter(r -> "UPDATE".equals(r.action())
+                        && String.valueOf(server.getId()).equals(r.entityId()))
+                .findFirst()
+                .orElseThrow();
         grid.select(update);
 
         Grid<FieldChange> diff = grid("audit-diff");
@@ -68,7 +74,8 @@ class AuditViewTest extends KaribuTest {
         open(Role.ADMIN);
 
         LocatorJ._get(TextField.class, spec -> spec.withLabel("Entity id")).setValue(String.valueOf(server.getId()));
-        LocatorJ._get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Entity type")).setValue("Server");
+        LocatorJ._get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Entity type"))
+                .setValue("Server");
 
         Grid<AuditRow> grid = grid("audit-grid");
         assertThat(GridKt._fetch(grid, 0, 50)).extracting(AuditRow::action).containsExactly("UPDATE", "CREATE");
@@ -80,7 +87,9 @@ class AuditViewTest extends KaribuTest {
         long before = audit.lastSeq();
         assertThatThrownBy(() -> UI.getCurrent().navigate("audit"))
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
-        assertThat(audit.since(before)).filteredOn(r -> r.action().equals("ACCESS_DENIED")).singleElement()
+        assertThat(audit.since(before))
+                .filteredOn(r -> r.action().equals("ACCESS_DENIED"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.username()).isEqualTo(operator.getUsername());
                     assertThat(r.entityId()).isEqualTo("audit");

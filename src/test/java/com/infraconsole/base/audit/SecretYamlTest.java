@@ -42,13 +42,15 @@ class SecretYamlTest {
 
     @Test
     void a_collection_under_a_secret_key_is_masked_whole_and_block_values_keep_the_next_line() {
-        var text = "ssh_keys:\n  - ssh-ed25519 AAAA one\n  - ssh-ed25519 BBBB two\nsecret_block: |\n  line one\n  line two\nnext: 1\n";
+        var text =
+                "ssh_keys:\n  - ssh-ed25519 AAAA one\n  - ssh-ed25519 BBBB two\nsecret_block: |\n  line one\n  line two\nnext: 1\n";
         assertThat(SecretYaml.mask(text)).isEqualTo("ssh_keys:\n  ***\nsecret_block: ***\nnext: 1\n");
     }
 
     @Test
     void vaulted_values_show_as_encrypted_wherever_they_are() {
-        var text = "password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\nplain: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6465\nx: 1\n";
+        var text =
+                "password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\nplain: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6465\nx: 1\n";
         assertThat(SecretYaml.mask(text)).isEqualTo("password: !vault (encrypted)\nplain: !vault (encrypted)\nx: 1\n");
     }
 
@@ -60,7 +62,8 @@ class SecretYamlTest {
 
     @Test
     void characters_beyond_the_basic_plane_do_not_shift_the_mask() {
-        assertThat(SecretYaml.mask("note: \"\uD83D\uDE80 go\"\ntoken: abc\n")).isEqualTo("note: \"\uD83D\uDE80 go\"\ntoken: ***\n");
+        assertThat(SecretYaml.mask("note: \"\uD83D\uDE80 go\"\ntoken: abc\n"))
+                .isEqualTo("note: \"\uD83D\uDE80 go\"\ntoken: ***\n");
     }
 
     @Test

@@ -23,6 +23,12 @@ import com.infraconsole.ticket.Ticket;
 import com.infraconsole.ticket.TicketPriority;
 import com.infraconsole.ticket.TicketService;
 import com.infraconsole.user.User;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,17 +58,40 @@ class DatabaseOutageTest extends KaribuTest {
     private static final String JOB_PLAYBOOK = "- hosts: all\n  gather_facts: false\n  tasks:\n    - shell: sleep 1\n";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @Autowired ServerService servers;
-    @Autowired TicketService tickets;
-    @Autowired PlaybookService playbooks;
-    @Autowired JobService jobs;
-    @Autowired AuditService audit;
-    @Autowired TestUsers users;
-    @Autowired AuthenticationConfiguration authConfig;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired org.springframework.core.env.Environment env;
+    @Autowired
+    ServerService servers;
 
-    enum Kind { SERVER, TICKET, PLAYBOOK, LOGIN, JOB }
+    @Autowired
+    TicketService tickets;
+
+    @Autowired
+    PlaybookService playbooks;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    AuthenticationConfiguration authConfig;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.core.env.Environment env;
+
+    enum Kind {
+        SERVER,
+        TICKET,
+        PLAYBOOK,
+        LOGIN,
+        JOB
+    }
 
     /** One thing a virtual user tried, and how it ended: an id, or what it threw. */
     record Attempt(Kind kind, String name, long startNanos, long endNanos, Long id, Throwable error) {
@@ -88,9 +111,15 @@ class DatabaseOutageTest extends KaribuTest {
         var loginUser = users.create(Role.OPERATOR);
         var auditor = users.create(Role.AUDITOR);
         var environment = as(operator, () -> servers.environments().getFirst());
-        var localhost = as(operator, () -> servers.save(server("outage-local-" + SEQ.incrementAndGet(), "127.0.0.1",
-                environment)).getId());
-        var jobPlaybook = as(operator, () -> playbooks.save(playbook("outage-job-" + SEQ.incrementAndGet())).getId());
+        var localhost = as(
+                operator,
+                () -> servers.save(server("outage-local-" + SEQ.incrementAndGet(), "127.0.0.1", environment))
+                        .getId());
+        var jobPlaybook = as(
+                operator,
+                () -> playbooks
+                        .save(playbook("outage-job-" + SEQ.incrementAndGet()))
+                        .getId());
         long maxWait = maxWaitMillis();
 
         var threads = new ArrayList<Thread>();
@@ -142,11 +171,18 @@ class DatabaseOutageTest extends KaribuTest {
         try (var frozen = EmbeddedOutage.freeze()) {
             _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
             pause(Math.max(0, maxWait + 2000 - (System.nanoTime() - outageStart) / 1_000_000));
-            oldestCall = inFlight.values().stream().mapToLong(s -> System.nanoTime() - s).max().orElse(0) / 1_000_000;
+            oldestCall = inFlight.values().stream()
+                            .mapToLong(s -> System.nanoTime() - s)
+                            .max()
+                            .orElse(0)
+                    / 1_000_000;
         }
-        var uiError = _get(dialog, Span.class, spec -> spec.withClasses("form-error")).getText();
+        var uiError =
+                _get(dialog, Span.class, spec -> spec.withClasses("form-error")).getText();
         assertThat(dialog.isOpened()).as("the dialog stays open with the input").isTrue();
-        assertThat(_get(dialog, TextField.class, spec -> spec.withLabel("Hostname")).getValue()).isEqualTo(uiHostname);
+        assertThat(_get(dialog, TextField.class, spec -> spec.withLabel("Hostname"))
+                        .getValue())
+                .isEqualTo(uiHostname);
         EmbeddedOutage.stopFor(Duration.ofSeconds(3));
         long restarted = System.nanoTime();
         long recovered = awaitFirstSaveAfter(restarted, maxWait * 3);
@@ -157,14 +193,24 @@ class DatabaseOutageTest extends KaribuTest {
         }
         long outageEnd = restarted;
 
-        var during = attempts.stream().filter(a -> a.overlaps(outageStart, outageEnd)).toList();
-        var saves = List.copyOf(attempts).stream().filter(a -> a.kind().ordinal() <= Kind.PLAYBOOK.ordinal()).toList();
-        var savesDuring = during.stream().filter(a -> a.kind().ordinal() <= Kind.PLAYBOOK.ordinal()).toList();
+        var during = attempts.stream()
+                .filter(a -> a.overlaps(outageStart, outageEnd))
+                .toList();
+        var saves = List.copyOf(attempts).stream()
+                .filter(a -> a.kind().ordinal() <= Kind.PLAYBOOK.ordinal())
+                .toList();
+        var savesDuring = during.stream()
+                .filter(a -> a.kind().ordinal() <= Kind.PLAYBOOK.ordinal())
+                .toList();
         var loginsDuring = during.stream().filter(a -> a.kind() == Kind.LOGIN).toList();
         var lost = saves.stream().filter(a -> a.error() == null && !stored(a)).toList();
-        var refusedButStored = saves.stream().filter(a -> a.error() != null && stored(a)).toList();
-        var unclear = attempts.stream().filter(a -> a.error() != null && !refusedClearly(a)).toList();
-        System.out.printf("""
+        var refusedButStored =
+                saves.stream().filter(a -> a.error() != null && stored(a)).toList();
+        var unclear = attempts.stream()
+                .filter(a -> a.error() != null && !refusedClearly(a))
+                .toList();
+        System.out.printf(
+                """
                 Database outage (frozen %d ms, then stopped 3000 ms):
                   saves attempted during the outage: %d, refused: %d, lost: %d, refused but committed: %d
                   logins attempted during the outage: %d, refused: %d
@@ -174,33 +220,60 @@ class DatabaseOutageTest extends KaribuTest {
                   refusals by kind: %s
                   refused but committed: %s
                   the Servers screen said: %s
-                """, maxWait + 2000, savesDuring.size(), savesDuring.stream().filter(a -> a.error() != null).count(),
-                lost.size(), refusedButStored.size(), loginsDuring.size(),
+                """,
+                maxWait + 2000,
+                savesDuring.size(),
+                savesDuring.stream().filter(a -> a.error() != null).count(),
+                lost.size(),
+                refusedButStored.size(),
+                loginsDuring.size(),
                 loginsDuring.stream().filter(a -> a.error() != null).count(),
                 during.stream().filter(a -> a.kind() == Kind.JOB).count(),
-                during.stream().filter(a -> a.kind() == Kind.JOB && a.error() != null).count(), oldestCall, maxWait,
-                (recovered - restarted) / 1_000_000, refusalsByType(),
-                refusedButStored.stream().map(a -> a.kind() + " " + describe(a.error())).toList(), uiError);
+                during.stream()
+                        .filter(a -> a.kind() == Kind.JOB && a.error() != null)
+                        .count(),
+                oldestCall,
+                maxWait,
+                (recovered - restarted) / 1_000_000,
+                refusalsByType(),
+                refusedButStored.stream()
+                        .map(a -> a.kind() + " " + describe(a.error()))
+                        .toList(),
+                uiError);
 
         var soft = new SoftAssertions();
-        soft.assertThat(threads).as("virtual users still waiting on the database").noneMatch(Thread::isAlive);
-        soft.assertThat(oldestCall).as("a call waited on the frozen database longer than the configured timeouts allow")
+        soft.assertThat(threads)
+                .as("virtual users still waiting on the database")
+                .noneMatch(Thread::isAlive);
+        soft.assertThat(oldestCall)
+                .as("a call waited on the frozen database longer than the configured timeouts allow")
                 .isLessThanOrEqualTo(maxWait);
         soft.assertThat(savesDuring).as("saves attempted during the outage").isNotEmpty();
-        soft.assertThat(lost).as("saves reported successful but missing afterwards").isEmpty();
-        soft.assertThat(unclear.stream().map(a -> a.kind() + ": " + describe(a.error())).toList())
-                .as("refusals that a person would not understand").isEmpty();
-        soft.assertThat(refusedButStored.stream().filter(a -> !DatabaseUnavailable.commitOutcomeUnknown(a.error()))
-                .map(a -> a.kind() + ": " + describe(a.error())).toList())
-                .as("saves committed although the person was told that nothing was saved").isEmpty();
-        boolean uiSaved = jdbc.queryForObject("SELECT COUNT(*) FROM servers WHERE hostname = ?", Long.class, uiHostname) > 0;
-        soft.assertThat(uiError).as("what the Servers screen said about the save")
+        soft.assertThat(lost)
+                .as("saves reported successful but missing afterwards")
+                .isEmpty();
+        soft.assertThat(unclear.stream()
+                        .map(a -> a.kind() + ": " + describe(a.error()))
+                        .toList())
+                .as("refusals that a person would not understand")
+                .isEmpty();
+        soft.assertThat(refusedButStored.stream()
+                        .filter(a -> !DatabaseUnavailable.commitOutcomeUnknown(a.error()))
+                        .map(a -> a.kind() + ": " + describe(a.error()))
+                        .toList())
+                .as("saves committed although the person was told that nothing was saved")
+                .isEmpty();
+        boolean uiSaved =
+                jdbc.queryForObject("SELECT COUNT(*) FROM servers WHERE hostname = ?", Long.class, uiHostname) > 0;
+        soft.assertThat(uiError)
+                .as("what the Servers screen said about the save")
                 .isEqualTo(uiSaved ? DatabaseUnavailable.OUTCOME_UNKNOWN_MESSAGE : DatabaseUnavailable.MESSAGE);
         soft.assertAll();
         assertNoHalfWrites();
 
         // The console works again, without a restart: a save, a login and a new job.
-        assertThat(attempts).as("saves that succeeded after the restart")
+        assertThat(attempts)
+                .as("saves that succeeded after the restart")
                 .anyMatch(a -> a.error() == null && a.startNanos() > restarted && a.kind() != Kind.LOGIN);
         assertThat(login(manager, loginUser).isAuthenticated()).isTrue();
         long job = as(operator, () -> jobs.launch(LaunchRequest.of(jobPlaybook, List.of(localhost))));
@@ -208,12 +281,20 @@ class DatabaseOutageTest extends KaribuTest {
         // A job whose start (its claim) failed during the outage stays pending without a trigger; the
         // sweep queues it again (in production every 30 s, for jobs pending over 2 min).
         int requeued = 0;
-        for (var launched : attempts.stream().filter(a -> a.kind() == Kind.JOB && a.id() != null).toList()) {
+        for (var launched : attempts.stream()
+                .filter(a -> a.kind() == Kind.JOB && a.id() != null)
+                .toList()) {
             requeued += StrandedJobs.requeue(ctx, launched.id()) ? 1 : 0;
-            assertThat(awaitEnd(operator, launched.id())).as("job %d ends", launched.id()).isNotNull();
+            assertThat(awaitEnd(operator, launched.id()))
+                    .as("job %d ends", launched.id())
+                    .isNotNull();
         }
-        System.out.printf("  jobs launched: %d, queued again by the sweep after the outage: %d%n",
-                attempts.stream().filter(a -> a.kind() == Kind.JOB && a.id() != null).count(), requeued);
+        System.out.printf(
+                "  jobs launched: %d, queued again by the sweep after the outage: %d%n",
+                attempts.stream()
+                        .filter(a -> a.kind() == Kind.JOB && a.id() != null)
+                        .count(),
+                requeued);
         var verified = as(auditor, () -> audit.verify(n -> {}));
         assertThat(verified.intact()).as(verified.message()).isTrue();
     }
@@ -222,9 +303,11 @@ class DatabaseOutageTest extends KaribuTest {
     private void assertNoHalfWrites() {
         for (var table : List.of("servers:hostname:Server", "tickets:title:Ticket", "playbooks:name:Playbook")) {
             var t = table.split(":");
-            var withoutAudit = jdbc.queryForList("SELECT id FROM " + t[0] + " WHERE " + t[1] + " LIKE 'outage-%' AND id NOT IN "
-                    + "(SELECT CAST(entity_id AS UNSIGNED) FROM audit_logs WHERE entity_type = ? AND action = 'CREATE')",
-                    Long.class, t[2]);
+            var withoutAudit = jdbc.queryForList(
+                    "SELECT id FROM " + t[0] + " WHERE " + t[1] + " LIKE 'outage-%' AND id NOT IN "
+                            + "(SELECT CAST(entity_id AS UNSIGNED) FROM audit_logs WHERE entity_type = ? AND action = 'CREATE')",
+                    Long.class,
+                    t[2]);
             assertThat(withoutAudit).as("%s rows without their audit row", t[0]).isEmpty();
         }
         var auditWithoutRow = jdbc.queryForList("""
@@ -233,7 +316,9 @@ class DatabaseOutageTest extends KaribuTest {
                   (a.entity_type = 'Ticket' AND NOT EXISTS (SELECT 1 FROM tickets s WHERE s.id = a.entity_id)) OR
                   (a.entity_type = 'Playbook' AND NOT EXISTS (SELECT 1 FROM playbooks s WHERE s.id = a.entity_id)))
                   AND a.changes LIKE '%outage-%'""", Long.class);
-        assertThat(auditWithoutRow).as("audit rows of creations that are not in the database").isEmpty();
+        assertThat(auditWithoutRow)
+                .as("audit rows of creations that are not in the database")
+                .isEmpty();
     }
 
     private boolean stored(Attempt a) {
@@ -255,15 +340,18 @@ class DatabaseOutageTest extends KaribuTest {
     }
 
     private String refusalsByType() {
-        return attempts.stream().filter(a -> a.error() != null)
-                .collect(Collectors.groupingBy(a -> a.kind() + ":" + chain(a.error()), Collectors.counting())).toString();
+        return attempts.stream()
+                .filter(a -> a.error() != null)
+                .collect(Collectors.groupingBy(a -> a.kind() + ":" + chain(a.error()), Collectors.counting()))
+                .toString();
     }
 
     private static String describe(Throwable t) {
         var parts = new ArrayList<String>();
         for (var c = t; c != null && parts.size() < 6; c = c.getCause() == c ? null : c.getCause()) {
-            parts.add(c.getClass().getName() + (c instanceof java.sql.SQLException sql ? "[" + sql.getSQLState() + "]" : "")
-                    + ": " + c.getMessage());
+            parts.add(c.getClass().getName()
+                    + (c instanceof java.sql.SQLException sql ? "[" + sql.getSQLState() + "]" : "") + ": "
+                    + c.getMessage());
         }
         return String.join(" <- ", parts);
     }
@@ -278,8 +366,9 @@ class DatabaseOutageTest extends KaribuTest {
 
     private Long save(Kind kind, String name, Environment environment) {
         return switch (kind) {
-            case SERVER -> servers.save(server(name, "10.77." + SEQ.get() % 250 + "." + (SEQ.get() / 250 % 250 + 1),
-                    environment)).getId();
+            case SERVER ->
+                servers.save(server(name, "10.77." + SEQ.get() % 250 + "." + (SEQ.get() / 250 % 250 + 1), environment))
+                        .getId();
             case TICKET -> {
                 var ticket = new Ticket();
                 ticket.setTitle(name);
@@ -308,8 +397,8 @@ class DatabaseOutageTest extends KaribuTest {
     }
 
     private static org.springframework.security.core.Authentication login(AuthenticationManager manager, User user) {
-        return manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(),
-                TestUsers.PASSWORD));
+        return manager.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), TestUsers.PASSWORD));
     }
 
     private void attempt(Kind kind, String name, java.util.concurrent.Callable<?> call) {
@@ -331,8 +420,12 @@ class DatabaseOutageTest extends KaribuTest {
     private long awaitFirstSaveAfter(long since, long timeoutMillis) {
         long until = System.nanoTime() + timeoutMillis * 1_000_000;
         while (System.nanoTime() < until) {
-            var first = attempts.stream().filter(a -> a.error() == null && a.startNanos() > since
-                    && a.kind().ordinal() <= Kind.PLAYBOOK.ordinal()).mapToLong(Attempt::endNanos).min();
+            var first = attempts.stream()
+                    .filter(a -> a.error() == null
+                            && a.startNanos() > since
+                            && a.kind().ordinal() <= Kind.PLAYBOOK.ordinal())
+                    .mapToLong(Attempt::endNanos)
+                    .min();
             if (first.isPresent()) {
                 return first.getAsLong();
             }
@@ -377,13 +470,15 @@ class DatabaseOutageTest extends KaribuTest {
     }
 
     private static Thread start(String name, Runnable body) {
-        var thread = new Thread(() -> {
-            try {
-                body.run();
-            } finally {
-                TestUsers.signOut();
-            }
-        }, "outage-" + name);
+        var thread = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } finally {
+                        TestUsers.signOut();
+                    }
+                },
+                "outage-" + name);
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -26,43 +26,54 @@ class EmbeddedMariaDbAuthenticationTest {
 
     @Test
     void root_with_an_empty_password_is_refused() {
-        assertThatThrownBy(() -> DriverManager.getConnection(url(""), "root", "").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied for user 'root'");
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url(""), "root", "").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access denied for user 'root'");
     }
 
     @Test
     void the_console_account_with_a_wrong_password_or_none_is_refused() {
-        assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER,
-                server.consolePassword() + "x").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
-        assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, "").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+        assertThatThrownBy(() -> DriverManager.getConnection(
+                                server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword() + "x")
+                        .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access denied");
+        assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, "")
+                        .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access denied");
     }
 
     @Test
     void an_unknown_account_with_no_password_is_refused() {
         // mysql_install_db creates anonymous accounts; the console removes them.
-        assertThatThrownBy(() -> DriverManager.getConnection(url(""), "nobody", "").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url(""), "nobody", "").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access denied");
     }
 
     @Test
     void the_console_account_works_in_its_schema_only() throws Exception {
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword());
+        try (var c = DriverManager.getConnection(
+                        server.jdbcUrl(), EmbeddedMariaDb.CONSOLE_USER, server.consolePassword());
                 var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT CURRENT_USER()");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("infra_console@localhost");
             // What the Database screen reads besides its own schema.
             assertThat(s.executeQuery("SELECT COUNT(*) FROM performance_schema.table_io_waits_summary_by_index_usage")
-                    .next()).isTrue();
-            assertThat(s.executeQuery("SELECT COUNT(*) FROM sys.schema_redundant_indexes").next()).isTrue();
+                            .next())
+                    .isTrue();
+            assertThat(s.executeQuery("SELECT COUNT(*) FROM sys.schema_redundant_indexes")
+                            .next())
+                    .isTrue();
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM mysql.global_priv"))
                     .hasMessageContaining("command denied");
             assertThatThrownBy(() -> s.execute("CREATE DATABASE not_the_console_schema"))
                     .hasMessageContaining("Access denied");
-            assertThatThrownBy(() -> s.execute("CREATE USER 'intruder'@'%'"))
-                    .hasMessageContaining("Access denied");
+            assertThatThrownBy(() -> s.execute("CREATE USER 'intruder'@'%'")).hasMessageContaining("Access denied");
         }
     }
 
@@ -72,8 +83,15 @@ class EmbeddedMariaDbAuthenticationTest {
         assertThat(admin.binDir().resolve("mariadb-dump")).isExecutable();
         assertThat(admin.toString()).doesNotContain(admin.password());
         var file = Files.readString(admin.optionFile());
-        assertThat(file).contains("[client]", "user=root", "password=" + admin.password(), "port=" + server.port(),
-                "[infra-console]", "user=infra_console", "password=" + server.consolePassword());
+        assertThat(file)
+                .contains(
+                        "[client]",
+                        "user=root",
+                        "password=" + admin.password(),
+                        "port=" + server.port(),
+                        "[infra-console]",
+                        "user=infra_console",
+                        "password=" + server.consolePassword());
         try (var c = DriverManager.getConnection(url(""), admin.user(), admin.password())) {
             assertThat(c.isValid(1)).isTrue();
         }
@@ -82,7 +100,8 @@ class EmbeddedMariaDbAuthenticationTest {
     @Test
     void the_credentials_file_is_readable_by_its_owner_only() throws Exception {
         var file = server.dataDir().resolve("mariadb-credentials.cnf");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         // The init file that set the accounts up is gone once the server runs.
         assertThat(server.dataDir().resolve("mariadb-init.sql")).doesNotExist();
     }

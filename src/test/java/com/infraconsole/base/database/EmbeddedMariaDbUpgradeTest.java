@@ -39,9 +39,12 @@ class EmbeddedMariaDbUpgradeTest {
             assertRefused(upgraded.port(), "root", "");
             assertRefused(upgraded.port(), "", "");
             assertRefused(upgraded.port(), EmbeddedMariaDb.CONSOLE_USER, "");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("mariadb-credentials.cnf"))))
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(root.resolve("mariadb-credentials.cnf"))))
                     .isEqualTo("rw-------");
-            assertThat(output.getAll()).doesNotContain(consolePassword).doesNotContain(upgraded.admin().password());
+            assertThat(output.getAll())
+                    .doesNotContain(consolePassword)
+                    .doesNotContain(upgraded.admin().password());
         } finally {
             upgraded.stop();
         }
@@ -94,9 +97,11 @@ class EmbeddedMariaDbUpgradeTest {
     }
 
     private static void assertRefused(int port, String user, String password) {
-        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", user, password).close())
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", user, password)
+                        .close())
                 .as("%s with password '%s'", user, password)
-                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access denied");
     }
 
     private static void deleteRecursively(Path dir) throws Exception {

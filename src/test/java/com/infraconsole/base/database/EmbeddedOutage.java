@@ -6,8 +6,7 @@ import java.time.Duration;
 /** A real outage of the JVM's embedded MariaDB: the server process stops, or freezes, and comes back. */
 public final class EmbeddedOutage {
 
-    private EmbeddedOutage() {
-    }
+    private EmbeddedOutage() {}
 
     /**
      * Stops the running server, keeps it down for {@code down}, then starts a server on the same
@@ -38,13 +37,18 @@ public final class EmbeddedOutage {
 
     /** The MariaDB server process of this JVM. */
     public static ProcessHandle process() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().command().orElse("").matches(".*/(mariadbd|mysqld)$"))
-                .findFirst().orElseThrow(() -> new AssertionError("no embedded MariaDB among this JVM's children"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no embedded MariaDB among this JVM's children"));
     }
 
     private static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
-        int rc = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        int rc = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (rc != 0) {
             throw new AssertionError("kill -" + signal + " " + process.pid() + " exited with " + rc);
         }

@@ -31,12 +31,16 @@ class MySqlSchemaIntegrityTest {
 
     /** The MariaDB checks themselves, pointed at MySQL, so that both databases pass the same ones. */
     static SchemaIntegrityTest checks;
+
     static Flyway flyway;
 
     @BeforeAll
     static void migrate() {
         var dataSource = new DriverManagerDataSource(MYSQL.getJdbcUrl(), "root", "");
-        flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
         flyway.migrate();
         checks = new SchemaIntegrityTest();
         checks.jdbc = new JdbcTemplate(dataSource);

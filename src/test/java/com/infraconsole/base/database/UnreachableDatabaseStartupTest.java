@@ -20,13 +20,20 @@ class UnreachableDatabaseStartupTest {
     void the_console_stops_with_one_line_naming_the_masked_url_and_no_stack_trace(CapturedOutput output) {
         var app = new SpringApplication(Application.class);
         app.setRegisterShutdownHook(false);
-        assertThatThrownBy(() -> app.run("--spring.profiles.active=test", "--server.port=0",
-                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:1/infra?password=hunter2-secret",
-                "--spring.datasource.username=ops"))
+        assertThatThrownBy(() -> app.run(
+                        "--spring.profiles.active=test",
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:mariadb://127.0.0.1:1/infra?password=hunter2-secret",
+                        "--spring.datasource.username=ops"))
                 .isInstanceOf(DatabaseUnreachableException.class);
 
-        var lines = output.getAll().lines().filter(l -> l.contains("Cannot connect to database")).toList();
-        assertThat(lines).singleElement().asString()
+        var lines = output.getAll()
+                .lines()
+                .filter(l -> l.contains("Cannot connect to database"))
+                .toList();
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .contains("Cannot connect to database jdbc:mariadb://127.0.0.1:1/infra?password=**** as ops: ");
         assertThat(output.getAll()).doesNotContain("hunter2-secret").doesNotContain("\tat ");
     }
@@ -35,12 +42,19 @@ class UnreachableDatabaseStartupTest {
     void the_old_platforms_db_variables_are_checked_the_same_way(CapturedOutput output) {
         var app = new SpringApplication(Application.class);
         app.setRegisterShutdownHook(false);
-        assertThatThrownBy(() -> app.run("--spring.profiles.active=test", "--server.port=0",
-                "--DB_HOST=127.0.0.1", "--DB_PORT=1", "--DB_NAME=infra_automation", "--DB_KIND=mariadb",
-                "--DB_USER=infra_user", "--DB_PASSWORD=secure_password"))
+        assertThatThrownBy(() -> app.run(
+                        "--spring.profiles.active=test",
+                        "--server.port=0",
+                        "--DB_HOST=127.0.0.1",
+                        "--DB_PORT=1",
+                        "--DB_NAME=infra_automation",
+                        "--DB_KIND=mariadb",
+                        "--DB_USER=infra_user",
+                        "--DB_PASSWORD=secure_password"))
                 .isInstanceOf(DatabaseUnreachableException.class);
         assertThat(output.getAll())
                 .contains("Cannot connect to database jdbc:mariadb://127.0.0.1:1/infra_automation as infra_user: ")
-                .doesNotContain("secure_password").doesNotContain("\tat ");
+                .doesNotContain("secure_password")
+                .doesNotContain("\tat ");
     }
 }

@@ -24,12 +24,20 @@ class UnsafeDataDirTest {
     void the_console_refuses_a_data_directory_under_the_temp_directory_with_one_line(CapturedOutput output) {
         var app = new SpringApplication(Application.class);
         app.setRegisterShutdownHook(false);
-        assertThatThrownBy(() -> app.run("--spring.profiles.active=test", "--server.port=0",
-                "--infra.data-dir=" + UNDER_TMP, "--infra.embedded-db.fresh=false"))
+        assertThatThrownBy(() -> app.run(
+                        "--spring.profiles.active=test",
+                        "--server.port=0",
+                        "--infra.data-dir=" + UNDER_TMP,
+                        "--infra.embedded-db.fresh=false"))
                 .isInstanceOf(UnsafeDataDirException.class);
 
-        var lines = output.getAll().lines().filter(l -> l.contains("is under the temp directory")).toList();
-        assertThat(lines).singleElement().asString()
+        var lines = output.getAll()
+                .lines()
+                .filter(l -> l.contains("is under the temp directory"))
+                .toList();
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .contains("INFRA_DATA_DIR " + UNDER_TMP + " is under the temp directory")
                 .contains("choose a directory outside");
         assertThat(output.getAll()).doesNotContain("\tat ");
@@ -46,7 +54,8 @@ class UnsafeDataDirTest {
     @Test
     void a_fresh_throw_away_database_may_live_there_and_a_normal_directory_is_accepted() {
         assertThatCode(() -> DataDirCheck.refuseTemporary(UNDER_TMP, true)).doesNotThrowAnyException();
-        assertThatCode(() -> DataDirCheck.refuseTemporary(Path.of("target/test-db"), false)).doesNotThrowAnyException();
+        assertThatCode(() -> DataDirCheck.refuseTemporary(Path.of("target/test-db"), false))
+                .doesNotThrowAnyException();
         assertThatCode(() -> DataDirCheck.refuseTemporary(Path.of("/tmpfiles-are-not-tmp/data"), false))
                 .doesNotThrowAnyException();
     }

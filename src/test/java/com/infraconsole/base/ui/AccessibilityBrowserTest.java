@@ -34,8 +34,11 @@ class AccessibilityBrowserTest extends BrowserTest {
     /** Screens whose colours changed for contrast: their screenshots are looked at by a person. */
     private static final Set<String> SHOWN = Set.of("dashboard", "servers", "jobs", "tickets", "audit", "users");
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TicketService tickets;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TicketService tickets;
 
     @Test
     void no_screen_has_a_serious_or_critical_axe_finding() {
@@ -50,8 +53,20 @@ class AccessibilityBrowserTest extends BrowserTest {
         logIn(admin.getUsername(), TestUsers.PASSWORD);
         page.waitForURL(url(""));
         // Every @Route of the console; jobs/:id is the live page of a failed job with its output.
-        for (var route : List.of("", "servers", "environments", "playbooks", "jobs", "jobs/" + failedJob,
-                "jobs/schedules", "tickets", "audit", "users", "admin/database", "profile", "change-password")) {
+        for (var route : List.of(
+                "",
+                "servers",
+                "environments",
+                "playbooks",
+                "jobs",
+                "jobs/" + failedJob,
+                "jobs/schedules",
+                "tickets",
+                "audit",
+                "users",
+                "admin/database",
+                "profile",
+                "change-password")) {
             page.navigate(url(route));
             settle();
             var screen = route.isEmpty() ? "dashboard" : route;
@@ -66,10 +81,14 @@ class AccessibilityBrowserTest extends BrowserTest {
         findings.forEach((screen, rules) -> {
             var byImpact = rules.stream().collect(Collectors.groupingBy(Rule::getImpact, Collectors.counting()));
             System.out.printf("  %-16s %s%n", screen, byImpact.isEmpty() ? "none" : byImpact);
-            rules.stream().filter(r -> BLOCKING.contains(r.getImpact())).forEach(r -> blocking.add(
-                    screen + ": " + r.getImpact() + " " + r.getId() + " (" + r.getHelp() + ") on "
-                            + r.getNodes().stream().limit(5).map(n -> n.getTarget() + " " + n.getFailureSummary())
-                                    .collect(Collectors.joining(" | "))));
+            rules.stream()
+                    .filter(r -> BLOCKING.contains(r.getImpact()))
+                    .forEach(r ->
+                            blocking.add(screen + ": " + r.getImpact() + " " + r.getId() + " (" + r.getHelp() + ") on "
+                                    + r.getNodes().stream()
+                                            .limit(5)
+                                            .map(n -> n.getTarget() + " " + n.getFailureSummary())
+                                            .collect(Collectors.joining(" | "))));
         });
         assertThat(blocking).as("serious or critical axe-core findings").isEmpty();
     }
@@ -79,7 +98,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         waitForVaadin();
         page.waitForTimeout(500); // a grid asks for its rows in a second round trip
         waitForVaadin();
-        page.waitForFunction("() => [...document.querySelectorAll('vaadin-grid')].every(g => !g.hasAttribute('loading'))");
+        page.waitForFunction(
+                "() => [...document.querySelectorAll('vaadin-grid')].every(g => !g.hasAttribute('loading'))");
     }
 
     /**
@@ -103,14 +123,27 @@ class AccessibilityBrowserTest extends BrowserTest {
         fx.job(playbook, "running", null, 0, null);
         fx.job(playbook, "pending", null, 0, null);
         long failed = fx.job(playbook, "failed", now.minusSeconds(60), 12, "ansible-playbook exited with 2");
-        var lines = List.of("PLAY [all] ****", "TASK [Gathering Facts] ****", "ok: [db-01]",
-                "fatal: [db-01]: FAILED! => {\"msg\": \"unreachable\"}", "changed: [web-01]", "PLAY RECAP ****");
+        var lines = List.of(
+                "PLAY [all] ****",
+                "TASK [Gathering Facts] ****",
+                "ok: [db-01]",
+                "fatal: [db-01]: FAILED! => {\"msg\": \"unreachable\"}",
+                "changed: [web-01]",
+                "PLAY RECAP ****");
         for (int i = 0; i < lines.size(); i++) {
-            jdbc.update("INSERT INTO job_logs (job_id, line_number, content) VALUES (?, ?, ?)", failed, i + 1, lines.get(i));
+            jdbc.update(
+                    "INSERT INTO job_logs (job_id, line_number, content) VALUES (?, ?, ?)",
+                    failed,
+                    i + 1,
+                    lines.get(i));
         }
-        jdbc.update("UPDATE users SET is_active = FALSE WHERE id = ?", testUsers.create(Role.AUDITOR).getId());
-        jdbc.update("UPDATE users SET locked_until = ? WHERE id = ?", now.plusSeconds(3600).toString().replace("T", " ")
-                .replace("Z", ""), testUsers.create(Role.OPERATOR).getId());
+        jdbc.update(
+                "UPDATE users SET is_active = FALSE WHERE id = ?",
+                testUsers.create(Role.AUDITOR).getId());
+        jdbc.update(
+                "UPDATE users SET locked_until = ? WHERE id = ?",
+                now.plusSeconds(3600).toString().replace("T", " ").replace("Z", ""),
+                testUsers.create(Role.OPERATOR).getId());
         TestUsers.signIn(admin);
         try {
             for (var priority : TicketPriority.values()) {

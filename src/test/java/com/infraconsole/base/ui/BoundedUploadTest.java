@@ -21,9 +21,10 @@ public class BoundedUploadTest {
         var bytes = new byte[1000];
         bytes[999] = 7;
 
-        assertThat(BoundedUpload.readAtMost(new ByteArrayInputStream(bytes), 1000)).hasValueSatisfying(b ->
-                assertThat(b).isEqualTo(bytes));
-        assertThat(BoundedUpload.readAtMost(new ByteArrayInputStream(bytes), 999)).isEmpty();
+        assertThat(BoundedUpload.readAtMost(new ByteArrayInputStream(bytes), 1000))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+        assertThat(BoundedUpload.readAtMost(new ByteArrayInputStream(bytes), 999))
+                .isEmpty();
     }
 
     /** A client that never stops sending. */

@@ -48,8 +48,11 @@ class FieldLimitsTest {
 
     @Test
     void a_property_without_a_stated_limit_or_a_misspelt_one_fails_loudly() {
-        assertThatThrownBy(() -> FieldLimits.maxLength(Host.class, "notes")).hasMessage("Host.notes states no length limit");
-        assertThatThrownBy(() -> FieldLimits.maxLength(Host.class, "sshPort")).hasMessage("Host.sshPort states no length limit");
-        assertThatThrownBy(() -> FieldLimits.maxLength(Host.class, "hostnme")).hasMessage("Host has no property hostnme");
+        assertThatThrownBy(() -> FieldLimits.maxLength(Host.class, "notes"))
+                .hasMessage("Host.notes states no length limit");
+        assertThatThrownBy(() -> FieldLimits.maxLength(Host.class, "sshPort"))
+                .hasMessage("Host.sshPort states no length limit");
+        assertThatThrownBy(() -> FieldLimits.maxLength(Host.class, "hostnme"))
+                .hasMessage("Host has no property hostnme");
     }
 }

@@ -20,11 +20,19 @@ class UnexpectedErrorViewTest extends KaribuTest {
     void a_screen_failing_on_an_sql_error_shows_one_sentence_not_the_error_or_the_account() {
         signInAs(Role.ADMIN);
         var ui = UI.getCurrent();
-        var sql = new SQLSyntaxErrorException("SELECT command denied to user 'infra_least'@'localhost' for table "
-                + "`performance_schema`.`table_io_waits_summary_by_index_usage`", "42000", 1142);
+        var sql = new SQLSyntaxErrorException(
+                "SELECT command denied to user 'infra_least'@'localhost' for table "
+                        + "`performance_schema`.`table_io_waits_summary_by_index_usage`",
+                "42000",
+                1142);
         var failure = new IllegalStateException(new BadSqlGrammarException("unused indexes", "SELECT ...", sql));
-        var event = new BeforeEnterEvent(ui.getInternals().getRouter(), NavigationTrigger.PROGRAMMATIC,
-                new Location("admin/database"), UnexpectedErrorView.class, ui, List.of());
+        var event = new BeforeEnterEvent(
+                ui.getInternals().getRouter(),
+                NavigationTrigger.PROGRAMMATIC,
+                new Location("admin/database"),
+                UnexpectedErrorView.class,
+                ui,
+                List.of());
 
         var view = new UnexpectedErrorView();
         int status = view.setErrorParameter(event, new ErrorParameter<>(Exception.class, failure));

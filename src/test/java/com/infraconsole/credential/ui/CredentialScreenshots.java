@@ -22,17 +22,27 @@ public final class CredentialScreenshots {
     public static void main(String[] args) {
         var base = args[0];
         var out = Paths.get("docs/screenshots");
-        try (var playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+        try (var playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+            var browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-quic",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run")));
             var page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 850));
             page.navigate(base + "/login");
             page.getByLabel("Username").fill(args[1]);
             page.getByLabel("Password").first().fill(args[2]);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                    .click();
             page.waitForTimeout(8000); // a loaded node renders the forced change slowly
             if (page.getByLabel("Current password").count() > 0) {
                 page.getByLabel("Current password").fill(args[2]);
@@ -51,7 +61,8 @@ public final class CredentialScreenshots {
             addPassword(page, base, "vault-main", "Vault password");
             go(page, base + "/credentials", 6000);
             shoot(page, out.resolve("credentials.png"));
-            page.locator("vaadin-grid-cell-content").getByText("deploy-key", new Locator.GetByTextOptions().setExact(true))
+            page.locator("vaadin-grid-cell-content")
+                    .getByText("deploy-key", new Locator.GetByTextOptions().setExact(true))
                     .click();
             page.waitForTimeout(1200);
             shoot(page, out.resolve("credential-dialog.png"));
@@ -59,10 +70,15 @@ public final class CredentialScreenshots {
             page.getByText("Launch job").click();
             page.waitForTimeout(1200);
             var dialog = page.getByRole(AriaRole.DIALOG);
-            dialog.getByLabel("Credentials", new Locator.GetByLabelOptions().setExact(true)).click();
+            dialog.getByLabel("Credentials", new Locator.GetByLabelOptions().setExact(true))
+                    .click();
             page.waitForTimeout(600);
-            page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("prod-become")).click();
-            page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("vault-main")).click();
+            page.getByRole(AriaRole.OPTION)
+                    .filter(new Locator.FilterOptions().setHasText("prod-become"))
+                    .click();
+            page.getByRole(AriaRole.OPTION)
+                    .filter(new Locator.FilterOptions().setHasText("vault-main"))
+                    .click();
             page.keyboard().press("Escape");
             page.waitForTimeout(600);
             shoot(page, out.resolve("launch-credentials.png"));
@@ -76,10 +92,14 @@ public final class CredentialScreenshots {
         page.waitForTimeout(800);
         var d = page.getByRole(AriaRole.DIALOG);
         d.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
-        d.getByLabel("Remote user", new Locator.GetByLabelOptions().setExact(true)).fill(user);
-        d.getByLabel("Private key", new Locator.GetByLabelOptions().setExact(true)).fill(TestKeys.ed25519("").privateKey());
-        d.getByLabel("Description", new Locator.GetByLabelOptions().setExact(true)).fill("Key made for the console");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        d.getByLabel("Remote user", new Locator.GetByLabelOptions().setExact(true))
+                .fill(user);
+        d.getByLabel("Private key", new Locator.GetByLabelOptions().setExact(true))
+                .fill(TestKeys.ed25519("").privateKey());
+        d.getByLabel("Description", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Key made for the console");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
         page.waitForTimeout(2000);
     }
 
@@ -90,16 +110,21 @@ public final class CredentialScreenshots {
         var d = page.getByRole(AriaRole.DIALOG);
         d.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
         d.getByLabel("Type", new Locator.GetByLabelOptions().setExact(true)).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(type).setExact(true))
+                .click();
         d.getByLabel("Password", new Locator.GetByLabelOptions().setExact(true)).fill("not-shown-" + System.nanoTime());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
         page.waitForTimeout(1500);
     }
 
     private static void go(Page page, String url, int settleMillis) {
         page.navigate(url);
         page.waitForTimeout(settleMillis);
-        page.evaluate("Array.from(document.body.children).filter(e => /DEV-TOOLS|COPILOT/.test(e.tagName)).forEach(e => e.remove())");
+        page.evaluate(
+                "Array.from(document.body.children).filter(e => /DEV-TOOLS|COPILOT/.test(e.tagName)).forEach(e => e.remove())");
     }
 
     private static void shoot(Page page, Path path) {

@@ -40,8 +40,11 @@ class CredentialsViewTest extends KaribuTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(dialog.isOpened()).isFalse();
         assertThat(_size(view.grid)).isEqualTo(before + 1);
-        var row = java.util.stream.IntStream.range(0, _size(view.grid)).mapToObj(i -> _get(view.grid, i))
-                .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        var row = java.util.stream.IntStream.range(0, _size(view.grid))
+                .mapToObj(i -> _get(view.grid, i))
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.fingerprint()).startsWith("SHA256:");
 
         view.open(row);

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DashboardBrowserTest extends BrowserTest {
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void admin_lands_on_the_dashboard_with_charts_and_opens_the_database_screen() {
@@ -32,19 +33,27 @@ class DashboardBrowserTest extends BrowserTest {
         page.waitForURL(url(""));
         assertThat(page.locator("#tile-success-7d")).containsText("%");
         assertThat(page.locator("svg.chart")).hasCount(4);
-        assertThat(page.locator("#chart-jobs-per-day svg title").first()).hasText("Jobs per day by outcome, last 30 days");
-        assertThat(page.locator("vaadin-grid-cell-content a[href^='jobs/']").first()).isVisible();
+        assertThat(page.locator("#chart-jobs-per-day svg title").first())
+                .hasText("Jobs per day by outcome, last 30 days");
+        assertThat(page.locator("vaadin-grid-cell-content a[href^='jobs/']").first())
+                .isVisible();
         docsScreenshot("dashboard");
 
         page.navigate(url("admin/database"));
         assertThat(page.locator("#migration-summary")).containsText("validation OK");
-        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Table sizes")).click();
+        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Table sizes"))
+                .click();
         assertThat(page.locator("#table-sizes")).isVisible();
-        page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("≈")).first().isVisible();
+        page.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("≈"))
+                .first()
+                .isVisible();
         docsScreenshot("database");
-        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Migrations")).click();
+        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Migrations"))
+                .click();
         docsScreenshot("database-migrations");
-        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Indexes")).click();
+        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Indexes"))
+                .click();
         assertThat(page.locator("#unused-note")).isVisible();
         screenshot("database-indexes");
     }
@@ -82,21 +91,34 @@ class DashboardBrowserTest extends BrowserTest {
             for (int j = 0; j < jobs; j++) {
                 int p = random.nextInt(names.length);
                 double r = random.nextDouble();
-                var status = r < 0.08 + p * 0.03 ? "failed" : r < 0.14 + p * 0.03 ? "timed_out" : r < 0.18 ? "cancelled" : "success";
+                var status = r < 0.08 + p * 0.03
+                        ? "failed"
+                        : r < 0.14 + p * 0.03 ? "timed_out" : r < 0.18 ? "cancelled" : "success";
                 var completed = now.minus(Duration.ofDays(day)).minus(Duration.ofMinutes(random.nextInt(600)));
-                fx.job(ids[p], status, completed.isAfter(now) ? now : completed, 20 + random.nextInt(240 + day * 8),
-                        "failed".equals(status) ? "fatal: [web-01]: UNREACHABLE! ssh: connect to host port 22: timed out"
+                fx.job(
+                        ids[p],
+                        status,
+                        completed.isAfter(now) ? now : completed,
+                        20 + random.nextInt(240 + day * 8),
+                        "failed".equals(status)
+                                ? "fatal: [web-01]: UNREACHABLE! ssh: connect to host port 22: timed out"
                                 : "timed_out".equals(status) ? "Job exceeded its 1 h timeout" : null);
             }
         }
         fx.job(ids[0], "running", null, 0, null);
         fx.job(ids[1], "pending", null, 0, null);
         for (var priority : new String[] {"critical", "high", "high", "medium", "low", "low"}) {
-            jdbc.update("INSERT INTO tickets (title, priority, status) VALUES (?, ?, 'open')", "Ticket " + priority, priority);
+            jdbc.update(
+                    "INSERT INTO tickets (title, priority, status) VALUES (?, ?, 'open')",
+                    "Ticket " + priority,
+                    priority);
         }
         for (int i = 0; i < 8; i++) {
-            jdbc.update("INSERT INTO servers (hostname, ip_address, environment_id, status) VALUES (?, '10.1.0.5', ?, ?)",
-                    "web-" + i + "-" + System.nanoTime() % 10000 + ".example.test", 1 + i % 3, i % 5 == 0 ? "maintenance" : "active");
+            jdbc.update(
+                    "INSERT INTO servers (hostname, ip_address, environment_id, status) VALUES (?, '10.1.0.5', ?, ?)",
+                    "web-" + i + "-" + System.nanoTime() % 10000 + ".example.test",
+                    1 + i % 3,
+                    i % 5 == 0 ? "maintenance" : "active");
         }
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class DashboardViewTest extends KaribuTest {
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void every_role_lands_on_the_dashboard_with_tiles_and_four_charts() {
@@ -29,8 +30,13 @@ class DashboardViewTest extends KaribuTest {
             signInAs(role);
             UI.getCurrent().navigate("");
             var view = _get(DashboardView.class);
-            assertThat(_get(view, Div.class, s -> s.withId("tile-servers")).getElement().getTextRecursively()).contains("Servers");
-            assertThat(_get(view, Div.class, s -> s.withId("tile-success-7d")).getElement().getTextRecursively())
+            assertThat(_get(view, Div.class, s -> s.withId("tile-servers"))
+                            .getElement()
+                            .getTextRecursively())
+                    .contains("Servers");
+            assertThat(_get(view, Div.class, s -> s.withId("tile-success-7d"))
+                            .getElement()
+                            .getTextRecursively())
                     .contains("Success rate, 7 days");
             var charts = com.github.mvysny.kaributesting.v10.LocatorJ._find(view, Svg.class);
             assertThat(charts).hasSize(4);
@@ -55,8 +61,10 @@ class DashboardViewTest extends KaribuTest {
 
         // Its own row, wherever it is: another test's failure in the same second may sort first.
         var grid = _get(view, RecentFailuresGrid.class);
-        var row = IntStream.range(0, GridKt._size(grid)).filter(i -> GridKt._get(grid, i).jobId() == job)
-                .findFirst().orElseThrow(() -> new AssertionError("job " + job + " is not among the recent failures"));
+        var row = IntStream.range(0, GridKt._size(grid))
+                .filter(i -> GridKt._get(grid, i).jobId() == job)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("job " + job + " is not among the recent failures"));
         var link = (Anchor) GridKt._getCellComponent(grid, row, "job");
         assertThat(link.getHref()).isEqualTo("jobs/" + job);
     }

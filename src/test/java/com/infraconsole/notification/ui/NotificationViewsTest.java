@@ -27,8 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The hooks and notifications screens without a browser: who may open them, and a rule made through the form. */
 class NotificationViewsTest extends KaribuTest {
 
-    @Autowired NotificationService notifications;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    NotificationService notifications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void disableRules() {
@@ -39,8 +42,10 @@ class NotificationViewsTest extends KaribuTest {
     void operators_and_auditors_cannot_open_the_hooks_or_notifications_screens() {
         for (var role : List.of(Role.OPERATOR, Role.AUDITOR)) {
             signInAs(role);
-            assertThatThrownBy(() -> UI.getCurrent().navigate(HooksView.class)).isInstanceOf(MockAccessDeniedException.class);
-            assertThatThrownBy(() -> UI.getCurrent().navigate(NotificationsView.class)).isInstanceOf(MockAccessDeniedException.class);
+            assertThatThrownBy(() -> UI.getCurrent().navigate(HooksView.class))
+                    .isInstanceOf(MockAccessDeniedException.class);
+            assertThatThrownBy(() -> UI.getCurrent().navigate(NotificationsView.class))
+                    .isInstanceOf(MockAccessDeniedException.class);
             tearDownVaadin();
         }
     }
@@ -53,20 +58,31 @@ class NotificationViewsTest extends KaribuTest {
         long before = SystemAuthentication.call(notifications::countRules);
         _click(_get(Button.class, spec -> spec.withText("New rule")));
         _click(_get(Button.class, spec -> spec.withText("Create")));
-        assertThat(_get(TextField.class, spec -> spec.withLabel("Name")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Name")).isInvalid())
+                .isTrue();
 
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "karibu-" + System.nanoTime());
         _setValue(_get(Select.class, spec -> spec.withLabel("When")), NotificationEvent.JOB_FAILED);
         _setValue(_get(Select.class, spec -> spec.withLabel("Send by")), NotificationChannel.TEAMS);
-        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Destination")),
+        _setValue(
+                _get(PasswordField.class, spec -> spec.withLabel("Destination")),
                 "https://example.webhook.office.com/webhookb2/abc/IncomingWebhook/very-secret-token");
         _click(_get(Button.class, spec -> spec.withText("Create")));
 
         assertThat(SystemAuthentication.call(notifications::countRules)).isEqualTo(before + 1);
-        var rule = SystemAuthentication.call(() -> notifications.rules(org.springframework.data.domain.PageRequest.of(0, 500)))
-                .stream().filter(r -> r.getName().startsWith("karibu-")).findFirst().orElseThrow();
+        var rule =
+                SystemAuthentication.call(
+                                () -> notifications.rules(org.springframework.data.domain.PageRequest.of(0, 500)))
+                        .stream()
+                        .filter(r -> r.getName().startsWith("karibu-"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(rule.getDestinationHint()).isEqualTo("https://example.webhook.office.com/…");
-        assertThat(jdbc.sql("SELECT destination_ciphertext FROM notification_rules WHERE id = ?").param(rule.getId())
-                .query(String.class).single()).startsWith("v1:").doesNotContain("very-secret-token");
+        assertThat(jdbc.sql("SELECT destination_ciphertext FROM notification_rules WHERE id = ?")
+                        .param(rule.getId())
+                        .query(String.class)
+                        .single())
+                .startsWith("v1:")
+                .doesNotContain("very-secret-token");
     }
 }

@@ -24,11 +24,13 @@ public final class LineDiffBench {
             long yaml = Long.MAX_VALUE;
             for (int i = 0; i < 7; i++) {
                 long t = System.nanoTime();
-                PlaybookYaml.problemWith(right).ifPresent(p -> { throw new IllegalStateException(p); });
+                PlaybookYaml.problemWith(right).ifPresent(p -> {
+                    throw new IllegalStateException(p);
+                });
                 yaml = Math.min(yaml, System.nanoTime() - t);
             }
-            System.out.printf("%5d lines: diff %7.2f ms (%d rows), yaml check %7.2f ms%n",
-                    lines, best / 1e6, rows, yaml / 1e6);
+            System.out.printf(
+                    "%5d lines: diff %7.2f ms (%d rows), yaml check %7.2f ms%n", lines, best / 1e6, rows, yaml / 1e6);
         }
     }
 
@@ -36,8 +38,12 @@ public final class LineDiffBench {
         var random = new Random(seed);
         var text = new StringBuilder("- hosts: all\n  tasks:\n");
         for (int i = 0; text.chars().filter(c -> c == '\n').count() < lines; i++) {
-            text.append("    - name: task ").append(i).append('\n')
-                    .append("      ansible.builtin.command: echo ").append(random.nextInt(1000)).append('\n');
+            text.append("    - name: task ")
+                    .append(i)
+                    .append('\n')
+                    .append("      ansible.builtin.command: echo ")
+                    .append(random.nextInt(1000))
+                    .append('\n');
         }
         return text.toString();
     }

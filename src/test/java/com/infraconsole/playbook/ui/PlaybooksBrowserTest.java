@@ -54,12 +54,15 @@ class PlaybooksBrowserTest extends BrowserTest {
         logIn(operator.getUsername(), TestUsers.PASSWORD);
         page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("playbooks"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New playbook")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New playbook"))
+                .click();
         var dialog = page.locator("vaadin-dialog");
-        dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill(name);
         dialog.getByLabel("Description").fill("Installs and starts nginx on the web tier");
         dialog.getByLabel("YAML").fill(BAD);
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         assertThat(dialog.getByText("YAML syntax error")).isVisible();
         assertThat(dialog.getByText("Line 6:")).isVisible();
 
@@ -67,7 +70,8 @@ class PlaybooksBrowserTest extends BrowserTest {
         dialog.getByLabel("Description").click();
         waitForVaadin();
         screenshotTo("playbooks.png");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         // While the modal dialog is open the server ignores the search field behind it: wait for the
         // save to close it, or the filter typed below is dropped and the new row stays out of view.
         assertThat(page.getByText("Created " + name)).isVisible();
@@ -76,17 +80,22 @@ class PlaybooksBrowserTest extends BrowserTest {
         // Other tests leave many playbooks: find the new one as a user would, by searching.
         page.getByLabel("Search playbooks").fill(name);
         waitForVaadin();
-        assertThat(page.locator("vaadin-grid-cell-content").getByText(name, new Locator.GetByTextOptions().setExact(true))
-                .filter(new Locator.FilterOptions().setVisible(true))).isVisible();
+        assertThat(page.locator("vaadin-grid-cell-content")
+                        .getByText(name, new Locator.GetByTextOptions().setExact(true))
+                        .filter(new Locator.FilterOptions().setVisible(true)))
+                .isVisible();
 
         // A fresh page: under load a closing dialog's overlay can linger and swallow the next click.
         page.navigate(url("playbooks"));
         page.getByLabel("Search playbooks").fill(seeded);
         waitForVaadin();
         // The grid recycles cells while it refreshes: click the visible one once the filter has applied.
-        page.locator("vaadin-grid-cell-content").getByText(seeded, new Locator.GetByTextOptions().setExact(true))
-                .filter(new Locator.FilterOptions().setVisible(true)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("History")).click();
+        page.locator("vaadin-grid-cell-content")
+                .getByText(seeded, new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("History"))
+                .click();
         assertThat(page.locator(".diff-added").first()).isVisible();
         assertThat(page.locator(".diff-removed").first()).isVisible();
         screenshotTo("playbooks-history.png");
@@ -96,8 +105,10 @@ class PlaybooksBrowserTest extends BrowserTest {
     private String seedHistory(com.infraconsole.user.User operator) {
         TestUsers.signIn(operator);
         try {
-            var pb = playbooks.save(new Playbook("rolling-restart-" + UUID.randomUUID().toString().substring(0, 4),
-                    "Restarts the app servers one at a time", """
+            var pb = playbooks.save(new Playbook(
+                    "rolling-restart-" + UUID.randomUUID().toString().substring(0, 4),
+                    "Restarts the app servers one at a time",
+                    """
                     - name: Rolling restart
                       hosts: app
                       serial: 1

@@ -74,7 +74,8 @@ class PlaybooksViewTest extends KaribuTest {
     void a_stale_save_says_who_and_when_keeps_the_input_and_offers_to_reload() {
         var other = testUsers.create(Role.OPERATOR);
         var me = signInAs(Role.OPERATOR);
-        var playbook = service.save(new Playbook("karibu-stale-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
+        var playbook = service.save(
+                new Playbook("karibu-stale-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
         UI.getCurrent().navigate("playbooks");
         search(playbook.getName());
         GridKt._clickItem(grid(), 0, 0, false, false, false, false);
@@ -90,12 +91,14 @@ class PlaybooksViewTest extends KaribuTest {
         _click(_get(dialog, Button.class, s -> s.withText("Save")));
         assertThat(dialog.isOpened()).isTrue();
         assertThat(_get(dialog, Span.class, s -> s.withClasses("form-error")).getText())
-                .contains("was changed by " + other.getUsername() + " at ").contains("still in the form");
+                .contains("was changed by " + other.getUsername() + " at ")
+                .contains("still in the form");
         assertThat(description.getValue()).isEqualTo("mine");
         assertThat(service.get(playbook.getId()).orElseThrow().getDescription()).isEqualTo("theirs");
 
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
-        assertThat(_get(_get(PlaybookDialog.class), TextArea.class, s -> s.withLabel("Description")).getValue())
+        assertThat(_get(_get(PlaybookDialog.class), TextArea.class, s -> s.withLabel("Description"))
+                        .getValue())
                 .isEqualTo("theirs");
     }
 
@@ -103,7 +106,8 @@ class PlaybooksViewTest extends KaribuTest {
     void history_shows_a_side_by_side_diff_of_the_last_two_versions() {
         var operator = testUsers.create(Role.OPERATOR);
         TestUsers.signIn(operator);
-        var pb = service.save(new Playbook("karibu-hist-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
+        var pb = service.save(
+                new Playbook("karibu-hist-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
         pb.setContent(YAML.replace("ping\n", "pong\n"));
         service.save(pb);
 
@@ -121,7 +125,8 @@ class PlaybooksViewTest extends KaribuTest {
     @Test
     void auditor_sees_playbooks_read_only_without_new_save_or_delete() {
         TestUsers.signIn(testUsers.create(Role.ADMIN));
-        var pb = service.save(new Playbook("karibu-ro-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
+        var pb = service.save(
+                new Playbook("karibu-ro-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
         signInAs(Role.AUDITOR);
         UI.getCurrent().navigate("playbooks");
         _assertNone(Button.class, s -> s.withText("New playbook"));
@@ -130,26 +135,35 @@ class PlaybooksViewTest extends KaribuTest {
         var dialog = _get(Dialog.class);
         _assertNone(dialog, Button.class, s -> s.withText("Save"));
         _assertNone(dialog, Button.class, s -> s.withText("Delete"));
-        assertThat(_get(dialog, TextArea.class, s -> s.withLabel("YAML")).isReadOnly()).isTrue();
-        assertThat(service.list(new PlaybookFilter(pb.getName()), PageRequest.of(0, 1))).hasSize(1);
+        assertThat(_get(dialog, TextArea.class, s -> s.withLabel("YAML")).isReadOnly())
+                .isTrue();
+        assertThat(service.list(new PlaybookFilter(pb.getName()), PageRequest.of(0, 1)))
+                .hasSize(1);
     }
 
     @Test
     void deleting_a_playbook_used_by_a_job_is_refused_with_a_message_and_it_stays() {
         var operator = signInAs(Role.OPERATOR);
-        var pb = service.save(new Playbook("karibu-used-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
+        var pb = service.save(
+                new Playbook("karibu-used-" + UUID.randomUUID().toString().substring(0, 8), null, YAML));
         var host = "karibu-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.update("INSERT INTO servers (hostname, ip_address, environment_id) VALUES (?, '10.9.9.8', 1)", host);
-        jdbc.update("INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, "
-                + "(SELECT id FROM servers WHERE hostname = ?), ?)", UUID.randomUUID().toString(), pb.getId(), host,
+        jdbc.update(
+                "INSERT INTO jobs (job_id, playbook_id, server_id, user_id) VALUES (?, ?, "
+                        + "(SELECT id FROM servers WHERE hostname = ?), ?)",
+                UUID.randomUUID().toString(),
+                pb.getId(),
+                host,
                 operator.getId());
         UI.getCurrent().navigate("playbooks");
         search(pb.getName());
         GridKt._clickItem(grid(), 0, 0, false, false, false, false);
         _click(_get(Button.class, s -> s.withText("Delete")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
-        assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
-                .contains("Playbook " + pb.getName() + " is used by jobs or schedules and cannot be deleted; their history needs it.");
+        assertThat(_find(Span.class, s -> s.withClasses("form-error")))
+                .extracting(Span::getText)
+                .contains("Playbook " + pb.getName()
+                        + " is used by jobs or schedules and cannot be deleted; their history needs it.");
         assertThat(service.get(pb.getId())).isPresent();
     }
 }

@@ -37,7 +37,8 @@ class NavigationByRoleTest extends KaribuTest {
             assertThat(navPaths()).as(role.name()).doesNotContainAnyElementsOf(ADMIN_ONLY);
             for (var path : ADMIN_ONLY) {
                 if (routeExists(path)) {
-                    assertThatThrownBy(() -> UI.getCurrent().navigate(path)).as(role + " -> " + path)
+                    assertThatThrownBy(() -> UI.getCurrent().navigate(path))
+                            .as(role + " -> " + path)
                             .isInstanceOf(MockAccessDeniedException.class);
                 }
             }
@@ -63,9 +64,12 @@ class NavigationByRoleTest extends KaribuTest {
     void admin_sees_every_screen_in_the_navigation() {
         signInAs(Role.ADMIN);
         UI.getCurrent().navigate("servers");
-        var all = MenuConfiguration.getMenuEntries().stream().map(e -> trim(e.path())).toList();
+        var all = MenuConfiguration.getMenuEntries().stream()
+                .map(e -> trim(e.path()))
+                .toList();
         assertThat(navPaths()).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(navPaths()).containsAll(ADMIN_ONLY.stream().filter(this::routeExists).toList());
+        assertThat(navPaths())
+                .containsAll(ADMIN_ONLY.stream().filter(this::routeExists).toList());
     }
 
     private List<String> navLabels() {
@@ -77,7 +81,9 @@ class NavigationByRoleTest extends KaribuTest {
     }
 
     private boolean routeExists(String path) {
-        return com.vaadin.flow.router.RouteConfiguration.forSessionScope().getRoute(path).isPresent();
+        return com.vaadin.flow.router.RouteConfiguration.forSessionScope()
+                .getRoute(path)
+                .isPresent();
     }
 
     private static String trim(String path) {

@@ -25,8 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class EnvironmentsViewTest extends KaribuTest {
 
-    @Autowired EnvironmentService environments;
-    @Autowired ServerService servers;
+    @Autowired
+    EnvironmentService environments;
+
+    @Autowired
+    ServerService servers;
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -81,7 +84,8 @@ class EnvironmentsViewTest extends KaribuTest {
         _setValue(dialog.description, "mine");
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.formError.getText()).contains("was changed by " + other.getUsername() + " at ")
+        assertThat(dialog.formError.getText())
+                .contains("was changed by " + other.getUsername() + " at ")
                 .contains("still in the form");
         assertThat(dialog.description.getValue()).isEqualTo("mine");
         assertThat(environments.get(env.getId()).orElseThrow().getDescription()).isEqualTo("theirs");

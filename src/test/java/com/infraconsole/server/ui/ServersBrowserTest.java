@@ -46,7 +46,8 @@ class ServersBrowserTest extends BrowserTest {
         dialog.getByLabel("Environment").fill("staging");
         page.keyboard().press("Enter");
         button("Save").click();
-        assertThat(dialog.getByText("A server named web-01.prod.example.com already exists")).isVisible();
+        assertThat(dialog.getByText("A server named web-01.prod.example.com already exists"))
+                .isVisible();
 
         field(dialog, "Hostname").fill("edge-07.stage.example.com");
         button("Save").click();
@@ -60,8 +61,9 @@ class ServersBrowserTest extends BrowserTest {
 
         cell("edge-07.stage.example.com").click();
         button("Delete").click();
-        page.getByRole(AriaRole.ALERTDIALOG).getByRole(AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName("Delete")).click();
+        page.getByRole(AriaRole.ALERTDIALOG)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"))
+                .click();
         assertThat(cell("edge-07.stage.example.com")).hasCount(0);
     }
 
@@ -81,12 +83,14 @@ class ServersBrowserTest extends BrowserTest {
 
     private Locator cell(String text) {
         // Grid rows are recycled: a removed row's cell may linger hidden, so count visible ones only.
-        return page.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true))
+        return page.locator("vaadin-grid-cell-content")
+                .getByText(text, new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
     }
 
     private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator field(Locator dialog, String label) {
@@ -99,18 +103,25 @@ class ServersBrowserTest extends BrowserTest {
             String[][] rows = {
                 {"web-01.prod.example.com", "10.20.1.11", "production", "Debian 12", "Frankfurt DC, rack B4", "ACTIVE"},
                 {"web-02.prod.example.com", "10.20.1.12", "production", "Debian 12", "Frankfurt DC, rack B4", "ACTIVE"},
-                {"db-01.prod.example.com", "10.20.2.21", "production", "Ubuntu 22.04", "Frankfurt DC, rack B6", "ACTIVE"},
-                {"cache-01.stage.example.com", "10.30.1.31", "staging", "Debian 12", "Amsterdam, rack A1", "MAINTENANCE"},
+                {"db-01.prod.example.com", "10.20.2.21", "production", "Ubuntu 22.04", "Frankfurt DC, rack B6", "ACTIVE"
+                },
+                {"cache-01.stage.example.com", "10.30.1.31", "staging", "Debian 12", "Amsterdam, rack A1", "MAINTENANCE"
+                },
                 {"ci-runner.dev.example.com", "2001:db8:10::5", "development", "Rocky Linux 9", "Office lab", "ACTIVE"},
                 {"legacy-app.dev.example.com", "10.40.0.9", "development", "CentOS 7", "Office lab", "INACTIVE"},
             };
             for (var r : rows) {
-                if (servers.list(new com.infraconsole.server.ServerFilter(r[0], null, null),
-                        org.springframework.data.domain.PageRequest.of(0, 1)).isEmpty()) {
+                if (servers.list(
+                                new com.infraconsole.server.ServerFilter(r[0], null, null),
+                                org.springframework.data.domain.PageRequest.of(0, 1))
+                        .isEmpty()) {
                     var s = new Server();
                     s.setHostname(r[0]);
                     s.setIpAddress(r[1]);
-                    s.setEnvironment(envs.stream().filter(e -> e.getName().equals(r[2])).findFirst().orElseThrow());
+                    s.setEnvironment(envs.stream()
+                            .filter(e -> e.getName().equals(r[2]))
+                            .findFirst()
+                            .orElseThrow());
                     s.setOsType(r[3]);
                     s.setLocation(r[4]);
                     s.setStatus(ServerStatus.valueOf(r[5]));

@@ -28,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class ServersImportViewTest extends KaribuTest {
 
-    @Autowired AuditLogProbe audit;
+    @Autowired
+    AuditLogProbe audit;
 
     @Test
     void operator_previews_and_imports_a_csv_and_sees_who_created_the_servers() {
@@ -75,7 +76,8 @@ class ServersImportViewTest extends KaribuTest {
     }
 
     @Test
-    void a_file_over_2_mb_sent_past_the_browser_is_refused_by_the_server_unread_and_the_refusal_audited() throws Exception {
+    void a_file_over_2_mb_sent_past_the_browser_is_refused_by_the_server_unread_and_the_refusal_audited()
+            throws Exception {
         signInAs(Role.OPERATOR);
         UI.getCurrent().navigate(ServersView.class);
         _click(_get(Button.class, spec -> spec.withText("Import")));
@@ -125,16 +127,53 @@ class ServersImportViewTest extends KaribuTest {
     /** The multipart part a crafted request would carry, whatever the browser's limit said. */
     private static Part part(InputStream body) {
         return new Part() {
-            @Override public InputStream getInputStream() { return body; }
-            @Override public String getContentType() { return "text/csv"; }
-            @Override public String getName() { return "file"; }
-            @Override public String getSubmittedFileName() { return "huge.csv"; }
-            @Override public long getSize() { return -1; }
-            @Override public void write(String fileName) { throw new UnsupportedOperationException(); }
-            @Override public void delete() {}
-            @Override public String getHeader(String name) { return null; }
-            @Override public Collection<String> getHeaders(String name) { return List.of(); }
-            @Override public Collection<String> getHeaderNames() { return List.of(); }
+            @Override
+            public InputStream getInputStream() {
+                return body;
+            }
+
+            @Override
+            public String getContentType() {
+                return "text/csv";
+            }
+
+            @Override
+            public String getName() {
+                return "file";
+            }
+
+            @Override
+            public String getSubmittedFileName() {
+                return "huge.csv";
+            }
+
+            @Override
+            public long getSize() {
+                return -1;
+            }
+
+            @Override
+            public void write(String fileName) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void delete() {}
+
+            @Override
+            public String getHeader(String name) {
+                return null;
+            }
+
+            @Override
+            public Collection<String> getHeaders(String name) {
+                return List.of();
+            }
+
+            @Override
+            public Collection<String> getHeaderNames() {
+                return List.of();
+            }
         };
     }
 
@@ -142,7 +181,9 @@ class ServersImportViewTest extends KaribuTest {
     void auditor_sees_export_but_no_import() {
         signInAs(Role.AUDITOR);
         UI.getCurrent().navigate(ServersView.class);
-        assertThat(_get(Button.class, spec -> spec.withText("Export CSV")).isVisible()).isTrue();
-        assertThat(_find(Button.class, spec -> spec.withText("Import")).stream().noneMatch(Button::isVisible)).isTrue();
+        assertThat(_get(Button.class, spec -> spec.withText("Export CSV")).isVisible())
+                .isTrue();
+        assertThat(_find(Button.class, spec -> spec.withText("Import")).stream().noneMatch(Button::isVisible))
+                .isTrue();
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class ServersViewTest extends KaribuTest {
 
-    @Autowired ServerService servers;
+    @Autowired
+    ServerService servers;
 
     @Test
     void a_stale_save_says_who_and_when_keeps_the_input_and_offers_to_reload() {
@@ -37,7 +38,8 @@ class ServersViewTest extends KaribuTest {
         server = servers.save(server);
         UI.getCurrent().navigate(ServersView.class);
         var view = _get(ServersView.class);
-        _setValue(_get(view, TextField.class, spec -> spec.withPlaceholder("Hostname, IP, OS or location")),
+        _setValue(
+                _get(view, TextField.class, spec -> spec.withPlaceholder("Hostname, IP, OS or location")),
                 server.getHostname());
         GridKt._clickItem(view.grid, 0, 0, false, false, false, false);
         TestUsers.signIn(other);
@@ -51,14 +53,17 @@ class ServersViewTest extends KaribuTest {
         _setValue(location, "Rack Z9");
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(_get(dialog, Span.class, spec -> spec.withClasses("form-error")).getText())
-                .contains("was changed by " + other.getUsername() + " at ").contains("still in the form")
+        assertThat(_get(dialog, Span.class, spec -> spec.withClasses("form-error"))
+                        .getText())
+                .contains("was changed by " + other.getUsername() + " at ")
+                .contains("still in the form")
                 .containsPattern(" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC ");
         assertThat(location.getValue()).isEqualTo("Rack Z9");
         assertThat(servers.get(server.getId()).orElseThrow().getLocation()).isEqualTo("Rack A1");
 
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
-        assertThat(_get(_get(ServerDialog.class), TextField.class, spec -> spec.withLabel("Location")).getValue())
+        assertThat(_get(_get(ServerDialog.class), TextField.class, spec -> spec.withLabel("Location"))
+                        .getValue())
                 .isEqualTo("Rack A1");
     }
 

@@ -36,13 +36,17 @@ class TicketsBrowserTest extends BrowserTest {
         logIn(operator.getUsername(), TestUsers.PASSWORD);
         page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("tickets"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New ticket")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New ticket"))
+                .click();
         var dialog = page.locator("vaadin-dialog");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
+                .click();
         assertThat(dialog.getByText("Title is required")).isVisible();
-        dialog.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)).fill(title);
+        dialog.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true))
+                .fill(title);
         dialog.getByLabel("Description").fill("/var/lib/mysql at 93%, binlogs not purged since Friday");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
+                .click();
         assertThat(page.getByText("Created #")).isVisible();
         // A fresh page: under load a closing dialog's overlay can linger and swallow the next click.
         page.navigate(url("tickets"));
@@ -50,22 +54,30 @@ class TicketsBrowserTest extends BrowserTest {
         page.getByLabel("Search tickets").fill(title);
         waitForVaadin();
 
-        var row = page.locator("vaadin-grid-cell-content").getByText(title, new Locator.GetByTextOptions().setExact(true))
+        var row = page.locator("vaadin-grid-cell-content")
+                .getByText(title, new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(row).isVisible();
         screenshotTo("tickets.png");
         row.click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start work")).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start work"))
+                .click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")))
+                .isVisible();
         // The dialog reopens on the new version; the old one is gone once its close animation ends.
         assertThat(page.locator("vaadin-dialog")).hasCount(1);
         page.getByLabel("New comment").fill("Purged binlogs older than 3 days; 61% used now.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add comment")).click();
-        assertThat(page.getByText("Purged binlogs older than 3 days; 61% used now.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add comment"))
+                .click();
+        assertThat(page.getByText("Purged binlogs older than 3 days; 61% used now."))
+                .isVisible();
         screenshotTo("tickets-detail.png");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close ticket"))).isVisible();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reopen"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))
+                .click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close ticket")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reopen")))
+                .isVisible();
         assertThat(page.locator("vaadin-dialog .muted").first()).containsText("· resolved");
     }
 
@@ -73,13 +85,14 @@ class TicketsBrowserTest extends BrowserTest {
     private void seed(User operator, String tag) {
         TestUsers.signIn(operator);
         try {
-            var a = new Ticket("TLS certificate for api.example.com expires in 9 days [" + tag + "]", TicketPriority.HIGH);
+            var a = new Ticket(
+                    "TLS certificate for api.example.com expires in 9 days [" + tag + "]", TicketPriority.HIGH);
             a.setAssignee(operator);
             a = tickets.save(a);
             tickets.changeStatus(a.getId(), a.getVersion(), TicketStatus.IN_PROGRESS);
             tickets.save(new Ticket("Nightly backup job slow on staging [" + tag + "]", TicketPriority.MEDIUM));
-            var c = tickets.save(new Ticket("Payment API returns 502 behind the load balancer [" + tag + "]",
-                    TicketPriority.CRITICAL));
+            var c = tickets.save(new Ticket(
+                    "Payment API returns 502 behind the load balancer [" + tag + "]", TicketPriority.CRITICAL));
             tickets.addComment(c.getId(), "Upstream keepalive timeout shorter than the LB's; raising it.");
             tickets.save(new Ticket("Rotate the ansible deploy key [" + tag + "]", TicketPriority.LOW));
         } finally {

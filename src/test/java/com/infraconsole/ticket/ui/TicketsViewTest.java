@@ -19,6 +19,7 @@ import com.infraconsole.ticket.TicketFilter;
 import com.infraconsole.ticket.TicketPriority;
 import com.infraconsole.ticket.TicketService;
 import com.infraconsole.ticket.TicketStatus;
+import com.infraconsole.user.User;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -31,7 +32,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.infraconsole.user.User;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,7 +78,9 @@ class TicketsViewTest extends KaribuTest {
         assertThat(_get(dialog, TextField.class, s -> s.withLabel("Job")).getErrorMessage())
                 .isEqualTo("Enter a job number like 42");
         _setValue(_get(dialog, TextField.class, s -> s.withLabel("Job")), "");
-        _setValue((Select<TicketPriority>) _get(dialog, Select.class, s -> s.withLabel("Priority")), TicketPriority.CRITICAL);
+        _setValue(
+                (Select<TicketPriority>) _get(dialog, Select.class, s -> s.withLabel("Priority")),
+                TicketPriority.CRITICAL);
         var assignee = (ComboBox<User>) _get(dialog, ComboBox.class, s -> s.withLabel("Assignee"));
         ComboBoxKt.selectByLabel(assignee, me.getUsername());
         _click(_get(dialog, Button.class, s -> s.withText("Create")));
@@ -117,7 +119,8 @@ class TicketsViewTest extends KaribuTest {
         // A status change with unsaved edits in the fields is refused instead of losing them.
         _setValue(_get(TextField.class, s -> s.withLabel("Title")), "edited but not saved");
         _click(_get(Button.class, s -> s.withText("Resolve")));
-        assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
+        assertThat(_find(Span.class, s -> s.withClasses("form-error")))
+                .extracting(Span::getText)
                 .contains("Save or cancel your changes to the fields before changing the status.");
         assertThat(service.get(ticket.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
     }
@@ -136,7 +139,8 @@ class TicketsViewTest extends KaribuTest {
         var title = _get(TextField.class, s -> s.withLabel("Title"));
         _setValue(title, "my title");
         _click(_get(Button.class, s -> s.withText("Save")));
-        assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
+        assertThat(_find(Span.class, s -> s.withClasses("form-error")))
+                .extracting(Span::getText)
                 .anyMatch(t -> t.contains("was changed by " + operator.getUsername()));
         assertThat(title.getValue()).isEqualTo("my title");
         assertThat(service.get(ticket.getId()).orElseThrow().getTitle()).isEqualTo(ticket.getTitle());
@@ -157,11 +161,13 @@ class TicketsViewTest extends KaribuTest {
         TestUsers.signIn(me);
 
         _click(_get(Button.class, s -> s.withText("Start work")));
-        assertThat(_find(Span.class, s -> s.withClasses("form-error"))).extracting(Span::getText)
+        assertThat(_find(Span.class, s -> s.withClasses("form-error")))
+                .extracting(Span::getText)
                 .anyMatch(t -> t.contains("was changed by " + other.getUsername() + " at "));
         assertThat(service.get(ticket.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
-        assertThat(_get(TextArea.class, s -> s.withLabel("Description")).getValue()).isEqualTo("saved by someone else");
+        assertThat(_get(TextArea.class, s -> s.withLabel("Description")).getValue())
+                .isEqualTo("saved by someone else");
         _click(_get(Button.class, s -> s.withText("Start work")));
         assertThat(service.get(ticket.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
     }
@@ -180,7 +186,8 @@ class TicketsViewTest extends KaribuTest {
         _assertNone(Button.class, s -> s.withText("Start work"));
         _assertNone(Button.class, s -> s.withText("Add comment"));
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains("visible to auditors");
-        assertThat(_get(TextField.class, s -> s.withLabel("Title")).isReadOnly()).isTrue();
+        assertThat(_get(TextField.class, s -> s.withLabel("Title")).isReadOnly())
+                .isTrue();
         assertThat(service.list(new TicketFilter(ticket.getTitle(), null, null, null, false), PageRequest.of(0, 1)))
                 .hasSize(1);
     }

@@ -37,18 +37,25 @@ class AdminScreensBrowserTest extends BrowserTest {
         context.clearCookies();
         logIn(name, otp);
         assertThat(page.getByText("Before you continue, replace the password")).isVisible();
-        page.getByLabel("Current password", new Page.GetByLabelOptions().setExact(true)).fill(otp);
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(name + "-too");
-        page.getByLabel("Repeat new password", new Page.GetByLabelOptions().setExact(true)).fill(name + "-too");
+        page.getByLabel("Current password", new Page.GetByLabelOptions().setExact(true))
+                .fill(otp);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill(name + "-too");
+        page.getByLabel("Repeat new password", new Page.GetByLabelOptions().setExact(true))
+                .fill(name + "-too");
         button("Change password").click();
         // The field's own message: Vaadin also announces it for a moment in an aria-live region.
-        assertThat(page.locator("[slot=error-message]").getByText("must not contain the username")).isVisible();
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Amber-Falcon-Quarry-31");
-        page.getByLabel("Repeat new password", new Page.GetByLabelOptions().setExact(true)).fill("Amber-Falcon-Quarry-31");
+        assertThat(page.locator("[slot=error-message]").getByText("must not contain the username"))
+                .isVisible();
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("Amber-Falcon-Quarry-31");
+        page.getByLabel("Repeat new password", new Page.GetByLabelOptions().setExact(true))
+                .fill("Amber-Falcon-Quarry-31");
         button("Change password").click();
         page.waitForURL(url("")); // login lands on the dashboard
         page.navigate(url("profile"));
-        assertThat(page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true))).hasValue(name);
+        assertThat(page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue(name);
     }
 
     @Test
@@ -67,18 +74,21 @@ class AdminScreensBrowserTest extends BrowserTest {
                 assertThat(dialog).isHidden();
                 assertThat(cell(name)).isVisible();
             } else {
-                assertThat(dialog.getByText("An environment named " + name + " already exists")).isVisible();
+                assertThat(dialog.getByText("An environment named " + name + " already exists"))
+                        .isVisible();
             }
         }
     }
 
     private Locator cell(String text) {
-        return page.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true))
+        return page.locator("vaadin-grid-cell-content")
+                .getByText(text, new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
     }
 
     private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator field(Locator dialog, String label) {

@@ -26,7 +26,8 @@ class ProfileTokensShot extends BrowserTest {
         page.getByText("Create token").click();
         waitForVaadin();
         var shot = screenshot("profile-api-tokens-dialog");
-        Files.copy(shot, Path.of("docs/screenshots/profile-api-tokens-dialog.png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                shot, Path.of("docs/screenshots/profile-api-tokens-dialog.png"), StandardCopyOption.REPLACE_EXISTING);
         page.getByText("Done").click();
         waitForVaadin();
         page.setViewportSize(1280, 1000);

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.infraconsole.KaribuTest;
+import com.infraconsole.TestUsers;
 import com.infraconsole.security.Role;
 import com.infraconsole.security.SystemAuthentication;
-import com.infraconsole.TestUsers;
 import com.infraconsole.user.UserAdminService;
 import com.infraconsole.user.UserService;
 import com.vaadin.flow.component.UI;
@@ -26,8 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class UsersViewTest extends KaribuTest {
 
-    @Autowired UserService users;
-    @Autowired UserAdminService admin;
+    @Autowired
+    UserService users;
+
+    @Autowired
+    UserAdminService admin;
 
     @Test
     void admin_filters_the_list_and_creates_a_user_with_a_one_time_password() {
@@ -43,7 +46,8 @@ class UsersViewTest extends KaribuTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
         var otp = _get(TextField.class, spec -> spec.withClasses("one-time-password"));
         assertThat(otp.getValue()).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(users.findByUsername(name).orElseThrow().isMustChangePassword()).isTrue();
+        assertThat(users.findByUsername(name).orElseThrow().isMustChangePassword())
+                .isTrue();
 
         _setValue(view.search, name);
         _setValue(view.role, Role.AUDITOR);
@@ -72,7 +76,8 @@ class UsersViewTest extends KaribuTest {
         var view = _get(UsersView.class);
         view.open(admin.getId());
         var dialog = _get(UserDialog.class);
-        assertThat(_find(dialog, Button.class, spec -> spec.withText("Deactivate"))).isEmpty();
+        assertThat(_find(dialog, Button.class, spec -> spec.withText("Deactivate")))
+                .isEmpty();
         assertThat(dialog.role.isReadOnly()).isTrue();
     }
 
@@ -87,7 +92,8 @@ class UsersViewTest extends KaribuTest {
         view.open(target.getId());
         _click(_get(_get(UserDialog.class), Button.class, spec -> spec.withText("Deactivate")));
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
-        assertThat(users.findByUsername(target.getUsername()).orElseThrow().isActive()).isFalse();
+        assertThat(users.findByUsername(target.getUsername()).orElseThrow().isActive())
+                .isFalse();
     }
 
     @Test
@@ -108,7 +114,8 @@ class UsersViewTest extends KaribuTest {
         assertThat(dialog.isOpened()).isTrue();
         assertThat(dialog.formError.getText()).contains("was changed by " + other.getUsername() + " at ");
         assertThat(dialog.role.getValue()).isEqualTo(Role.AUDITOR);
-        assertThat(users.findByUsername(target.getUsername()).orElseThrow().getRole()).isEqualTo(Role.OPERATOR);
+        assertThat(users.findByUsername(target.getUsername()).orElseThrow().getRole())
+                .isEqualTo(Role.OPERATOR);
 
         // The password reset goes through its own confirmation and is refused the same way.
         ConfirmDialogKt._fireCancel(confirmDialog("Changed by someone else"));
@@ -122,20 +129,25 @@ class UsersViewTest extends KaribuTest {
         assertThat(reloaded.role.getValue()).isEqualTo(Role.OPERATOR);
         _setValue(reloaded.role, Role.AUDITOR);
         _click(_get(reloaded, Button.class, spec -> spec.withText("Change role")));
-        assertThat(users.findByUsername(target.getUsername()).orElseThrow().getRole()).isEqualTo(Role.AUDITOR);
+        assertThat(users.findByUsername(target.getUsername()).orElseThrow().getRole())
+                .isEqualTo(Role.AUDITOR);
     }
 
     private static ConfirmDialog confirmDialog(String header) {
         return _find(ConfirmDialog.class).stream()
-                .filter(d -> d.isOpened() && header.equals(ConfirmDialogKt.getHeader(d))).findFirst().orElseThrow();
+                .filter(d -> d.isOpened() && header.equals(ConfirmDialogKt.getHeader(d)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void operator_cannot_open_the_users_screen_but_can_open_the_profile() {
         var me = signInAs(Role.OPERATOR);
-        assertThatThrownBy(() -> UI.getCurrent().navigate(UsersView.class)).isInstanceOf(MockAccessDeniedException.class);
+        assertThatThrownBy(() -> UI.getCurrent().navigate(UsersView.class))
+                .isInstanceOf(MockAccessDeniedException.class);
         UI.getCurrent().navigate(ProfileView.class);
-        assertThat(_get(TextField.class, spec -> spec.withLabel("Username")).getValue()).isEqualTo(me.getUsername());
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Username")).getValue())
+                .isEqualTo(me.getUsername());
     }
 
     @Test
@@ -173,8 +185,8 @@ class UsersViewTest extends KaribuTest {
     @Test
     void a_user_who_must_change_the_password_is_sent_to_change_it_before_anything_else() {
         var name = "mustchange" + System.nanoTime();
-        var user = SystemAuthentication.call(() -> users.create(name, name + "@example.test", Role.OPERATOR,
-                com.infraconsole.TestUsers.PASSWORD, true));
+        var user = SystemAuthentication.call(() ->
+                users.create(name, name + "@example.test", Role.OPERATOR, com.infraconsole.TestUsers.PASSWORD, true));
         signInAs(user);
         UI.getCurrent().navigate("tickets");
         assertThat(_find(ChangePasswordView.class)).hasSize(1);
@@ -183,9 +195,11 @@ class UsersViewTest extends KaribuTest {
         _setValue(form.fresh, "Quiet-Lantern-Orbit-42");
         _setValue(form.repeat, "Quiet-Lantern-Orbit-42");
         _click(form.save);
-        assertThat(users.findByUsername(name).orElseThrow().isMustChangePassword()).isFalse();
+        assertThat(users.findByUsername(name).orElseThrow().isMustChangePassword())
+                .isFalse();
         UI.getCurrent().navigate("tickets");
         assertThat(_find(ChangePasswordView.class)).isEmpty();
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("tickets");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("tickets");
     }
 }

@@ -20,8 +20,13 @@ public final class Charts {
     private Charts() {}
 
     /** Vertical columns of counts, series stacked on top of each other; every labelEvery-th category is named. */
-    public static String stackedColumns(String title, String description, List<String> categories, List<Series> series,
-            DoubleFunction<String> format, int labelEvery) {
+    public static String stackedColumns(
+            String title,
+            String description,
+            List<String> categories,
+            List<Series> series,
+            DoubleFunction<String> format,
+            int labelEvery) {
         var svg = new SvgWriter(WIDTH, TOP + PLOT_HEIGHT + BOTTOM, title, description);
         double max = 0;
         for (int i = 0; i < categories.size(); i++) {
@@ -44,11 +49,18 @@ public final class Charts {
                 if (v > 0) {
                     double h = v / scale.max() * PLOT_HEIGHT;
                     base -= h;
-                    svg.rect(x, base, barWidth, h, s.color(), categories.get(i) + ": " + format.apply(v) + " " + s.name());
+                    svg.rect(
+                            x,
+                            base,
+                            barWidth,
+                            h,
+                            s.color(),
+                            categories.get(i) + ": " + format.apply(v) + " " + s.name());
                 }
             }
             if (i % labelEvery == 0 || i == categories.size() - 1) {
-                svg.text(LEFT + i * slot + slot / 2, TOP + PLOT_HEIGHT + 18, categories.get(i), "middle", "chart-label");
+                svg.text(
+                        LEFT + i * slot + slot / 2, TOP + PLOT_HEIGHT + 18, categories.get(i), "middle", "chart-label");
             }
         }
         if (max == 0) {
@@ -58,10 +70,19 @@ public final class Charts {
     }
 
     /** A line over categories; a null value leaves a gap (no data for that category). */
-    public static String line(String title, String description, List<String> categories, Series series,
-            DoubleFunction<String> format, int labelEvery) {
+    public static String line(
+            String title,
+            String description,
+            List<String> categories,
+            Series series,
+            DoubleFunction<String> format,
+            int labelEvery) {
         var svg = new SvgWriter(WIDTH, TOP + PLOT_HEIGHT + BOTTOM, title, description);
-        double max = series.values().stream().filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = series.values().stream()
+                .filter(v -> v != null)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
         var scale = Scale.of(max);
         yAxis(svg, scale, format);
         legend(svg, List.of(series));
@@ -74,7 +95,10 @@ public final class Charts {
                 flush(svg, points, series.color());
             } else {
                 double y = TOP + PLOT_HEIGHT - v / scale.max() * PLOT_HEIGHT;
-                points.append(SvgWriter.num(x)).append(',').append(SvgWriter.num(y)).append(' ');
+                points.append(SvgWriter.num(x))
+                        .append(',')
+                        .append(SvgWriter.num(y))
+                        .append(' ');
                 svg.circle(x, y, 3, series.color(), categories.get(i) + ": " + format.apply(v));
             }
             if (i % labelEvery == 0 || i == categories.size() - 1) {
@@ -89,7 +113,11 @@ public final class Charts {
     }
 
     /** Horizontal bars, one row per category, series stacked left to right, total at the end. */
-    public static String bars(String title, String description, List<String> categories, List<Series> series,
+    public static String bars(
+            String title,
+            String description,
+            List<String> categories,
+            List<Series> series,
             DoubleFunction<String> format) {
         int row = 26;
         int labelWidth = 170;

@@ -17,17 +17,38 @@ final class SvgWriter {
     SvgWriter(int width, int height, String title, String description) {
         var id = "chart-" + IDS.incrementAndGet();
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height)
+                .append(width)
+                .append(' ')
+                .append(height)
                 .append("\" preserveAspectRatio=\"xMidYMid meet\" aria-labelledby=\"")
-                .append(id).append("-t ").append(id).append("-d\">")
-                .append("<title id=\"").append(id).append("-t\">").append(escape(title)).append("</title>")
-                .append("<desc id=\"").append(id).append("-d\">").append(escape(description)).append("</desc>");
+                .append(id)
+                .append("-t ")
+                .append(id)
+                .append("-d\">")
+                .append("<title id=\"")
+                .append(id)
+                .append("-t\">")
+                .append(escape(title))
+                .append("</title>")
+                .append("<desc id=\"")
+                .append(id)
+                .append("-d\">")
+                .append(escape(description))
+                .append("</desc>");
     }
 
     SvgWriter rect(double x, double y, double w, double h, String color, @Nullable String tooltip) {
-        out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
-                .append(num(Math.max(0, w))).append("\" height=\"").append(num(Math.max(0, h)))
-                .append("\" style=\"fill:").append(color).append("\">");
+        out.append("<rect x=\"")
+                .append(num(x))
+                .append("\" y=\"")
+                .append(num(y))
+                .append("\" width=\"")
+                .append(num(Math.max(0, w)))
+                .append("\" height=\"")
+                .append(num(Math.max(0, h)))
+                .append("\" style=\"fill:")
+                .append(color)
+                .append("\">");
         if (tooltip != null) {
             out.append("<title>").append(escape(tooltip)).append("</title>");
         }
@@ -36,27 +57,57 @@ final class SvgWriter {
     }
 
     SvgWriter line(double x1, double y1, double x2, double y2, String cssClass) {
-        out.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1)).append("\" x2=\"")
-                .append(num(x2)).append("\" y2=\"").append(num(y2)).append("\" class=\"").append(cssClass).append("\"/>");
+        out.append("<line x1=\"")
+                .append(num(x1))
+                .append("\" y1=\"")
+                .append(num(y1))
+                .append("\" x2=\"")
+                .append(num(x2))
+                .append("\" y2=\"")
+                .append(num(y2))
+                .append("\" class=\"")
+                .append(cssClass)
+                .append("\"/>");
         return this;
     }
 
     SvgWriter polyline(String points, String color) {
-        out.append("<polyline points=\"").append(points).append("\" style=\"fill:none;stroke:").append(color)
+        out.append("<polyline points=\"")
+                .append(points)
+                .append("\" style=\"fill:none;stroke:")
+                .append(color)
                 .append(";stroke-width:2\"/>");
         return this;
     }
 
     SvgWriter circle(double cx, double cy, double r, String color, String tooltip) {
-        out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r))
-                .append("\" style=\"fill:").append(color).append("\"><title>").append(escape(tooltip)).append("</title></circle>");
+        out.append("<circle cx=\"")
+                .append(num(cx))
+                .append("\" cy=\"")
+                .append(num(cy))
+                .append("\" r=\"")
+                .append(num(r))
+                .append("\" style=\"fill:")
+                .append(color)
+                .append("\"><title>")
+                .append(escape(tooltip))
+                .append("</title></circle>");
         return this;
     }
 
     /** anchor: start, middle or end. */
     SvgWriter text(double x, double y, String text, String anchor, String cssClass) {
-        out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\" class=\"").append(cssClass).append("\">").append(escape(text)).append("</text>");
+        out.append("<text x=\"")
+                .append(num(x))
+                .append("\" y=\"")
+                .append(num(y))
+                .append("\" text-anchor=\"")
+                .append(anchor)
+                .append("\" class=\"")
+                .append(cssClass)
+                .append("\">")
+                .append(escape(text))
+                .append("</text>");
         return this;
     }
 
