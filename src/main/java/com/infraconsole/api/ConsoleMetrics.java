@@ -1,11 +1,14 @@
 package com.infraconsole.api;
 
+import com.infraconsole.audit.AuditChainVerified;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * cluster's jobs (queue, status, running per node) the same way; refreshed every 15 s, not per
  * scrape. Log lines and audit rows are counters over their tables' ever-growing keys (rate() gives
  * lines and rows per second; an insert batch that rolls back can leave a gap, so they are close,
- * not exact). Login failures count on each node.
+ * not exact). Login failures count on each node, and so do the outcome and age of the last audit
+ * chain verification (every node verifies at an interval: audit.ScheduledVerification).
  */
 @Component
 @ConditionalOnWebApplication // not in the command-line mode
@@ -34,9 +38,12 @@ class ConsoleMetrics {
     private final MultiGauge jobsByStatus;
     private final MultiGauge runningByNode;
     private final Counter loginFailures;
+    private final AtomicReference<AuditChainVerified> lastVerification = new AtomicReference<>();
+    private final Clock clock;
 
-    ConsoleMetrics(JdbcTemplate jdbc, MeterRegistry registry) {
+    ConsoleMetrics(JdbcTemplate jdbc, MeterRegistry registry, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         jobsByStatus =
                 MultiGauge.builder("infra.jobs").description("Jobs by status").register(registry);
         runningByNode = MultiGauge.builder("infra.jobs.running")
@@ -54,6 +61,30 @@ class ConsoleMetrics {
         loginFailures = Counter.builder("infra.login.failures")
                 .description("Failed logins on this node")
                 .register(registry);
+        // NaN until this node has verified the chain (at start-up plus infra.audit.verify-initial-delay,
+        // or when someone presses Verify): absent knowledge, not a pass.
+        Gauge.builder(
+                        "infra.audit.chain.intact",
+                        lastVerification,
+                        v -> v.get() == null ? Double.NaN : v.get().intact() ? 1 : 0)
+                .description("Last verification of the audit chain on this node: 1 intact, 0 broken")
+                .register(registry);
+        Gauge.builder(
+                        "infra.audit.chain.verified.age",
+                        lastVerification,
+                        v -> v.get() == null
+                                ? Double.NaN
+                                : Duration.between(v.get().at(), clock.instant())
+                                                .toMillis()
+                                        / 1000.0)
+                .description("Seconds since the last verification of the audit chain on this node")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    @EventListener
+    void on(AuditChainVerified verified) {
+        lastVerification.set(verified);
     }
 
     @Scheduled(fixedDelay = 15_000, initialDelay = 1_000)

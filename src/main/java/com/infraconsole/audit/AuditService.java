@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,18 +32,21 @@ public class AuditService {
     private final AuditCheckpoints checkpoints;
     private final ApplicationEventPublisher events;
     private final DownloadSlots downloads;
+    private final Clock clock;
 
     AuditService(
             JdbcTemplate jdbc,
             ChainVerifier verifier,
             AuditCheckpoints checkpoints,
             ApplicationEventPublisher events,
-            DownloadSlots downloads) {
+            DownloadSlots downloads,
+            Clock clock) {
         this.jdbc = jdbc;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.events = events;
         this.downloads = downloads;
+        this.clock = clock;
     }
 
     /**
@@ -119,7 +123,8 @@ public class AuditService {
 
     /**
      * Verifies the live chain, also against the signed checkpoints kept outside the database, and
-     * on success appends a checkpoint of the head it reached.
+     * on success appends a checkpoint of the head it reached. Every outcome is published as
+     * {@link AuditChainVerified}; a broken chain also as {@link AuditChainBroken}.
      */
     public VerificationResult verify(LongConsumer progress) {
         var result = verify(ChainTables.DEFAULT, checkpoints.file(), progress);
@@ -131,6 +136,7 @@ public class AuditService {
                     result.problem().name(),
                     result.message()));
         }
+        events.publishEvent(new AuditChainVerified(result.intact(), result.rowsVerified(), clock.instant()));
         return result;
     }
 

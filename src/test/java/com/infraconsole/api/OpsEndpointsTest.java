@@ -1,13 +1,16 @@
 package com.infraconsole.api;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.infraconsole.IntegrationTest;
+import com.infraconsole.audit.AuditService;
 import com.infraconsole.security.Role;
+import com.infraconsole.security.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +23,9 @@ class OpsEndpointsTest {
 
     @Autowired
     ConsoleMetrics metrics;
+
+    @Autowired
+    AuditService audit;
 
     @Test
     void probes_are_open_metrics_are_for_admins_and_everything_else_is_closed() throws Exception {
@@ -40,6 +46,7 @@ class OpsEndpointsTest {
                     .andExpect(status().isForbidden());
         }
         metrics.refresh();
+        SystemAuthentication.call(() -> audit.verify(rows -> {}));
         mvc.perform(get("/actuator/prometheus")
                         .header("Authorization", fx.caller(Role.ADMIN).bearer()))
                 .andExpect(status().isOk())
@@ -47,7 +54,10 @@ class OpsEndpointsTest {
                 .andExpect(content().string(containsString("infra_jobs_queue_depth")))
                 .andExpect(content().string(containsString("infra_audit_rows_total")))
                 .andExpect(content().string(containsString("infra_job_log_lines_total")))
-                .andExpect(content().string(containsString("infra_login_failures_total")));
+                .andExpect(content().string(containsString("infra_login_failures_total")))
+                .andExpect(content().string(containsString("infra_audit_chain_intact 1.0")))
+                .andExpect(content()
+                        .string(matchesPattern("(?s).*\\ninfra_audit_chain_verified_age_seconds [0-9.E-]+\\n.*")));
         mvc.perform(get("/actuator/env")
                         .header("Authorization", fx.caller(Role.ADMIN).bearer()))
                 .andExpect(status().isForbidden());
