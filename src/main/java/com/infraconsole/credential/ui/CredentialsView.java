@@ -2,6 +2,7 @@ package com.infraconsole.credential.ui;
 
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.GridRows;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.credential.CredentialService;
@@ -19,10 +20,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** ADMIN's list of credentials: what they are and who saved them when, never a secret. */
 @Route("credentials")
@@ -30,9 +27,6 @@ import java.time.format.FormatStyle;
 @Menu(order = 16, icon = "vaadin:key", title = "Credentials")
 @RolesAllowed(Role.ADMIN_NAME)
 class CredentialsView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final CredentialService service;
     final Grid<CredentialSummary> grid = new Grid<>();
@@ -55,15 +49,18 @@ class CredentialsView extends VerticalLayout {
                 .setSortProperty("kind")
                 .setAutoWidth(true);
         grid.addColumn(CredentialSummary::username).setHeader("User").setAutoWidth(true);
+        // A SHA-256 fingerprint is 50 characters: cut to the column with the whole value on hover
+        // (and in the dialog), so that who and when stay in view on a 1400-px screen.
         grid.addColumn(c -> c.fingerprint() == null ? "" : c.fingerprint())
                 .setHeader("Fingerprint")
-                .setAutoWidth(true)
+                .setTooltipGenerator(c -> c.fingerprint() == null ? "" : c.fingerprint())
+                .setWidth("18rem")
                 .setFlexGrow(2);
-        grid.addColumn(c -> c.createdBy() + ", " + when(c.createdAt()))
-                .setHeader("Created")
+        grid.addColumn(c -> c.createdBy() + ", " + UtcTime.inUtcColumn(c.createdAt()))
+                .setHeader("Created (UTC)")
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.updatedBy() + ", " + when(c.updatedAt()))
-                .setHeader("Last saved")
+        grid.addColumn(c -> c.updatedBy() + ", " + UtcTime.inUtcColumn(c.updatedAt()))
+                .setHeader("Last saved (UTC)")
                 .setSortProperty("updatedAt")
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -92,10 +89,6 @@ class CredentialsView extends VerticalLayout {
                         },
                         this::refresh)
                 .open();
-    }
-
-    private static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t);
     }
 
     private void refresh() {

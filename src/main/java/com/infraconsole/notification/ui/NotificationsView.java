@@ -3,6 +3,7 @@ package com.infraconsole.notification.ui;
 import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
 
 import com.infraconsole.base.StaleDataException;
+import com.infraconsole.base.UtcTime;
 import com.infraconsole.base.ui.Badges;
 import com.infraconsole.base.ui.Notifications;
 import com.infraconsole.notification.Delivery;
@@ -27,8 +28,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** Notification rules and the delivery log (status, attempts, last error, time). Admins only. */
 @Route("admin/notifications")
@@ -37,8 +36,6 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Role.ADMIN_NAME)
 class NotificationsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final NotificationService notifications;
     private final Grid<NotificationRule> rules = new Grid<>();
     private final Grid<Delivery> deliveries = new Grid<>();
@@ -170,7 +167,7 @@ class NotificationsView extends VerticalLayout {
     }
 
     private static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t);
+        return UtcTime.inUtcColumn(t);
     }
 
     private void refresh() {
