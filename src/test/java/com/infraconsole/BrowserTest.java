@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +47,32 @@ public abstract class BrowserTest {
 
     protected BrowserContext context;
     protected Page page;
+
+    /**
+     * On a failure, before the page is closed: a screenshot and the page's address in
+     * target/screenshots/failed-&lt;class&gt;-&lt;test&gt;.png and .txt, and the text in the build
+     * output, so that a red CI run shows what the browser showed.
+     */
+    @RegisterExtension
+    final AfterTestExecutionCallback keepFailedPage = extension -> {
+        if (extension.getExecutionException().isEmpty() || page == null || page.isClosed()) {
+            return;
+        }
+        var name = "failed-" + getClass().getSimpleName() + "-"
+                + extension.getRequiredTestMethod().getName();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(name + ".png"))
+                    .setFullPage(true));
+            var shown = page.url() + "\n\n" + page.innerText("body");
+            Files.writeString(SCREENSHOTS.resolve(name + ".txt"), shown);
+            // Also in the build output, which is all a CI run keeps.
+            System.err.println("[" + name + "] the page showed: " + shown.substring(0, Math.min(shown.length(), 1500)));
+        } catch (RuntimeException | java.io.IOException e) {
+            // the failure itself is what matters; a page that cannot be captured adds nothing
+        }
+    };
 
     /**
      * One Chromium for the whole test JVM, started by the first browser test class and closed when
